@@ -1,0 +1,123 @@
+// The one place that builds the PostgreSQL driver adapter, for the app, the scripts and the Prisma CLI.
+// @prisma/adapter-pg 6.19 needs six fixes to run Prisma Migrate without native engines (STACK.md).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
+
+const NAME_OID = 19;
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type Field = { dataTypeID: number; wasCatalogChar?: boolean };
+type FieldResult = { fields?: Field[] };
+
+function relabelCatalogTypes<T>(result: T): T {
+  const results = (Array.isArray(result) ? result : [result]) as FieldResult[];
+  for (const r of results) {
+    for (const field of r?.fields ?? []) {
+      if (field.dataTypeID === CHAR_OID) field.wasCatalogChar = true;
+      if (field.dataTypeID === NAME_OID || field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+
+/**
+ * Fix 1: Prisma Migrate reads catalog columns of type `name` and `"char"`, which the adapter cannot map
+ * (prisma/orm#27403). Their wire format is the same as `text`: relabel them, values unchanged.
+ * The schema engine still reads `"char"` columns (pg_constraint.contype) as a Character: see fix 6.
+ */
+class CatalogSafeClient extends pg.Client {
+  // pg's overloads are many; forward them all and fix the result on every path.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const callbackIndex = args.findIndex((a) => typeof a === "function");
+    if (callbackIndex >= 0) {
+      const callback = args[callbackIndex];
+      args[callbackIndex] = (err: Error | null, res: unknown) => callback(err, err ? res : relabelCatalogTypes(res));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return (super.query as any)(...args);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const out = (super.query as any)(...args);
+    return out && typeof out.then === "function" ? out.then(relabelCatalogTypes) : out;
+  }
+}
+
+export function poolConfigFromUrl(url: string): pg.PoolConfig {
+  // Fix 2: discrete fields, not a connectionString, so that `{ ...config, database }` (shadow database)
+  // really targets another database.
+  const parsed = parseIntoClientConfig(url) as pg.ClientConfig;
+  return {
+    ...parsed,
+    Client: CatalogSafeClient,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Fix 4: let short-lived processes (CLI, scripts) exit once the pool is idle.
+    allowExitOnIdle: true,
+  };
+}
+
+class TripartitePgFactory extends PrismaPg {
+  constructor(private readonly poolConfig: pg.PoolConfig) {
+    super(poolConfig);
+  }
+
+  // Fix 5: the stock executeScript splits migrations on every ";", which breaks any function body
+  // (dollar-quoted PL/pgSQL). Send the script whole, as the native engine does (one simple query).
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const onError = (adapter as any).onError.bind(adapter) as (error: unknown) => never;
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        onError(error);
+      }
+    };
+
+    // Fix 6: the schema engine panics ("unreachable") when a `"char"` catalog column comes back as Text,
+    // as soon as the database has CHECK constraints. Report those columns as Character again.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const performIO = (adapter as any).performIO.bind(adapter) as (q: SqlQuery) => Promise<{ fields: Field[] }>;
+    const queryRaw = adapter.queryRaw;
+    adapter.queryRaw = async (query: SqlQuery): Promise<SqlResultSet> => {
+      let charColumns: number[] = [];
+      const view = Object.create(adapter, {
+        performIO: {
+          value: async (q: SqlQuery) => {
+            const result = await performIO(q);
+            charColumns = result.fields.flatMap((f, i) => (f.wasCatalogChar ? [i] : []));
+            return result;
+          },
+        },
+      });
+      const resultSet = await queryRaw.call(view, query);
+      for (const i of charColumns) resultSet.columnTypes[i] = ColumnTypeEnum.Character;
+      return resultSet;
+    };
+    return adapter;
+  }
+
+  // Fix 3: the stock version drops the shadow database while its own pool is still connected.
+  override async connectToShadowDb() {
+    const admin = await this.connect();
+    const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
+    await admin.executeScript(`CREATE DATABASE "${database}"`);
+    const shadowFactory = new TripartitePgFactory({ ...this.poolConfig, database });
+    const shadow = await shadowFactory.connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await admin.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.dispose();
+    };
+    return shadow;
+  }
+}
+
+export function createAdapterFactory(url: string) {
+  return new TripartitePgFactory(poolConfigFromUrl(url));
+}

@@ -1,0 +1,35 @@
+// Where the database comes from: DATABASE_URL when set, otherwise the embedded PostgreSQL under .data/.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureDatabase, startEmbeddedPostgres } from "../lib/server/embedded-postgres";
+
+export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+
+export const DATA_DIR = process.env.TRIPARTITE_DATA_DIR ?? ".data";
+
+export async function openDatabase(log: (line: string) => void = () => {}): Promise<Database> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(DATA_DIR, "postgres"),
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    log,
+  });
+  await ensureDatabase(server.url("postgres"), "tripartite");
+  return { url: server.url("tripartite"), embedded: true, stop: server.stop };
+}
+
+/** Runs the Prisma CLI (JavaScript engines only, see prisma.config.ts) against a database. */
+export function runPrisma(args: string[], databaseUrl: string, quiet = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve("prisma/build/index.js"), ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      stdio: quiet ? ["inherit", "pipe", "pipe"] : "inherit",
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`prisma ${args.join(" ")} a échoué (code ${code})\n${output}`)),
+    );
+  });
+}
