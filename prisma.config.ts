@@ -10,12 +10,17 @@ globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...rest: u
   return timer;
 }) as typeof setTimeout;
 
+// `prisma generate` needs no database, but silently does nothing when the schema's env("DATABASE_URL")
+// is unset: give it a placeholder, and refuse to connect anywhere with it.
+const databaseUrl = process.env.DATABASE_URL;
+process.env.DATABASE_URL ??= "postgresql://not-configured@127.0.0.1:1/not-configured";
+
 export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { adapter: true },
   engine: "js",
   adapter: async () => {
-    const url = process.env.DATABASE_URL;
+    const url = databaseUrl;
     if (!url) throw new Error("DATABASE_URL is not set: run Prisma through `npm run db -- <command>`.");
     return createAdapterFactory(url);
   },

@@ -1,1 +1,35 @@
-export async function seedDatabase(_u: string, _o: {demo: boolean}) { return { summary: "" }; }
+// Loads the reference data (always, idempotent) and the demo data (contracts missing from the database).
+import { createPrismaClient } from "../../lib/server/prisma";
+import { demoContracts } from "./data/demo-contracts";
+import { seedDemoUsers } from "./demo-users";
+import { createContractFromSeed } from "./factories";
+import { seedReference } from "./reference";
+
+export type SeedReport = { createdContracts: number; createdUsers: number; summary: string };
+
+export async function seedDatabase(databaseUrl: string, options: { demo: boolean }): Promise<SeedReport> {
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const reference = await seedReference(prisma);
+    let createdContracts = 0;
+    let createdUsers = 0;
+    if (options.demo) {
+      for (const seed of demoContracts) {
+        const exists = await prisma.contract.findFirst({
+          where: { departmentCode: seed.departmentCode, wave: seed.wave, framework: { code: seed.frameworkCode } },
+          select: { id: true },
+        });
+        if (exists) continue;
+        await createContractFromSeed(prisma, seed);
+        createdContracts++;
+      }
+      createdUsers = await seedDemoUsers(prisma);
+    }
+    const summary =
+      `Référentiel : ${reference.regions} régions, ${reference.departments} départements, ${reference.frameworks} cadres nationaux.` +
+      (options.demo ? ` Démo : ${createdContracts} contrat(s) et ${createdUsers} compte(s) créés.` : "");
+    return { createdContracts, createdUsers, summary };
+  } finally {
+    await prisma.$disconnect();
+  }
+}

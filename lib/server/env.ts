@@ -1,0 +1,18 @@
+import "server-only";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL manque : lancez l'application avec `npm start`, qui démarre la base embarquée." })
+    .url("DATABASE_URL doit être une URL postgresql://…"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= EnvSchema.parse(process.env);
+  return cached;
+}

@@ -1,0 +1,190 @@
+// Builds a whole contract (amounts, objectives, actions, ledger, avenants, indicator values, context)
+// from a seed description, in one transaction with its audit row. Used by the demo seed, the test
+// factories and the benchmark generator, so that all three stay valid.
+import type { PrismaClient } from "../../lib/server/prisma";
+import type { Funder, FundingParty } from "../../lib/server/generated/prisma/enums";
+import type { DemoContractSeed } from "./data/types";
+import { DEFAULT_FUNDER_SPLIT, PARTY_FUNDERS, generateIndicatorValues, generateLedger, splitExactly } from "./ledger";
+
+const euros = (amount: number) => BigInt(Math.round(amount * 100));
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export function contractYears(seed: Pick<DemoContractSeed, "periodStart" | "periodEnd">): number[] {
+  const first = Number(seed.periodStart.slice(0, 4));
+  const last = Number(seed.periodEnd.slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** Planned amount per (year, funder): sourced avenants first, the rest of each party's total spread evenly. */
+export function plannedByYearFunder(seed: DemoContractSeed) {
+  const years = contractYears(seed);
+  const planned: { year: number; funder: Funder; amountCents: bigint }[] = [];
+  const sourcedYears = new Set((seed.amendments ?? []).map((a) => a.year));
+  const partyOf = (funder: Funder) =>
+    (Object.keys(PARTY_FUNDERS) as FundingParty[]).find((p) => PARTY_FUNDERS[p].includes(funder))!;
+
+  for (const amendment of seed.amendments ?? []) {
+    for (const a of amendment.amounts) planned.push({ year: amendment.year, funder: a.funder, amountCents: euros(a.amount) });
+  }
+  const freeYears = years.filter((y) => !sourcedYears.has(y));
+  for (const { party, amount } of seed.amounts) {
+    const alreadyPlanned = planned.filter((p) => partyOf(p.funder) === party).reduce((s, p) => s + p.amountCents, 0n);
+    const rest = euros(amount) - alreadyPlanned;
+    if (rest < 0n) throw new Error(`${seed.departmentCode}: avenants above the contract amount for ${party}`);
+    if (rest === 0n || freeYears.length === 0) continue;
+    const funders = PARTY_FUNDERS[party];
+    const split = { ...DEFAULT_FUNDER_SPLIT, ...seed.funderSplit };
+    const funderWeights = funders.map((f) => (funders.length === 1 ? 1 : (split[f] ?? 0)));
+    splitExactly(rest, freeYears.map(() => 1)).forEach((yearAmount, i) => {
+      splitExactly(yearAmount, funderWeights).forEach((amountCents, fi) => {
+        if (amountCents > 0n) planned.push({ year: freeYears[i], funder: funders[fi], amountCents });
+      });
+    });
+  }
+  return planned;
+}
+
+export async function createContractFromSeed(prisma: PrismaClient, seed: DemoContractSeed) {
+  const framework = await prisma.framework.findUniqueOrThrow({
+    where: { code: seed.frameworkCode },
+    include: { commitments: { include: { objectives: { include: { indicators: true } } } } },
+  });
+  const objectives = framework.commitments.flatMap((c) => c.objectives);
+  const objectiveByCode = new Map(objectives.map((o) => [o.code, o]));
+  const taken = objectives.filter((o) => o.isMandatory || seed.optionalObjectiveCodes.includes(o.code));
+  for (const a of seed.actions) {
+    if (!objectiveByCode.has(a.objectiveCode)) throw new Error(`${seed.departmentCode} ${a.reference}: objectif ${a.objectiveCode} inconnu`);
+  }
+  const years = contractYears(seed);
+  const planned = plannedByYearFunder(seed);
+  const ledger = generateLedger({
+    plannedByYearFunder: planned,
+    actions: seed.actions.map((a) => ({ status: a.status, weight: a.weight ?? 1 })),
+    lastYear: years[years.length - 1],
+  });
+
+  return prisma.$transaction(
+    async (tx) => {
+      const contract = await tx.contract.create({
+        data: {
+          departmentCode: seed.departmentCode,
+          frameworkId: framework.id,
+          wave: seed.wave,
+          status: seed.status,
+          signedOn: seed.signedOn ? day(seed.signedOn) : null,
+          signedPlace: seed.signedPlace ?? null,
+          periodStart: day(seed.periodStart),
+          periodEnd: day(seed.periodEnd),
+          stateSignatory: seed.stateSignatory,
+          arsSignatory: seed.arsSignatory,
+          departmentSignatory: seed.departmentSignatory,
+          summary: seed.summary,
+          sourceUrl: seed.sourceUrl ?? null,
+          isDemo: seed.isDemo,
+          amounts: {
+            create: seed.amounts.map((a) => ({ party: a.party, amountCents: euros(a.amount), sourceUrl: a.sourceUrl ?? null, isDemo: a.isDemo })),
+          },
+          objectives: { create: taken.map((o) => ({ objectiveId: o.id })) },
+        },
+      });
+
+      const actionIds: string[] = [];
+      for (const a of seed.actions) {
+        const action = await tx.action.create({
+          data: {
+            contractId: contract.id,
+            objectiveId: objectiveByCode.get(a.objectiveCode)!.id,
+            reference: a.reference,
+            title: a.title,
+            purpose: a.purpose,
+            targetPublic: a.targetPublic,
+            lead: a.lead,
+            partners: a.partners ?? null,
+            startDate: day(a.startDate),
+            endDate: day(a.endDate),
+            status: a.status,
+            progress: a.progress,
+            sourceUrl: a.sourceUrl ?? null,
+            isDemo: a.isDemo,
+          },
+        });
+        actionIds.push(action.id);
+      }
+
+      await tx.fundingLine.createMany({
+        data: ledger.map((l) => ({
+          contractId: contract.id,
+          actionId: actionIds[l.actionIndex],
+          funder: l.funder,
+          year: l.year,
+          stage: l.stage,
+          amountCents: l.amountCents,
+          isDemo: true,
+        })),
+      });
+
+      const sourcedAmendments = new Map((seed.amendments ?? []).map((a) => [a.year, a]));
+      for (const [i, year] of years.entries()) {
+        const sourced = sourcedAmendments.get(year);
+        const amounts = sourced
+          ? sourced.amounts.map((a) => ({ funder: a.funder, amountCents: euros(a.amount), sourceUrl: a.sourceUrl ?? null, isDemo: a.isDemo }))
+          : planned.filter((p) => p.year === year).map((p) => ({ funder: p.funder, amountCents: p.amountCents, sourceUrl: null, isDemo: true }));
+        await tx.amendment.create({
+          data: {
+            contractId: contract.id,
+            year,
+            number: i + 1,
+            signedOn: sourced?.signedOn ? day(sourced.signedOn) : null,
+            note: sourced?.note ?? (sourced ? null : "Montants répartis par année pour la démonstration."),
+            sourceUrl: sourced?.sourceUrl ?? null,
+            isDemo: sourced ? sourced.isDemo : true,
+            amounts: { create: amounts },
+          },
+        });
+      }
+
+      const indicatorValues = taken.flatMap((o) =>
+        o.indicators.flatMap((indicator) =>
+          generateIndicatorValues(`${seed.departmentCode}:${indicator.code}`, indicator.kind, indicator.direction, years).map((v) => ({
+            contractId: contract.id,
+            indicatorId: indicator.id,
+            year: v.year,
+            baseline: v.baseline,
+            target: v.target,
+            actual: v.actual,
+            isDemo: true,
+          })),
+        ),
+      );
+      await tx.indicatorValue.createMany({ data: indicatorValues });
+
+      for (const f of seed.contextFigures) {
+        const data = {
+          childProtectionBudgetCents: f.childProtectionBudget === undefined ? null : euros(f.childProtectionBudget),
+          childrenFollowedByAse: f.childrenFollowedByAse ?? null,
+          disabilitySharePercent: f.disabilitySharePercent ?? null,
+          note: f.note ?? null,
+          sourceUrl: f.sourceUrl ?? null,
+          isDemo: f.isDemo,
+        };
+        await tx.departmentContextFigure.upsert({
+          where: { departmentCode_year: { departmentCode: seed.departmentCode, year: f.year } },
+          create: { departmentCode: seed.departmentCode, year: f.year, ...data },
+          update: data,
+        });
+      }
+
+      await tx.auditLog.create({
+        data: {
+          entity: "Contract",
+          entityId: contract.id,
+          operation: "create",
+          scopeDepartmentCode: seed.departmentCode,
+          after: { source: "seed", departmentCode: seed.departmentCode, framework: seed.frameworkCode, actions: seed.actions.length, fundingLines: ledger.length },
+        },
+      });
+      return contract;
+    },
+    { timeout: 60_000, maxWait: 20_000 },
+  );
+}
