@@ -35,8 +35,11 @@ export function plannedByYearFunder(seed: DemoContractSeed) {
     const funders = PARTY_FUNDERS[party];
     const split = { ...DEFAULT_FUNDER_SPLIT, ...seed.funderSplit };
     const funderWeights = funders.map((f) => (funders.length === 1 ? 1 : (split[f] ?? 0)));
-    splitExactly(rest, freeYears.map(() => 1)).forEach((yearAmount, i) => {
-      splitExactly(yearAmount, funderWeights).forEach((amountCents, fi) => {
+    // Split in whole euros (the odd cents of a sourced total stay in the first year).
+    const restEuros = rest / 100n;
+    splitExactly(restEuros, freeYears.map(() => 1)).forEach((yearEuros, i) => {
+      splitExactly(yearEuros, funderWeights).forEach((partEuros, fi) => {
+        const amountCents = partEuros * 100n + (i === 0 && fi === 0 ? rest % 100n : 0n);
         if (amountCents > 0n) planned.push({ year: freeYears[i], funder: funders[fi], amountCents });
       });
     });

@@ -55,7 +55,7 @@ export function generateLedger(input: {
   const lines: GeneratedLine[] = [];
   const weights = input.actions.map((a) => a.weight);
   for (const { year, funder, amountCents } of input.plannedByYearFunder) {
-    const parts = splitExactly(amountCents, weights);
+    const parts = splitExactly(amountCents / 100n, weights).map((euros, i) => euros * 100n + (i === 0 ? amountCents % 100n : 0n));
     parts.forEach((planned, actionIndex) => {
       if (planned === 0n) return;
       lines.push({ actionIndex, funder, year, stage: "PLANNED", amountCents: planned });
@@ -67,7 +67,8 @@ export function generateLedger(input: {
         ["COMMITTED", percent.COMMITTED],
         ["PAID", paidPercent],
       ] as const) {
-        const amount = (planned * BigInt(pct)) / 100n;
+        // Whole euros, as budgets are voted and paid.
+        const amount = ((planned / 100n) * BigInt(pct)) / 100n * 100n;
         if (amount > 0n) lines.push({ actionIndex, funder, year, stage, amountCents: amount });
       }
     });

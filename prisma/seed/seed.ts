@@ -7,13 +7,15 @@ import { seedReference } from "./reference";
 
 export type SeedReport = { createdContracts: number; createdUsers: number; summary: string };
 
-export async function seedDatabase(databaseUrl: string, options: { demo: boolean }): Promise<SeedReport> {
+/** `demo: "if-empty"` loads the demo only into a database that has no contract yet (first start). */
+export async function seedDatabase(databaseUrl: string, options: { demo: boolean | "if-empty" }): Promise<SeedReport> {
   const prisma = createPrismaClient(databaseUrl);
   try {
     const reference = await seedReference(prisma);
+    const loadDemo = options.demo === "if-empty" ? (await prisma.contract.count()) === 0 : options.demo;
     let createdContracts = 0;
     let createdUsers = 0;
-    if (options.demo) {
+    if (loadDemo) {
       for (const seed of demoContracts) {
         const exists = await prisma.contract.findFirst({
           where: { departmentCode: seed.departmentCode, wave: seed.wave, framework: { code: seed.frameworkCode } },
@@ -27,7 +29,7 @@ export async function seedDatabase(databaseUrl: string, options: { demo: boolean
     }
     const summary =
       `Référentiel : ${reference.regions} régions, ${reference.departments} départements, ${reference.frameworks} cadres nationaux.` +
-      (options.demo ? ` Démo : ${createdContracts} contrat(s) et ${createdUsers} compte(s) créés.` : "");
+      (loadDemo ? ` Démo : ${createdContracts} contrat(s) et ${createdUsers} compte(s) créés.` : "");
     return { createdContracts, createdUsers, summary };
   } finally {
     await prisma.$disconnect();

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Tripartite — contrats de prévention et de protection de l'enfance", template: "%s — Tripartite" },
+  description:
+    "Suivi des contrats départementaux de prévention et de protection de l'enfance signés par l'État, l'ARS et le département.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="fr">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          Aller au contenu
+        </a>
+        <header className="border-b-4 border-marianne bg-white">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+            <Link href="/" className="group">
+              <span className="block text-xl font-bold text-marianne group-hover:underline">Tripartite</span>
+              <span className="block text-sm text-slate-700">Contrats départementaux de prévention et de protection de l&apos;enfance</span>
+            </Link>
+            <nav aria-label="Navigation principale">
+              <ul className="flex gap-4 text-sm">
+                <li>
+                  <Link href="/" className="text-marianne underline-offset-4 hover:underline">
+                    Départements sous contrat
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="contenu" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <footer className="mt-12 border-t border-slate-200 bg-white">
+          <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
+            <p>
+              Tripartite suit des données agrégées uniquement : aucune information sur un enfant ou une famille. Les valeurs
+              marquées <span className="rounded bg-amber-100 px-1 text-amber-900">donnée de démonstration</span> sont fictives ;
+              les autres renvoient à leur source.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,72 @@
+import { DemoMark, Provenance } from "@/components/ui/provenance";
+import { CONTRACT_STATUS_LABELS, type ContractDetail } from "@/lib/contracts/schemas";
+import { PARTY_LABELS } from "@/lib/funding/schemas";
+import { formatDate, formatEuros, formatEurosCompact } from "@/lib/format";
+
+export function ContractHeader({ contract }: { contract: ContractDetail }) {
+  return (
+    <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="contrat" className="text-xl font-semibold">
+          Contrat {contract.frameworkCode} — vague {contract.wave}
+        </h2>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{CONTRACT_STATUS_LABELS[contract.status]}</span>
+      </div>
+      <p className="mt-1 text-sm text-slate-700">{contract.frameworkName}</p>
+
+      <dl className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-slate-700">Signature</dt>
+          <dd>
+            {contract.signedOn ? `Le ${formatDate(contract.signedOn)}` : "Date non renseignée"}
+            {contract.signedPlace ? ` à ${contract.signedPlace}` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-700">Période</dt>
+          <dd>
+            Du {formatDate(contract.periodStart)} au {formatDate(contract.periodEnd)}
+          </dd>
+        </div>
+        <div className="sm:col-span-2">
+          <dt className="text-sm text-slate-700">Signataires</dt>
+          <dd>
+            <ul className="mt-1 list-inside list-disc">
+              <li>État : {contract.signatories.state}</li>
+              <li>ARS : {contract.signatories.ars}</li>
+              <li>Département : {contract.signatories.department}</li>
+            </ul>
+          </dd>
+        </div>
+      </dl>
+
+      <h3 className="mt-6 font-semibold">Montants inscrits au contrat</h3>
+      <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {contract.amounts.map((a) => (
+          <div key={a.party} className="rounded border border-slate-200 p-3">
+            <dt className="text-sm text-slate-700">{PARTY_LABELS[a.party]}</dt>
+            <dd>
+              <span className="tabular block text-2xl font-bold" title={formatEuros(a.amountCents)}>
+                {formatEurosCompact(a.amountCents)}
+              </span>
+              <Provenance sourceUrl={a.sourceUrl} isDemo={a.isDemo} />
+            </dd>
+          </div>
+        ))}
+        <div className="rounded border border-marianne bg-marianne-light p-3">
+          <dt className="text-sm text-slate-800">Total</dt>
+          <dd className="tabular text-2xl font-bold text-marianne" title={formatEuros(contract.totalCents)}>
+            {formatEurosCompact(contract.totalCents)}
+          </dd>
+        </div>
+      </dl>
+
+      {contract.summary ? (
+        <p className="mt-4 text-slate-800">
+          {contract.summary} <Provenance sourceUrl={contract.sourceUrl} isDemo={contract.isDemo} />
+          {!contract.sourceUrl && !contract.isDemo ? <DemoMark compact /> : null}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// `npm start`: database (embedded PostgreSQL unless DATABASE_URL), migrations, reference and demo data,
+// a production build when the sources changed, then the server on PORT (3000 by default).
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
+import { seedDatabase } from "../prisma/seed/seed";
+import { DATA_DIR, openDatabase, runPrisma } from "./database";
+
+const ROOT = path.resolve(__dirname, "..");
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const HASH_FILE = path.join(ROOT, ".next", "tripartite-build-hash");
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    const full = path.join(ROOT, p);
+    if (!existsSync(full) || p.includes("generated")) return;
+    if (statSync(full).isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(p, entry));
+    } else {
+      hash.update(p).update(readFileSync(full));
+    }
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} a échoué (code ${code})`))));
+  });
+}
+
+const nextBin = () => require.resolve("next/dist/bin/next");
+
+async function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const hash = sourceHash();
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash) {
+    console.log("▸ Version compilée à jour.");
+    return;
+  }
+  console.log("▸ Compilation de l'application (next build, environ 30 s)…");
+  await run(process.execPath, [nextBin(), "build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
+  writeFileSync(HASH_FILE, hash);
+}
+
+async function waitForHealth(port: number, child: ChildProcess): Promise<boolean> {
+  for (let i = 0; i < 300 && child.exitCode === null; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+function printAccounts(port: number) {
+  console.log(`\n✔ Tripartite est prêt : http://localhost:${port}\n`);
+  console.log(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  • ${a.email.padEnd(34)} ${a.label}`);
+  console.log("\nCtrl+C pour arrêter (la base embarquée s'arrête avec l'application).\n");
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT ?? 3000);
+  if (process.argv.includes("--fresh")) rmSync(path.join(DATA_DIR, "postgres"), { recursive: true, force: true });
+
+  const db = await openDatabase();
+  console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${path.join(DATA_DIR, "postgres")}).` : "▸ Base PostgreSQL : DATABASE_URL.");
+  let server: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server!.once("exit", r));
+    }
+    await db.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    await runPrisma(["migrate", "deploy"], db.url, true);
+    console.log("▸ Migrations appliquées.");
+    const report = await seedDatabase(db.url, { demo: "if-empty" });
+    console.log(`▸ ${report.summary}`);
+    const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port) };
+    if (!dev) await buildIfNeeded(env);
+    server = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+    server.on("exit", (code) => void stop(code ?? 1));
+    if (await waitForHealth(port, server)) printAccounts(port);
+  } catch (error) {
+    console.error(`✘ ${error instanceof Error ? error.message : error}`);
+    await stop(1);
+  }
+}
+
+void main();
