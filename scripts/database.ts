@@ -21,7 +21,8 @@ export async function openDatabase(log: (line: string) => void = () => {}): Prom
 /** Runs the Prisma CLI (JavaScript engines only, see prisma.config.ts) against a database. */
 export function runPrisma(args: string[], databaseUrl: string, quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve("prisma/build/index.js"), ...args], {
+    const cli = path.join(process.cwd(), "node_modules", "prisma", "build", "index.js");
+    const child = spawn(process.execPath, [cli, ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: quiet ? ["inherit", "pipe", "pipe"] : "inherit",
     });

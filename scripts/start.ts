@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
+import { stopLeftoverServer } from "../lib/server/embedded-postgres";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -70,7 +71,11 @@ function printAccounts(port: number) {
 async function main() {
   const dev = process.argv.includes("--dev");
   const port = Number(process.env.PORT ?? 3000);
-  if (process.argv.includes("--fresh")) rmSync(path.join(DATA_DIR, "postgres"), { recursive: true, force: true });
+  if (process.argv.includes("--fresh")) {
+    // A throw-away database (end-to-end tests): stop what a killed run left, then start from nothing.
+    await stopLeftoverServer(path.join(DATA_DIR, "postgres"));
+    rmSync(path.join(DATA_DIR, "postgres"), { recursive: true, force: true });
+  }
 
   const db = await openDatabase();
   console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${path.join(DATA_DIR, "postgres")}).` : "▸ Base PostgreSQL : DATABASE_URL.");

@@ -45,6 +45,16 @@ function runningServerPort(dataDir: string): number | null {
   return null;
 }
 
+/** Stops a server still running on a data directory (left behind by a killed run), before wiping it. */
+export async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (runningServerPort(path.resolve(dataDir)) === null) return;
+  process.kill(pid, "SIGINT"); // fast shutdown
+  for (let i = 0; i < 100 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;

@@ -10,7 +10,7 @@ export const COG_SOURCE_URL = "https://www.insee.fr/fr/information/2560452";
 export type DepartmentRow = { code: string; name: string; regionCode: string; regionName: string; body: string };
 
 export function readDepartments(): DepartmentRow[] {
-  const csv = readFileSync(path.join(__dirname, "data", "departements.csv"), "utf8").trim();
+  const csv = readFileSync(path.join(process.cwd(), "prisma", "seed", "data", "departements.csv"), "utf8").trim();
   const [header, ...lines] = csv.split(/\r?\n/);
   if (header !== "code_insee,nom,code_region,region_ars,collectivite_competente_ase") {
     throw new Error(`departements.csv : en-tête inattendu « ${header} »`);

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { expectNoAxeViolations } from "./axe";
+
+test.describe("page d'accueil", () => {
+  test("liste les départements sous contrat et le total national", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Départements sous contrat" })).toBeVisible();
+    const rows = page.getByRole("table", { name: /Contrats par département/ }).getByRole("row");
+    await expect(rows).toHaveCount(1 + 7);
+    await expect(page.getByRole("link", { name: "Seine-et-Marne (77)" })).toBeVisible();
+    await expect(page.getByText("Départements sous contrat").first()).toBeVisible();
+    await expect(page.getByText(/Total contractualisé/)).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("mène au tableau de bord d'un département", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Puy-de-Dôme (63)" }).click();
+    await expect(page).toHaveURL(/\/departements\/63$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Puy-de-Dôme (63)");
+  });
+
+  test("se parcourt au clavier : le lien d'évitement mène au contenu", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Aller au contenu" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#contenu$/);
+  });
+});
+
+test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
+  test("montre le contrat, ses montants et ses fiches action", async ({ page }) => {
+    await page.goto("/departements/77");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
+    await expect(page.getByText(/Le 28 septembre 2020 à Lieusaint/)).toBeVisible();
+    const amounts = page.getByRole("heading", { name: "Montants inscrits au contrat" }).locator("xpath=following-sibling::dl[1]");
+    await expect(amounts).toContainText(/État\s*8,4\sM€/);
+    await expect(amounts).toContainText(/ARS\s*4,3\sM€/);
+    await expect(amounts).toContainText(/Département\s*15,4\sM€/);
+    await expect(amounts).toContainText(/Total\s*28,1\sM€/);
+    const actions = page.getByRole("table", { name: /Fiches action du contrat/ });
+    for (const title of [
+      "Maison des 1 000 jours",
+      "Appel à projets AEMO",
+      "Équipe mobile de travailleurs sociaux pour les enfants en situation de handicap",
+      "Cabines de télémédecine pour les bilans de santé des plus de 14 ans",
+      "Nouvelles modalités de bilans de santé pour les plus jeunes",
+    ]) {
+      await expect(actions.getByText(title, { exact: true })).toBeVisible();
+    }
+    await expect(actions.getByText("En retard").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("accompagne chaque graphique de son tableau et d'un CSV", async ({ page }) => {
+    await page.goto("/departements/77");
+    const progress = page.getByRole("table", { name: /Avancement moyen des fiches action par engagement/ });
+    await expect(progress.getByRole("row")).toHaveCount(1 + 5);
+    const funding = page.getByRole("table", { name: /Financements du contrat par année/ });
+    await expect(funding.getByRole("row", { name: /Total/ })).toContainText(/28\s100\s000\s€/);
+
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("button", { name: /Télécharger les données \(CSV\) : Prévu et versé par année/ }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe("financements-par-annee-77.csv");
+    const csv = await readFile((await download.path())!, "utf8");
+    const [header, ...lines] = csv.trim().split("\r\n");
+    expect(header).toBe("annee,prevu_eur,notifie_eur,engage_eur,verse_eur");
+    const planned = lines.reduce((sum, line) => sum + Number(line.split(",")[1]), 0);
+    expect(planned).toBe(28_100_000);
+  });
+});
+
+test("tableau de bord du Puy-de-Dôme (63) : les faits de l'article", async ({ page }) => {
+  await page.goto("/departements/63");
+  await expect(page.getByText(/^1,6\sM€$/).first()).toBeVisible();
+  await expect(page.getByText("Bus itinérant de la PMI pour les territoires ruraux")).toBeVisible();
+  const context = page.getByRole("table", { name: /Chiffres de contexte/ });
+  await expect(context.getByRole("row", { name: /2019/ })).toContainText(/62\sM€/);
+  await expect(context.getByRole("row", { name: /2020/ })).toContainText(/72\sM€/);
+  await expect(context.getByRole("row", { name: /2020/ })).toContainText(/1\s200/);
+  await expectNoAxeViolations(page);
+});
+
+test("un code inconnu donne une page 404 en français", async ({ page }) => {
+  const response = await page.goto("/departements/999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,13 @@
+// Each test file gets its own copy of the seeded template, and the app's data layer points at it.
+import { afterAll, inject } from "vitest";
+import { createDatabase, dropDatabase, uniqueName } from "./test-database";
+
+const { adminUrl, seededTemplate } = inject("testDatabases");
+const name = uniqueName("tripartite_test");
+process.env.DATABASE_URL = await createDatabase(adminUrl, name, seededTemplate);
+
+afterAll(async () => {
+  const holder = globalThis as unknown as { tripartiteDb?: { $disconnect: () => Promise<void> } };
+  await holder.tripartiteDb?.$disconnect();
+  await dropDatabase(adminUrl, name);
+});
