@@ -1,4 +1,6 @@
-// Fiche action vocabulary shared by the server and the client.
+// Fiche action vocabulary and form schemas, shared by the server and the client.
+import { z } from "zod";
+
 export const ACTION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "POSTPONED", "ABANDONED"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
@@ -15,3 +17,72 @@ export function isActionLate(action: { status: ActionStatus; endDate: string | n
   if (!action.endDate || action.status === "DONE" || action.status === "ABANDONED") return false;
   return action.endDate < today.toISOString().slice(0, 10);
 }
+
+const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const optionalText = (max: number) =>
+  z.preprocess(emptyToNull, z.string().trim().max(max, `${max} caractères au plus.`).nullable().default(null));
+const optionalDate = z.preprocess(
+  emptyToNull,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format JJ/MM/AAAA.")
+    .refine((d) => {
+      const date = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+    }, "Cette date n'existe pas.")
+    .nullable()
+    .default(null),
+);
+
+export const ActionFieldsSchema = z
+  .object({
+    title: z.string().trim().min(3, "L'intitulé doit compter au moins 3 caractères.").max(200, "200 caractères au plus."),
+    objectiveId: z.preprocess(emptyToNull, z.string().nullable().default(null)),
+    purpose: optionalText(2000),
+    targetPublic: optionalText(300),
+    lead: optionalText(300),
+    partners: optionalText(500),
+    startDate: optionalDate,
+    endDate: optionalDate,
+    status: z.enum(ACTION_STATUSES, { error: "Choisissez un statut dans la liste." }),
+    progress: z.coerce
+      .number({ error: "Saisissez un nombre entre 0 et 100." })
+      .int("Saisissez un nombre entier.")
+      .min(0, "L'avancement ne peut pas être négatif.")
+      .max(100, "L'avancement ne dépasse pas 100 %."),
+  })
+  .refine((a) => !a.startDate || !a.endDate || a.startDate <= a.endDate, {
+    path: ["endDate"],
+    message: "La date de fin doit suivre la date de début.",
+  })
+  .refine((a) => a.status !== "DONE" || a.progress === 100, {
+    path: ["progress"],
+    message: "Une action réalisée est avancée à 100 %.",
+  })
+  .refine((a) => a.status !== "NOT_STARTED" || a.progress === 0, {
+    path: ["progress"],
+    message: "Une action non démarrée est avancée à 0 %.",
+  });
+
+export type ActionFields = z.infer<typeof ActionFieldsSchema>;
+
+export const ActionVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().positive();
+
+/** What the edit form shows and what a conflict returns: the current values of an action. */
+export type ActionEditValues = {
+  id: string;
+  reference: string;
+  version: number;
+  title: string;
+  objectiveId: string | null;
+  purpose: string | null;
+  targetPublic: string | null;
+  lead: string | null;
+  partners: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: ActionStatus;
+  progress: number;
+  archivedAt: string | null;
+  updatedAt: string;
+};

@@ -1,0 +1,54 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { viewerFromSessionToken } from "../auth/sessions";
+import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "./authz";
+
+export const SESSION_COOKIE = "tripartite_session";
+
+/** The current viewer, once per request. */
+export const getViewer = cache(async (): Promise<Viewer> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return (await viewerFromSessionToken(token)) ?? PUBLIC_VIEWER;
+});
+
+/** Pages of the workspace: signed-in users only. */
+export async function requireUser(): Promise<Extract<Viewer, { kind: "user" }>> {
+  const viewer = await getViewer();
+  if (viewer.kind !== "user") redirect("/connexion");
+  return viewer;
+}
+
+/** Pages check too (the data layer checks anyway): a forbidden page is a 404 for those who may not see it. */
+export async function requirePermission(permission: Permission, territory: Territory | null) {
+  const viewer = await requireUser();
+  if (!can(viewer, permission, territory)) redirect("/espace?refus=1");
+  return viewer;
+}
+
+async function isHttps(): Promise<boolean> {
+  if (process.env.SESSION_COOKIE_SECURE === "true") return true;
+  return (await headers()).get("x-forwarded-proto") === "https";
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date) {
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: await isHttps(),
+    path: "/",
+    expires: expiresAt,
+  });
+}
+
+export async function clearSessionCookie() {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+/** Client IP as the proxy in front reports it, for login throttling. */
+export async function requestMeta(): Promise<{ ip: string; userAgent: string }> {
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return { ip, userAgent: h.get("user-agent") ?? "" };
+}
