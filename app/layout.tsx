@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserMenu } from "@/components/layout/user-menu";
+import { getViewer } from "@/lib/auth/web";
 import "./globals.css";
+import { signOutForm } from "./sign-out-form";
 
 export const metadata: Metadata = {
   title: { default: "Tripartite — contrats de prévention et de protection de l'enfance", template: "%s — Tripartite" },
@@ -8,7 +11,8 @@ export const metadata: Metadata = {
     "Suivi des contrats départementaux de prévention et de protection de l'enfance signés par l'État, l'ARS et le département.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="fr">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -22,11 +26,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <span className="block text-sm text-slate-700">Contrats départementaux de prévention et de protection de l&apos;enfance</span>
             </Link>
             <nav aria-label="Navigation principale">
-              <ul className="flex gap-4 text-sm">
+              <ul className="flex flex-wrap items-center gap-4 text-sm">
                 <li>
                   <Link href="/" className="text-marianne underline-offset-4 hover:underline">
                     Départements sous contrat
                   </Link>
+                </li>
+                <li>
+                  <UserMenu displayName={viewer.kind === "user" ? viewer.user.displayName : null} signOut={signOutForm} />
                 </li>
               </ul>
             </nav>

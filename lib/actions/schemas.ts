@@ -86,3 +86,10 @@ export type ActionEditValues = {
   archivedAt: string | null;
   updatedAt: string;
 };
+
+/** An action's values as the form's strings. */
+export function actionFormValues(values: ActionEditValues, contractId: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({ ...values, contractId }).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]),
+  );
+}

@@ -52,3 +52,10 @@ export async function listDepartmentActivity(viewer: Viewer, territory: Territor
   });
   return rows.map(toEntry);
 }
+
+/** An action's history, for whoever may read its contract. */
+export async function listActionHistory(viewer: Viewer, actionId: string): Promise<HistoryEntry[]> {
+  const action = await db().action.findUnique({ where: { id: actionId }, select: { contract: { select: { departmentCode: true, department: { select: { regionCode: true } } } } } });
+  if (!action) return [];
+  return listEntityHistory(viewer, { departmentCode: action.contract.departmentCode, regionCode: action.contract.department.regionCode }, "Action", actionId);
+}

@@ -2,8 +2,8 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { viewerFromSessionToken } from "../auth/sessions";
-import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "./authz";
+import { viewerFromSessionToken } from "./sessions";
+import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
 
 export const SESSION_COOKIE = "tripartite_session";
 

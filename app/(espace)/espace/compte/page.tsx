@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { PasswordForm } from "@/components/forms/password-form";
+import { requireUser } from "@/lib/auth/web";
+import { changePasswordForm } from "./change-password-form";
+
+export const metadata: Metadata = { title: "Mon compte" };
+
+export default async function AccountPage() {
+  const viewer = await requireUser();
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-3xl font-bold">Mon compte</h1>
+      <p>
+        {viewer.user.displayName} — {viewer.user.email}
+      </p>
+      <section aria-labelledby="mdp" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="mdp" className="text-xl font-semibold">
+          Changer de mot de passe
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">Toutes vos autres sessions seront fermées.</p>
+        <div className="mt-4">
+          <PasswordForm action={changePasswordForm} />
+        </div>
+      </section>
+    </div>
+  );
+}

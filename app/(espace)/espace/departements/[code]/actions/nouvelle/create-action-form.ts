@@ -1,0 +1,15 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createAction } from "@/lib/actions/mutations";
+import { getViewer } from "@/lib/auth/web";
+import { formValues, type FormState } from "@/lib/forms";
+
+export async function createActionForm(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData);
+  const result = await createAction(await getViewer(), values.contractId ?? "", values);
+  if (!result.ok) {
+    return { status: "error", message: result.message, fieldErrors: result.code === "invalid" ? result.fieldErrors : undefined, values, stamp: Date.now() };
+  }
+  redirect(`/espace/departements/${encodeURIComponent(values.departmentCode ?? "")}/actions/${result.value.id}?creee=1`);
+}

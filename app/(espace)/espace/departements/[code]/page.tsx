@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
+import { HistoryList } from "@/components/history/history-list";
+import { DepartmentNav } from "@/components/workspace/department-nav";
+import { requireUser } from "@/lib/auth/web";
+import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
+import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
+import { getWorkspaceDepartment } from "@/lib/workspace/queries";
+
+export const metadata: Metadata = { title: "Espace départemental" };
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ archivee?: string }> };
+
+export default async function WorkspaceDepartmentPage({ params, searchParams }: Props) {
+  const viewer = await requireUser();
+  const { code } = await params;
+  const { archivee } = await searchParams;
+  const workspace = await getWorkspaceDepartment(viewer, code);
+  if (!workspace) notFound();
+  const { dashboard, permissions } = workspace;
+  const contract = dashboard.contract;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-700">Espace de travail</p>
+        <h1 className="text-3xl font-bold">
+          {dashboard.department.name} ({dashboard.department.code})
+        </h1>
+      </div>
+      <DepartmentNav code={code} current="" />
+      {archivee ? (
+        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
+          Fiche action {archivee} archivée.
+        </p>
+      ) : null}
+      {!contract ? (
+        <p className="rounded bg-white p-4">Aucun contrat pour ce département.</p>
+      ) : (
+        <>
+          <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id="contrat" className="text-xl font-semibold">
+              Contrat {contract.frameworkCode} — vague {contract.wave}
+            </h2>
+            <p className="mt-1 text-slate-700">
+              {CONTRACT_STATUS_LABELS[contract.status]} · du {formatDate(contract.periodStart)} au {formatDate(contract.periodEnd)} ·{" "}
+              {contract.amounts.map((a) => `${a.party === "STATE" ? "État" : a.party === "ARS" ? "ARS" : a.party === "DEPARTMENT" ? "Département" : "Autres"} ${formatEurosCompact(a.amountCents)}`).join(" · ")}
+            </p>
+          </section>
+          <section aria-labelledby="fiches" className="space-y-3">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 id="fiches" className="text-xl font-semibold">
+                Fiches action ({contract.actions.length})
+              </h2>
+              {permissions.editActions ? (
+                <Link href={`/espace/departements/${code}/actions/nouvelle`} className="rounded bg-marianne px-4 py-2 text-white hover:bg-blue-900">
+                  Ajouter une fiche action
+                </Link>
+              ) : null}
+            </div>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full border-collapse text-sm">
+                <caption className="sr-only">Fiches action du contrat, à mettre à jour</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 text-left">
+                    <th scope="col" className="px-3 py-2">Fiche action</th>
+                    <th scope="col" className="px-3 py-2">Calendrier</th>
+                    <th scope="col" className="px-3 py-2">Statut</th>
+                    <th scope="col" className="px-3 py-2">Avancement</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {contract.actions.map((a) => (
+                    <tr key={a.id} className="border-b border-slate-100">
+                      <th scope="row" className="px-3 py-2 text-left font-normal">
+                        <Link href={`/espace/departements/${code}/actions/${a.id}`} className="font-medium text-marianne underline">
+                          {a.reference} — {a.title}
+                        </Link>
+                      </th>
+                      <td className="tabular whitespace-nowrap px-3 py-2">
+                        {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
+                      </td>
+                      <td className="px-3 py-2">
+                        <ActionStatusBadge status={a.status} isLate={a.isLate} />
+                      </td>
+                      <td className="px-3 py-2">
+                        <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+      <section aria-labelledby="activite">
+        <h2 id="activite" className="text-xl font-semibold">
+          Activité récente
+        </h2>
+        <div className="mt-3">
+          <HistoryList items={workspace.activity} showEntity />
+        </div>
+      </section>
+    </div>
+  );
+}

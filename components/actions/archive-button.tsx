@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/field";
+import { IDLE, type FormState } from "@/lib/forms";
+
+export function ArchiveButton({ action, id, version, departmentCode }: { action: (p: FormState, d: FormData) => Promise<FormState>; id: string; version: string; departmentCode: string }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        if (!window.confirm("Archiver cette fiche action ? Elle disparaîtra des tableaux de bord mais restera dans l'historique.")) e.preventDefault();
+      }}
+      className="space-y-2"
+    >
+      <FormMessage status={state.status} message={state.message} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="departmentCode" value={departmentCode} />
+      <button type="submit" disabled={pending} className="rounded border border-red-800 px-4 py-2 text-red-800 hover:bg-red-50">
+        Archiver la fiche action
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+// What a server action returns to its form: React 19 resets a form after its action, so the values
+// typed come back with the errors and are shown again as default values.
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type FormState = {
+  status: "idle" | "success" | "error" | "conflict";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, string>;
+  /** On a conflict: the values someone else saved, to show and to edit from. */
+  current?: Record<string, string | number | null>;
+  /** Changes on every submission, so forms remount with the values returned. */
+  stamp?: number;
+};
+
+export const IDLE: FormState = { status: "idle" };
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  return values;
+}
