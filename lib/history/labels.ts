@@ -18,6 +18,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Contract: "Contrat",
   Amendment: "Avenant",
   User: "Compte",
+  Comment: "Commentaire",
 };
 
 export const FIELD_LABELS: Record<string, string> = {

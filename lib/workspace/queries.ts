@@ -6,7 +6,7 @@ import { can, departmentScopeWhere, type Territory, type Viewer } from "../serve
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 
-export type WorkspacePermissions = { editActions: boolean; editFunding: boolean; editIndicators: boolean; editContext: boolean };
+export type WorkspacePermissions = { editActions: boolean; editFunding: boolean; editIndicators: boolean; editContext: boolean; comment: boolean };
 
 export type WorkspaceDepartment = {
   territory: Territory;
@@ -21,6 +21,7 @@ export function workspacePermissions(viewer: Viewer, territory: Territory): Work
     editFunding: can(viewer, "funding.edit", territory),
     editIndicators: can(viewer, "indicator.edit", territory),
     editContext: can(viewer, "context.edit", territory),
+    comment: can(viewer, "comment.create", territory),
   };
 }
 

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Comments } from "@/components/comments/comments";
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { HistoryList } from "@/components/history/history-list";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
+import { listContractComments } from "@/lib/comments/queries";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
+import { addCommentForm } from "./add-comment-form";
 
 export const metadata: Metadata = { title: "Espace départemental" };
 
@@ -21,6 +24,7 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
   const contract = dashboard.contract;
+  const comments = contract ? await listContractComments(viewer, workspace.territory, contract.id) : [];
 
   return (
     <div className="space-y-6">
@@ -96,6 +100,17 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
           </section>
         </>
       )}
+      {contract ? (
+        <section aria-labelledby="commentaires">
+          <h2 id="commentaires" className="text-xl font-semibold">
+            Commentaires internes
+          </h2>
+          <p className="text-sm text-slate-700">Échanges entre le département, l&apos;ARS et l&apos;État ; jamais publiés.</p>
+          <div className="mt-3">
+            <Comments comments={comments} contractId={contract.id} canComment={workspace.permissions.comment} action={addCommentForm} />
+          </div>
+        </section>
+      ) : null}
       <section aria-labelledby="activite">
         <h2 id="activite" className="text-xl font-semibold">
           Activité récente
