@@ -1,5 +1,7 @@
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
+import { formatEuros } from "@/lib/format";
+import { FUNDER_LABELS, STAGE_LABELS, type Funder, type FundingStage } from "@/lib/funding/schemas";
 import { ENTITY_LABELS, FIELD_LABELS, OPERATION_LABELS } from "@/lib/history/labels";
 
 export type HistoryItem = {
@@ -20,6 +22,9 @@ const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "s
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "status" && typeof value === "string" && value in ACTION_STATUS_LABELS) return ACTION_STATUS_LABELS[value as ActionStatus];
+  if (field === "funder" && typeof value === "string" && value in FUNDER_LABELS) return FUNDER_LABELS[value as Funder];
+  if (field === "stage" && typeof value === "string" && value in STAGE_LABELS) return STAGE_LABELS[value as FundingStage];
+  if (field.endsWith("Cents") && (typeof value === "number" || typeof value === "string")) return formatEuros(Number(value));
   return String(value);
 }
 

@@ -36,9 +36,11 @@ export async function getWorkspaceDepartment(viewer: Viewer, code: string, contr
     territory,
     dashboard: dashboard!,
     permissions: workspacePermissions(viewer, territory),
-    activity: activity.map((a) =>
-      a.entity === "Action" ? { ...a, title: titles.get(a.entityId), link: `/espace/departements/${code}/actions/${a.entityId}` } : a,
-    ),
+    activity: activity.map((a) => {
+      if (a.entity === "Action") return { ...a, title: titles.get(a.entityId), link: `/espace/departements/${code}/actions/${a.entityId}` };
+      if (a.entity === "FundingLine" && a.operation !== "delete") return { ...a, link: `/espace/departements/${code}/financements/${a.entityId}`, title: "voir la ligne" };
+      return a;
+    }),
   };
 }
 

@@ -1,0 +1,126 @@
+import "server-only";
+import { z } from "zod";
+import { auditDenied, writeAudit } from "../server/audit";
+import { can, type Territory, type Viewer } from "../server/authz";
+import { db } from "../server/db";
+import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
+import { contractTerritory } from "../server/territory";
+import { toLineValues } from "./queries";
+import { FundingLineVersionSchema, contractYears, fundingLineFieldsSchema, type FundingLineFields, type FundingLineValues } from "./schemas";
+
+const LINE = "Cette ligne de financement";
+const CONTRACT = "Ce contrat";
+
+/** What the audit log keeps of a line: its business fields, never the bookkeeping ones. */
+function audited(v: FundingLineValues) {
+  return { actionId: v.actionId, funder: v.funder, year: v.year, stage: v.stage, amountCents: v.amountCents };
+}
+
+/** Only what changed, for the history. */
+function changes(before: FundingLineValues, after: FundingLineValues) {
+  const b = audited(before);
+  const a = audited(after);
+  const keys = (Object.keys(a) as (keyof typeof a)[]).filter((k) => b[k] !== a[k]);
+  return { before: Object.fromEntries(keys.map((k) => [k, b[k]])), after: Object.fromEntries(keys.map((k) => [k, a[k]])) };
+}
+
+function fieldErrors(error: z.ZodError) {
+  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+}
+
+type Contract = { id: string; periodStart: Date; periodEnd: Date };
+type Authorized = { ok: true; territory: Territory; contract: Contract } | Failure;
+
+/** Authorizes a write on a contract's ledger; a refusal leaves its audit row. */
+async function authorize(viewer: Viewer, contractId: string, entity: string, entityId: string, what: string): Promise<Authorized> {
+  const contract = await db().contract.findUnique({ where: { id: contractId }, select: { id: true, periodStart: true, periodEnd: true } });
+  const territory = contract ? await contractTerritory(db(), contractId) : null;
+  if (!contract || !territory) return notFound(what);
+  if (!can(viewer, "funding.edit", territory)) {
+    await auditDenied(viewer, "funding.edit", territory, entity, entityId);
+    return can(viewer, "contract.read", territory) ? forbidden() : notFound(what);
+  }
+  return { ok: true, territory, contract };
+}
+
+/** Parses the form against the contract: year within its period, action among its own (not archived, unless unchanged). */
+async function parseFields(contract: Contract, input: Record<string, unknown>, keptActionId: string | null = null) {
+  const years = contractYears(contract.periodStart, contract.periodEnd);
+  const parsed = fundingLineFieldsSchema({ firstYear: years[0], lastYear: years[years.length - 1] }).safeParse(input);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const actionId = typeof input.actionId === "string" && input.actionId.trim() !== "" ? input.actionId : null;
+  if (actionId && !errors.actionId) {
+    const action = await db().action.findFirst({ where: { id: actionId, contractId: contract.id }, select: { archivedAt: true } });
+    if (!action) errors.actionId = ["Cette fiche action n'appartient pas au contrat."];
+    else if (action.archivedAt && actionId !== keptActionId) errors.actionId = ["Cette fiche action est archivée : choisissez-en une autre."];
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false as const, errors };
+  return { ok: true as const, data: parsed.data };
+}
+
+function toData(fields: FundingLineFields) {
+  return { actionId: fields.actionId, funder: fields.funder, year: fields.year, stage: fields.stage, amountCents: fields.amount };
+}
+
+/** A new line in a contract's ledger, with its audit row. */
+export async function createFundingLine(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
+  const auth = await authorize(viewer, contractId, "Contract", contractId, CONTRACT);
+  if (!auth.ok) return auth;
+  const parsed = await parseFields(auth.contract, input);
+  if (!parsed.ok) return invalid(parsed.errors);
+  return db().$transaction(async (tx) => {
+    const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(parsed.data) } }));
+    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
+    return ok(created);
+  });
+}
+
+async function loadLine(lineId: string) {
+  return typeof lineId === "string" && lineId !== "" ? db().fundingLine.findUnique({ where: { id: lineId } }) : null;
+}
+
+/** Saves a line if nobody saved it since `version`; otherwise returns the current values. */
+export async function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
+  const line = await loadLine(lineId);
+  if (!line) return notFound(LINE);
+  const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
+  if (!auth.ok) return auth;
+  const parsed = await parseFields(auth.contract, input, line.actionId);
+  const version = FundingLineVersionSchema.safeParse(input.version);
+  if (!parsed.ok) return invalid(parsed.errors);
+  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
+  return db().$transaction(async (tx) => {
+    // Read inside the transaction: if the versioned update below succeeds, nothing changed this row in between.
+    const prior = await tx.fundingLine.findUnique({ where: { id: lineId } });
+    if (!prior) return notFound(LINE);
+    const updated = await tx.fundingLine.updateMany({ where: { id: lineId, version: version.data }, data: { ...toData(parsed.data), version: { increment: 1 } } });
+    const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
+    if (!now) return notFound(LINE);
+    const current = toLineValues(now);
+    if (updated.count === 0) return conflict(current);
+    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "update", ...changes(toLineValues(prior), current) });
+    return ok(current);
+  });
+}
+
+/** Deletes a line if nobody changed it since `version`; the audit row keeps what it held. */
+export async function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues>> {
+  const line = await loadLine(lineId);
+  if (!line) return notFound(LINE);
+  const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
+  if (!auth.ok) return auth;
+  const version = FundingLineVersionSchema.safeParse(versionInput);
+  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
+  return db().$transaction(async (tx) => {
+    const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
+    if (!now) return notFound(LINE);
+    const deleted = await tx.fundingLine.deleteMany({ where: { id: lineId, version: version.data } });
+    if (deleted.count === 0) {
+      const current = await tx.fundingLine.findUnique({ where: { id: lineId } });
+      return current ? conflict(toLineValues(current)) : notFound(LINE);
+    }
+    const removed = toLineValues(now);
+    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "delete", before: audited(removed) });
+    return ok(removed);
+  });
+}
