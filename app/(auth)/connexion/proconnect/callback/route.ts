@@ -1,0 +1,16 @@
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import type { NextRequest } from "next/server";
+import { completeOidcSignIn, OIDC_COOKIE, oidcCookieOptions } from "@/lib/auth/oidc";
+import { requestMeta, setSessionCookie } from "@/lib/auth/web";
+
+// Back from ProConnect: the transient cookie is used once, whatever the outcome.
+export async function GET(request: NextRequest) {
+  const jar = await cookies();
+  const stored = jar.get(OIDC_COOKIE)?.value;
+  jar.set(OIDC_COOKIE, "", { ...oidcCookieOptions(), maxAge: 0 });
+  const result = await completeOidcSignIn(request.url, stored, await requestMeta());
+  if (!result.ok) redirect(`/connexion?erreur=${result.reason}`);
+  await setSessionCookie(result.token, result.expiresAt);
+  redirect("/espace");
+}
