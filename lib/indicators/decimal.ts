@@ -1,0 +1,52 @@
+// Numbers as French users type them ("12,5", "1 234,56", "72 %"), read as text so that nothing passes
+// through floating point on its way to a Decimal or to cents. Safe for the client.
+
+const SPACE = "[ \\u00a0\\u202f]";
+const INTEGER = new RegExp(`^(?:\\d+|\\d{1,3}(?:${SPACE}\\d{3})+)$`);
+
+export type ParsedDecimal =
+  | { ok: true; text: string; value: number; negative: boolean; decimals: number; integerDigits: number }
+  | { ok: false };
+
+/**
+ * "12,5" → "12.5"; "1 234,50 €" → "1234.5"; "12.5" also accepted (a dot typed as the decimal mark).
+ * Thousands may be separated by spaces (groups of three); the decimal mark is a comma or a dot.
+ */
+export function parseFrenchDecimal(input: string): ParsedDecimal {
+  const trimmed = input.trim().replace(new RegExp(`${SPACE}*(?:€|%)$`), "");
+  const match = /^([+-]?)(.*?)(?:[.,](\d*))?$/.exec(trimmed);
+  if (!match) return { ok: false };
+  const [, sign, rawInteger, rawFraction = ""] = match;
+  if (rawInteger === "" && rawFraction === "") return { ok: false };
+  if (rawInteger !== "" && !INTEGER.test(rawInteger)) return { ok: false };
+  const integer = rawInteger.replace(new RegExp(SPACE, "g"), "").replace(/^0+(?=\d)/, "") || "0";
+  const fraction = rawFraction.replace(/0+$/, "");
+  const isZero = /^0$/.test(integer) && fraction === "";
+  const negative = sign === "-" && !isZero;
+  const text = `${negative ? "-" : ""}${integer}${fraction ? `.${fraction}` : ""}`;
+  return { ok: true, text, value: Number(text), negative, decimals: fraction.length, integerDigits: integer.replace(/^0$/, "").length };
+}
+
+/** A stored number as the form shows it: 12.5 → "12,5"; null → "". */
+export function toFrenchInput(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  return String(value).replace(".", ",");
+}
+
+/** A canonical decimal text in euros ("1234.5") to exact cents (123450n). */
+export function eurosTextToCents(text: string): bigint {
+  const negative = text.startsWith("-");
+  const [integer, fraction = ""] = text.replace(/^-/, "").split(".");
+  const cents = BigInt(integer) * 100n + BigInt((fraction + "00").slice(0, 2));
+  return negative ? -cents : cents;
+}
+
+/** Cents as the form shows them: 6200000000 → "62000000"; 123456 → "1234,56". */
+export function centsToFrenchInput(cents: number | bigint | null | undefined): string {
+  if (cents === null || cents === undefined) return "";
+  const value = BigInt(cents);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  const rest = abs % 100n;
+  return `${sign}${abs / 100n}${rest === 0n ? "" : `,${String(rest).padStart(2, "0")}`}`;
+}
