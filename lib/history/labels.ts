@@ -8,6 +8,9 @@ export const OPERATION_LABELS: Record<string, string> = {
   password_change: "Changement de mot de passe",
   deactivate: "Désactivation",
   role_assign: "Attribution de rôle",
+  role_remove: "Retrait de rôle",
+  reactivate: "Réactivation",
+  signin_oidc: "Connexion ProConnect",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -19,6 +22,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   Amendment: "Avenant",
   User: "Compte",
   Comment: "Commentaire",
+  RoleAssignment: "Rôle",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -33,6 +37,13 @@ export const FIELD_LABELS: Record<string, string> = {
   status: "Statut",
   progress: "Avancement (%)",
   archivedAt: "Archivée le",
+  wave: "Vague",
+  signedOn: "Date de signature",
+  signedPlace: "Lieu de signature",
+  periodStart: "Début de période",
+  periodEnd: "Fin de période",
+  number: "Numéro",
+  note: "Note",
   actionId: "Fiche action",
   funder: "Financeur",
   year: "Année",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/web";
 import { listWorkspaceDepartments } from "@/lib/workspace/queries";
 
@@ -12,6 +12,7 @@ export default async function WorkspaceHome({ searchParams }: { searchParams: Pr
   const { refus } = await searchParams;
   const departments = await listWorkspaceDepartments(viewer);
   if (departments.length === 1 && !refus) redirect(`/espace/departements/${departments[0].code}`);
+  const isAdmin = can(viewer, "admin.users", null) || can(viewer, "admin.contracts", null);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Mon espace</h1>
@@ -24,6 +25,14 @@ export default async function WorkspaceHome({ searchParams }: { searchParams: Pr
         Connecté en tant que {viewer.user.displayName} —{" "}
         {viewer.user.roles.map((r) => `${ROLE_LABELS[r.role]}${r.departmentCode ? ` (${r.departmentCode})` : ""}${r.regionCode ? ` (région ${r.regionCode})` : ""}`).join(", ")}
       </p>
+      {isAdmin ? (
+        <p>
+          <Link href="/espace/admin" className="font-medium text-marianne underline">
+            Administration
+          </Link>{" "}
+          <span className="text-slate-700">: comptes et rôles, contrats et avenants.</span>
+        </p>
+      ) : null}
       <section aria-labelledby="departements">
         <h2 id="departements" className="text-xl font-semibold">
           Départements suivis
