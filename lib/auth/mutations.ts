@@ -24,7 +24,7 @@ export async function signInWithPassword(
   const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
   const [accountFailures, ipFailures] = await Promise.all([
     db().loginAttempt.count({ where: { email, success: false, createdAt: { gte: since } } }),
-    db().loginAttempt.count({ where: { ip: meta.ip, success: false, createdAt: { gte: since } } }),
+    meta.ip === "unknown" ? 0 : db().loginAttempt.count({ where: { ip: meta.ip, success: false, createdAt: { gte: since } } }),
   ]);
   if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP) {
     await db().loginAttempt.create({ data: { email, ip: meta.ip, success: false } });

@@ -6,6 +6,7 @@ import { viewerFromSessionToken } from "./sessions";
 import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
 
 export const SESSION_COOKIE = "tripartite_session";
+export const UNKNOWN_IP = "unknown";
 
 /** The current viewer, once per request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
@@ -46,9 +47,13 @@ export async function clearSessionCookie() {
   (await cookies()).delete(SESSION_COOKIE);
 }
 
-/** Client IP as the proxy in front reports it, for login throttling. */
+/**
+ * Client IP as the proxy in front reports it (X-Forwarded-For, X-Real-IP), for login throttling.
+ * Without a proxy the address is unknown, and only the per-account limit applies: counting every
+ * visitor as one address would let anyone lock everybody out.
+ */
 export async function requestMeta(): Promise<{ ip: string; userAgent: string }> {
   const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || UNKNOWN_IP;
   return { ip, userAgent: h.get("user-agent") ?? "" };
 }

@@ -81,3 +81,11 @@ describe("sessions", () => {
     expect((await signInWithPassword({ email: user.email, password: "nouveau-mot-de-passe" }, meta())).ok).toBe(true);
   });
 });
+
+describe("throttling without a proxy", () => {
+  it("does not lump every visitor of an unknown address together", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_IP + 2; i++) await signInWithPassword({ email: `autre${i}@test.tripartite.fr`, password: "x" }, { ip: "unknown" });
+    const user = await createUser("DEPARTMENT_READER", { departmentCode: "77" }, "phrase-de-passe-longue");
+    expect((await signInWithPassword({ email: user.email, password: "phrase-de-passe-longue" }, { ip: "unknown" })).ok).toBe(true);
+  });
+});
