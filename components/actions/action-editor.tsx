@@ -1,5 +1,6 @@
 "use client";
 
+import { ConflictPanel as SharedConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "@/components/forms/field";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
@@ -73,23 +74,5 @@ function ConflictPanel({ current, onUseCurrent }: { current: Record<string, stri
     ["Pilote", String(current.lead ?? "—")],
     ["Partenaires", String(current.partners ?? "—")],
   ];
-  return (
-    <section aria-labelledby="valeurs-actuelles" className="rounded border border-orange-300 bg-orange-50 p-3 text-sm">
-      <h2 id="valeurs-actuelles" className="font-semibold">
-        Valeurs actuellement enregistrées
-      </h2>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-700">{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-2">Le formulaire garde votre saisie : enregistrez-la pour remplacer ces valeurs, ou repartez des valeurs actuelles.</p>
-      <button type="button" onClick={onUseCurrent} className="mt-2 rounded border border-slate-500 bg-white px-3 py-1">
-        Reprendre les valeurs actuelles
-      </button>
-    </section>
-  );
+  return <SharedConflictPanel rows={rows} onUseCurrent={onUseCurrent} />;
 }

@@ -5,7 +5,7 @@ import { FormMessage, SubmitButton, TextArea, TextField } from "@/components/for
 import { FUNDERS, FUNDER_LABELS, funderField, toFormValues } from "@/lib/admin/contracts/schemas";
 import { IDLE } from "@/lib/forms";
 import { AmountsFieldset } from "./amounts-fieldset";
-import { ConflictPanel } from "./conflict-panel";
+import { ConflictPanel } from "@/components/forms/conflict-panel";
 import type { ServerAction } from "./types";
 
 type Values = Record<string, string>;

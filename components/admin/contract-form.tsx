@@ -14,7 +14,7 @@ import {
 } from "@/lib/admin/contracts/schemas";
 import { IDLE } from "@/lib/forms";
 import { AmountsFieldset } from "./amounts-fieldset";
-import { ConflictPanel } from "./conflict-panel";
+import { ConflictPanel } from "@/components/forms/conflict-panel";
 import type { ServerAction } from "./types";
 
 type Values = Record<string, string>;

@@ -1,8 +1,10 @@
 "use client";
 
+import { ConflictPanel as SharedConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SubmitButton, TextArea, TextField } from "@/components/forms/field";
-import { centsToFrenchInput, toFrenchInput } from "@/lib/indicators/decimal";
+import { toFrenchInput } from "@/lib/indicators/decimal";
+import { centsToInput as centsToFrenchInput } from "@/lib/money";
 import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
 import { IDLE, type FormState } from "@/lib/forms";
 
@@ -124,23 +126,5 @@ function ConflictPanel({ current, onUseCurrent }: { current: Current; onUseCurre
     ["Note", String(current.note ?? "—")],
     ["Source", String(current.sourceUrl ?? "—")],
   ];
-  return (
-    <section aria-labelledby="valeurs-actuelles" className="rounded border border-orange-300 bg-orange-50 p-3 text-sm">
-      <h3 id="valeurs-actuelles" className="font-semibold">
-        Valeurs actuellement enregistrées
-      </h3>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-700">{label}</dt>
-            <dd className="break-all">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-2">Le formulaire garde votre saisie : enregistrez-la pour remplacer ces valeurs, ou repartez des valeurs actuelles.</p>
-      <button type="button" onClick={onUseCurrent} className="mt-2 rounded border border-slate-500 bg-white px-3 py-1">
-        Reprendre les valeurs actuelles
-      </button>
-    </section>
-  );
+  return <SharedConflictPanel rows={rows} onUseCurrent={onUseCurrent} headingLevel={3} />;
 }

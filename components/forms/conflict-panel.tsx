@@ -1,15 +1,16 @@
-// What someone else saved meanwhile, beside the form that kept what was typed (client-side part of a form).
-export function ConflictPanel({ rows, onUseCurrent }: { rows: [string, string][]; onUseCurrent: () => void }) {
+// What someone else saved meanwhile, beside the form that kept what was typed.
+export function ConflictPanel({ rows, onUseCurrent, headingLevel = 2 }: { rows: [string, string][]; onUseCurrent: () => void; headingLevel?: 2 | 3 | 4 | 5 }) {
+  const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby="valeurs-actuelles" className="rounded border border-orange-300 bg-orange-50 p-3 text-sm">
-      <h2 id="valeurs-actuelles" className="font-semibold">
+      <Heading id="valeurs-actuelles" className="font-semibold">
         Valeurs actuellement enregistrées
-      </h2>
+      </Heading>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-700">{label}</dt>
-            <dd>{value}</dd>
+            <dd className="tabular break-words">{value}</dd>
           </div>
         ))}
       </dl>

@@ -1,9 +1,10 @@
 "use client";
 
+import { ConflictPanel as SharedConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/lib/forms";
-import { centsToInput } from "@/lib/funding/amount";
+import { centsToInput } from "@/lib/money";
 import { FUNDERS, FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS, type ActionOption, type Funder, type FundingStage } from "@/lib/funding/schemas";
 import { formatEuros } from "@/lib/format";
 
@@ -71,23 +72,5 @@ function ConflictPanel({ current, actionLabel, onUseCurrent }: { current: Record
     ["Étape", STAGE_LABELS[current.stage as FundingStage] ?? String(current.stage)],
     ["Montant", formatEuros(Number(current.amountCents ?? 0))],
   ];
-  return (
-    <section aria-labelledby="valeurs-actuelles" className="rounded border border-orange-300 bg-orange-50 p-3 text-sm">
-      <h2 id="valeurs-actuelles" className="font-semibold">
-        Valeurs actuellement enregistrées
-      </h2>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-700">{label}</dt>
-            <dd className={label === "Montant" ? "tabular" : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-2">Le formulaire garde votre saisie : enregistrez-la pour remplacer ces valeurs, ou repartez des valeurs actuelles.</p>
-      <button type="button" onClick={onUseCurrent} className="mt-2 rounded border border-slate-500 bg-white px-3 py-1">
-        Reprendre les valeurs actuelles
-      </button>
-    </section>
-  );
+  return <SharedConflictPanel rows={rows} onUseCurrent={onUseCurrent} />;
 }

@@ -35,8 +35,8 @@ export function LedgerLinesTable({
           <label htmlFor="filtre-annee" className="block text-sm font-medium">
             Année
           </label>
-          <select id="filtre-annee" name="annee" defaultValue={filter.year ?? ""} className={selectClass}>
-            <option value="">Toutes</option>
+          <select id="filtre-annee" name="annee" defaultValue={filter.year ?? "toutes"} className={selectClass}>
+            <option value="toutes">Toutes</option>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}

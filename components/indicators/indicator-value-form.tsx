@@ -1,5 +1,6 @@
 "use client";
 
+import { ConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/forms/field";
 import { toFrenchInput } from "@/lib/indicators/decimal";
@@ -67,27 +68,11 @@ export function IndicatorValueForm({
           </ul>
         ) : null}
         {state.status === "conflict" && state.current ? (
-          <section aria-labelledby="valeurs-actuelles" className="rounded border border-orange-300 bg-orange-50 p-3 text-sm">
-            <h5 id="valeurs-actuelles" className="font-semibold">
-              Valeurs actuellement enregistrées
-            </h5>
-            <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-              {FIELDS.map(([name, label]) => (
-                <div key={name} className="contents">
-                  <dt className="text-slate-700">{label}</dt>
-                  <dd className="tabular">{show(state.current![name])}</dd>
-                </div>
-              ))}
-            </dl>
-            <p className="mt-2">Le formulaire garde votre saisie : enregistrez-la pour remplacer ces valeurs, ou repartez des valeurs actuelles.</p>
-            <button
-              type="button"
-              onClick={() => setReloaded({ values: { ...values, ...fromCurrent(state.current!) }, stamp: state.stamp ?? 0 })}
-              className="mt-2 rounded border border-slate-500 bg-white px-3 py-1"
-            >
-              Reprendre les valeurs actuelles
-            </button>
-          </section>
+          <ConflictPanel
+            headingLevel={5}
+            rows={FIELDS.map(([name, label]) => [label, show(state.current![name])])}
+            onUseCurrent={() => setReloaded({ values: { ...values, ...fromCurrent(state.current!) }, stamp: state.stamp ?? 0 })}
+          />
         ) : null}
         <input type="hidden" name="contractId" value={values.contractId ?? ""} />
         <input type="hidden" name="indicatorId" value={values.indicatorId ?? indicator.id} />

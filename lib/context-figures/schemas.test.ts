@@ -68,6 +68,6 @@ describe("years and versions", () => {
       id: "f", departmentCode: "63", year: 2020, version: 1, childProtectionBudgetCents: 7_200_000_050, childrenFollowedByAse: 1200,
       disabilitySharePercent: 33.33, note: null, sourceUrl: null, isDemo: true, updatedAt: "2026-01-01T00:00:00.000Z",
     });
-    expect(values).toMatchObject({ year: "2020", version: "1", childProtectionBudget: "72000000,50", childrenFollowedByAse: "1200", disabilitySharePercent: "33,33", note: "" });
+    expect(values).toMatchObject({ year: "2020", version: "1", childProtectionBudget: "72 000 000,50", childrenFollowedByAse: "1200", disabilitySharePercent: "33,33", note: "" });
   });
 });

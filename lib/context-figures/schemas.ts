@@ -1,10 +1,11 @@
 // Department context figures (aggregates per year, never about a child): form schemas and DTOs, shared
 // by the server and the client (no data access here).
 import { z } from "zod";
-import { centsToFrenchInput, eurosTextToCents, parseFrenchDecimal, toFrenchInput } from "../indicators/decimal";
+import { parseFrenchDecimal, toFrenchInput } from "../indicators/decimal";
+import { centsToInput, parseEuroAmount, type EuroAmountError } from "../money";
 
 const NUMBER_FORMAT_MESSAGE = "Saisissez un nombre, par exemple 12,5.";
-const MAX_BUDGET_EUROS = 100_000_000_000; // 100 Md€: far above any department's budget
+const MAX_BUDGET_CENTS = 100_000_000_000n * 100n; // 100 Md€: far above any department's budget
 const MAX_CHILDREN = 1_000_000;
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -23,12 +24,23 @@ function frenchNumber<T>(check: (parsed: Extract<ReturnType<typeof parseFrenchDe
   });
 }
 
-/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents. */
-export const EurosSchema = frenchNumber<bigint>((p) => {
-  if (p.negative) return { message: "Un budget ne peut pas être négatif." };
-  if (p.decimals > 2) return { message: "Un montant a au plus deux décimales (les centimes)." };
-  if (p.value > MAX_BUDGET_EUROS) return { message: "Ce montant est trop grand : saisissez-le en euros." };
-  return { value: eurosTextToCents(p.text) };
+/** The budget field's own wording of a refusal (0 € is a budget, so "zero" never comes). */
+const BUDGET_MESSAGES: Record<EuroAmountError, string> = {
+  empty: NUMBER_FORMAT_MESSAGE,
+  format: NUMBER_FORMAT_MESSAGE,
+  negative: "Un budget ne peut pas être négatif.",
+  decimals: "Un montant a au plus deux décimales (les centimes).",
+  zero: NUMBER_FORMAT_MESSAGE,
+  tooHigh: "Ce montant est trop grand : saisissez-le en euros.",
+};
+
+/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents, read by lib/money.ts; null when left empty. */
+export const EurosSchema = z.unknown().optional().transform((input, ctx): bigint | null => {
+  if (blank(input)) return null;
+  const parsed = typeof input === "string" || typeof input === "number" ? parseEuroAmount(String(input), { maxCents: MAX_BUDGET_CENTS, allowZero: true }) : null;
+  if (parsed?.ok) return parsed.cents;
+  ctx.addIssue({ code: "custom", message: parsed ? BUDGET_MESSAGES[parsed.reason] : NUMBER_FORMAT_MESSAGE, input });
+  return z.NEVER;
 });
 
 export const ChildrenCountSchema = frenchNumber<number>((p) => {
@@ -110,7 +122,7 @@ export function contextFigureFormValues(departmentCode: string, f: ContextFigure
     id: f?.id ?? "",
     version: f ? String(f.version) : "",
     year: f ? String(f.year) : "",
-    childProtectionBudget: centsToFrenchInput(f?.childProtectionBudgetCents),
+    childProtectionBudget: centsToInput(f?.childProtectionBudgetCents),
     childrenFollowedByAse: f?.childrenFollowedByAse === null || f?.childrenFollowedByAse === undefined ? "" : String(f.childrenFollowedByAse),
     disabilitySharePercent: toFrenchInput(f?.disabilitySharePercent),
     note: f?.note ?? "",

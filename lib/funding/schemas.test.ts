@@ -37,6 +37,6 @@ describe("contractYears and fundingLineFormValues", () => {
     const values = fundingLineFormValues({
       id: "l1", contractId: "c1", actionId: null, funder: "STATE_P304", year: 2021, stage: "PAID", amountCents: 83_500_050, version: 3, updatedAt: "2026-01-01T00:00:00.000Z",
     });
-    expect(values).toEqual({ id: "l1", contractId: "c1", actionId: "", funder: "STATE_P304", year: "2021", stage: "PAID", amount: "835000,50", version: "3" });
+    expect(values).toEqual({ id: "l1", contractId: "c1", actionId: "", funder: "STATE_P304", year: "2021", stage: "PAID", amount: "835 000,50", version: "3" });
   });
 });

@@ -1,6 +1,6 @@
 // Funding vocabulary, form schemas and DTOs shared by the server and the client (no data access here).
 import { z } from "zod";
-import { centsToInput, parseEuroAmount } from "./amount";
+import { centsToInput, parseEuroAmount } from "../money";
 export const FUNDING_PARTIES = ["STATE", "ARS", "DEPARTMENT", "OTHER"] as const;
 export type FundingParty = (typeof FUNDING_PARTIES)[number];
 
@@ -109,7 +109,7 @@ export type FundingLineValues = {
   updatedAt: string;
 };
 
-/** A line's values as the form's strings (the amount as typed in French, "1234,56"). */
+/** A line's values as the form's strings (the amount as typed in French, "1 234,56"). */
 export function fundingLineFormValues(values: FundingLineValues): Record<string, string> {
   return {
     id: values.id,

@@ -1,5 +1,5 @@
 // Numbers as French users type them ("12,5", "1 234,56", "72 %"), read as text so that nothing passes
-// through floating point on its way to a Decimal or to cents. Safe for the client.
+// through floating point on its way to a Decimal. Safe for the client. Euro amounts in cents: lib/money.ts.
 
 const SPACE = "[ \\u00a0\\u202f]";
 const INTEGER = new RegExp(`^(?:\\d+|\\d{1,3}(?:${SPACE}\\d{3})+)$`);
@@ -31,22 +31,4 @@ export function parseFrenchDecimal(input: string): ParsedDecimal {
 export function toFrenchInput(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return "";
   return String(value).replace(".", ",");
-}
-
-/** A canonical decimal text in euros ("1234.5") to exact cents (123450n). */
-export function eurosTextToCents(text: string): bigint {
-  const negative = text.startsWith("-");
-  const [integer, fraction = ""] = text.replace(/^-/, "").split(".");
-  const cents = BigInt(integer) * 100n + BigInt((fraction + "00").slice(0, 2));
-  return negative ? -cents : cents;
-}
-
-/** Cents as the form shows them: 6200000000 → "62000000"; 123456 → "1234,56". */
-export function centsToFrenchInput(cents: number | bigint | null | undefined): string {
-  if (cents === null || cents === undefined) return "";
-  const value = BigInt(cents);
-  const sign = value < 0n ? "-" : "";
-  const abs = value < 0n ? -value : value;
-  const rest = abs % 100n;
-  return `${sign}${abs / 100n}${rest === 0n ? "" : `,${String(rest).padStart(2, "0")}`}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToFrenchInput, eurosTextToCents, parseFrenchDecimal, toFrenchInput } from "./decimal";
+import { parseFrenchDecimal, toFrenchInput } from "./decimal";
 import { IndicatorValueKeySchema, OptionalVersionSchema, contractYears, indicatorValueFieldsSchema, indicatorValueFormValues } from "./schemas";
 
 describe("parseFrenchDecimal", () => {
@@ -19,13 +19,7 @@ describe("parseFrenchDecimal", () => {
     for (const text of ["", "abc", "12,5,3", "1 23", "12 345 6", "1e3", ",", "12a"]) expect(parseFrenchDecimal(text).ok, text).toBe(false);
   });
 
-  it("converts euros to exact cents and back", () => {
-    expect(eurosTextToCents("1234.5")).toBe(123450n);
-    expect(eurosTextToCents("62000000")).toBe(6_200_000_000n);
-    expect(eurosTextToCents("0.07")).toBe(7n);
-    expect(centsToFrenchInput(123456)).toBe("1234,56");
-    expect(centsToFrenchInput(6_200_000_000n)).toBe("62000000");
-    expect(centsToFrenchInput(105)).toBe("1,05");
+  it("writes stored decimals back with a comma", () => {
     expect(toFrenchInput(33.33)).toBe("33,33");
     expect(toFrenchInput(null)).toBe("");
   });

@@ -52,7 +52,7 @@ describe("ContractHeaderSchema", () => {
       signedOn: "2021-02-30",
       stateSignatory: " ",
       sourceUrl: "http://exemple.fr",
-      amount_ARS: "4.300.000",
+      amount_ARS: "4,3 M",
     });
     expect(r.success).toBe(false);
     if (r.success) return;

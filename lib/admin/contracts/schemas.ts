@@ -4,7 +4,8 @@ import { z } from "zod";
 import { CONTRACT_STATUS_LABELS, type ContractStatus } from "../../contracts/schemas";
 import { FUNDERS, FUNDER_LABELS, FUNDING_PARTIES, PARTY_LABELS, type Funder, type FundingParty } from "../../funding/schemas";
 import { optionalDate, optionalText, requiredDate, requiredText, sourceUrlField, versionField, whenValid, yearField } from "../fields";
-import { formatCentsForInput, optionalEurosField } from "./money";
+import { centsToInput } from "../../money";
+import { optionalEurosField } from "./money";
 
 export const CONTRACT_STATUSES = ["DRAFT", "SIGNED", "ENDED"] as const satisfies readonly ContractStatus[];
 export { CONTRACT_STATUS_LABELS, FUNDERS, FUNDER_LABELS, FUNDING_PARTIES, PARTY_LABELS, type ContractStatus };
@@ -147,7 +148,7 @@ export function toFormValues(values: Record<string, string | number | boolean | 
   return Object.fromEntries(
     Object.entries(values).map(([k, v]) => [
       k,
-      v === null || v === undefined ? "" : AMOUNT_KEY.test(k) && typeof v === "number" ? formatCentsForInput(v) : String(v),
+      v === null || v === undefined ? "" : AMOUNT_KEY.test(k) && typeof v === "number" ? centsToInput(v) : String(v),
     ]),
   );
 }
