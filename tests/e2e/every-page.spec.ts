@@ -7,9 +7,9 @@ test("les pages de l'espace départemental sont accessibles (éditeur)", async (
   await signIn(page, "editeur.77@demo.tripartite.fr");
   for (const [path, heading] of [
     ["/espace/departements/77", "Seine-et-Marne (77)"],
-    ["/espace/departements/77/financements", /Financements/],
-    ["/espace/departements/77/indicateurs", /Indicateurs/],
-    ["/espace/departements/77/contexte", /contexte/i],
+    ["/espace/departements/77/financements", /— financements$/],
+    ["/espace/departements/77/indicateurs", /— indicateurs$/],
+    ["/espace/departements/77/contexte", /— chiffres de contexte$/],
     ["/espace/departements/77/actions/nouvelle", "Nouvelle fiche action"],
     ["/espace/compte", "Mon compte"],
   ] as const) {
