@@ -2,11 +2,12 @@ import Link from "next/link";
 import { DemoMark } from "@/components/ui/provenance";
 import { CONTRACT_STATUS_LABELS, type AdminContractRow } from "@/lib/admin/contracts/schemas";
 import { formatEuros, formatShortDate } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ContractsTable({ contracts }: { contracts: AdminContractRow[] }) {
   if (contracts.length === 0) return <p>Aucun contrat n&apos;est encore saisi.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Contrats" className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Contrats, brouillons compris, avec leur période, leur montant total et leurs avenants</caption>
         <thead>
@@ -45,6 +46,6 @@ export function ContractsTable({ contracts }: { contracts: AdminContractRow[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

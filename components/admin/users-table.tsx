@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { DemoMark } from "@/components/ui/provenance";
 import { roleLabel, type AdminUserRow } from "@/lib/admin/users/schemas";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function UsersTable({ users }: { users: AdminUserRow[] }) {
   if (users.length === 0) return <p>Aucun compte.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Comptes" className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Comptes avec leurs rôles, leur périmètre et leur état</caption>
         <thead>
@@ -49,6 +50,6 @@ export function UsersTable({ users }: { users: AdminUserRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { CsvDownload } from "./csv-download";
 import type { CsvValue } from "./csv";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type FigureTable = {
   caption: string;
@@ -26,7 +27,7 @@ export function ChartFigure({ title, chart, table }: { title: string; chart: Rea
 
 export function DataTable({ table }: { table: Omit<FigureTable, "csv"> }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <TableScroll label={table.caption} className="mt-4">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{table.caption}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function DataTable({ table }: { table: Omit<FigureTable, "csv"> }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

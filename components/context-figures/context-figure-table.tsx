@@ -4,11 +4,12 @@ import type { ReactNode } from "react";
 import { Provenance } from "@/components/ui/provenance";
 import type { ContextFigureValues } from "@/lib/context-figures/schemas";
 import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ContextFigureTable({ figures, rowAction }: { figures: ContextFigureValues[]; rowAction?: (figure: ContextFigureValues) => ReactNode }) {
   if (figures.length === 0) return <p className="rounded bg-white p-4">Aucun chiffre de contexte renseigné.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Chiffres de contexte" className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Chiffres de contexte du département par année (données agrégées, jamais individuelles)</caption>
         <thead>
@@ -47,6 +48,6 @@ export function ContextFigureTable({ figures, rowAction }: { figures: ContextFig
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Provenance } from "@/components/ui/provenance";
 import { FUNDERS, FUNDER_LABELS, STAGE_LABELS, type Funder, type FundingLineRow } from "@/lib/funding/schemas";
 import { formatEuros } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const selectClass = "mt-1 block rounded border border-slate-400 bg-white px-3 py-2";
 
@@ -66,7 +67,7 @@ export function LedgerLinesTable({
           </Link>
         ) : null}
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableScroll label="Lignes du plan de financement" className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">
             Lignes du plan de financement{filter.year ? ` en ${filter.year}` : ""}
@@ -122,7 +123,7 @@ export function LedgerLinesTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { FUNDING_STAGES, STAGE_LABELS, type StageTotals } from "@/lib/funding/schemas";
 import { formatEuros } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export type StageTotalsRow = StageTotals & { key: string; label: React.ReactNode };
 
@@ -20,7 +21,7 @@ export function StageTotalsTable({
 }) {
   const cell = "tabular px-3 py-2 text-right whitespace-nowrap";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 pt-3 text-left font-semibold">{caption}</caption>
         <thead>
@@ -81,6 +82,6 @@ export function StageTotalsTable({
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </TableScroll>
   );
 }

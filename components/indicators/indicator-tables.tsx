@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Provenance } from "@/components/ui/provenance";
 import { DIRECTION_LABELS, INDICATOR_KIND_LABELS, type CommitmentIndicators, type IndicatorRow, type IndicatorYearRow } from "@/lib/indicators/schemas";
 import { INDICATOR_STATUS_LABELS, formatIndicatorValue, indicatorStatus, unitLabel, type IndicatorStatus } from "@/lib/indicators/status";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const STATUS_STYLES: Record<IndicatorStatus, string> = {
   met: "bg-green-100 text-green-900",
@@ -58,7 +59,7 @@ export function IndicatorTables({ commitments, rowAction, afterIndicator }: { co
 function IndicatorTable({ indicator, rowAction }: { indicator: IndicatorRow; rowAction?: Slots["rowAction"] }) {
   const show = (value: number | null) => formatIndicatorValue(indicator.kind, indicator.unit, value);
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={`Valeurs de l'indicateur ${indicator.code}`}>
       <table className="w-full border-collapse text-sm">
         <caption className="pb-2 text-left">
           <span className="font-medium">{indicator.label}</span>
@@ -102,6 +103,6 @@ function IndicatorTable({ indicator, rowAction }: { indicator: IndicatorRow; row
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
