@@ -65,3 +65,44 @@ export function formatShortDate(value: Date | string): string {
 export function plainSpaces(text: string): string {
   return text.replaceAll(NBSP, " ").replaceAll(NNBSP, " ");
 }
+
+// ───────────────────────── Public pages and open data ─────────────────────────
+
+/** Counts of people below this are never published as such (statistical confidentiality). */
+export const PUBLIC_COUNT_THRESHOLD = 11;
+
+/** What a withheld count reads as, on the site and in CSV files. */
+export const PUBLIC_COUNT_MASK = "< 11";
+
+/** Whether a count of people must be withheld from the public (0 to 10). */
+export function isBelowPublicThreshold(count: number | null | undefined): boolean {
+  return typeof count === "number" && count < PUBLIC_COUNT_THRESHOLD;
+}
+
+/** A count of people for the public: "1 200", "< 11" below the threshold, "—" when unknown. */
+export function formatPublicCount(count: number | null | undefined): string {
+  if (count === null || count === undefined) return "—";
+  return isBelowPublicThreshold(count) ? PUBLIC_COUNT_MASK : integer.format(count);
+}
+
+const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/Paris",
+});
+
+/** "23 novembre 2026 à 10 h 05", in Paris time. */
+export function formatParisDateTime(value: Date | string): string {
+  const parts = Object.fromEntries(parisDateTime.formatToParts(toDate(value)).map((p) => [p.type, p.value]));
+  const day = parts.day === "1" ? "1er" : parts.day;
+  return `${day} ${parts.month} ${parts.year} à ${parts.hour} h ${parts.minute}`;
+}
+
+/** "Données mises à jour le 23 novembre 2026 à 10 h 05". */
+export function formatFreshness(value: Date | string | null): string {
+  return value ? `Données mises à jour le ${formatParisDateTime(value)}` : "Aucune donnée publiée pour l'instant";
+}

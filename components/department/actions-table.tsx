@@ -1,12 +1,13 @@
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { Provenance } from "@/components/ui/provenance";
-import type { ActionRow } from "@/lib/contracts/schemas";
+import type { PublicAction } from "@/lib/opendata/schemas";
 import { formatShortDate } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
-export function ActionsTable({ actions }: { actions: ActionRow[] }) {
+export function ActionsTable({ actions }: { actions: PublicAction[] }) {
   if (actions.length === 0) return <p>Aucune fiche action n&apos;est encore publiée pour ce contrat.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll label="Fiches action" className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Fiches action du contrat avec leur statut et leur avancement</caption>
         <thead>
@@ -46,6 +47,6 @@ export function ActionsTable({ actions }: { actions: ActionRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

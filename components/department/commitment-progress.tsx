@@ -1,6 +1,6 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CommitmentProgressChart } from "@/components/charts/commitment-progress-chart";
-import type { CommitmentProgress } from "@/lib/contracts/schemas";
+import type { CommitmentProgress } from "@/lib/opendata/schemas";
 import { formatDecimal, formatNumber } from "@/lib/format";
 
 export function CommitmentProgressSection({ departmentCode, commitments }: { departmentCode: string; commitments: CommitmentProgress[] }) {

@@ -1,16 +1,15 @@
 import { DemoMark, Provenance } from "@/components/ui/provenance";
-import { CONTRACT_STATUS_LABELS, type ContractDetail } from "@/lib/contracts/schemas";
-import { PARTY_LABELS } from "@/lib/funding/schemas";
+import type { PublicContractDetail } from "@/lib/opendata/schemas";
 import { formatDate, formatEuros, formatEurosCompact } from "@/lib/format";
 
-export function ContractHeader({ contract }: { contract: ContractDetail }) {
+export function ContractHeader({ contract }: { contract: PublicContractDetail }) {
   return (
     <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="contrat" className="text-xl font-semibold">
           Contrat {contract.frameworkCode} — vague {contract.wave}
         </h2>
-        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{CONTRACT_STATUS_LABELS[contract.status]}</span>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm">{contract.statusLabel}</span>
       </div>
       <p className="mt-1 text-sm text-slate-700">{contract.frameworkName}</p>
 
@@ -32,9 +31,9 @@ export function ContractHeader({ contract }: { contract: ContractDetail }) {
           <dt className="text-sm text-slate-700">Signataires</dt>
           <dd>
             <ul className="mt-1 list-inside list-disc">
-              <li>État : {contract.signatories.state}</li>
-              <li>ARS : {contract.signatories.ars}</li>
-              <li>Département : {contract.signatories.department}</li>
+              <li>État : {contract.stateSignatory}</li>
+              <li>ARS : {contract.arsSignatory}</li>
+              <li>Département : {contract.departmentSignatory}</li>
             </ul>
           </dd>
         </div>
@@ -44,7 +43,7 @@ export function ContractHeader({ contract }: { contract: ContractDetail }) {
       <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {contract.amounts.map((a) => (
           <div key={a.party} className="rounded border border-slate-200 p-3">
-            <dt className="text-sm text-slate-700">{PARTY_LABELS[a.party]}</dt>
+            <dt className="text-sm text-slate-700">{a.partyLabel}</dt>
             <dd>
               <span className="tabular block text-2xl font-bold" title={formatEuros(a.amountCents)}>
                 {formatEurosCompact(a.amountCents)}

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
+import { publicDataChanged } from "../server/cache";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
@@ -63,7 +64,7 @@ export async function updateAction(viewer: Viewer, actionId: string, input: Reco
     const diff = changes(toEditValues(loaded.action), current);
     await writeAudit(tx, { viewer, permission: "action.edit", territory: loaded.territory, entity: "Action", entityId: actionId, operation: "update", ...diff });
     return ok(current);
-  });
+  }).then(publicDataChanged(loaded.territory.departmentCode));
 }
 
 /** A new fiche action, numbered after the contract's last one. */
@@ -86,7 +87,7 @@ export async function createAction(viewer: Viewer, contractId: string, input: Re
     const values = toEditValues(created);
     await writeAudit(tx, { viewer, permission: "action.edit", territory, entity: "Action", entityId: created.id, operation: "create", after: values });
     return ok(values);
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }
 
 /** Archived actions leave every view and total, and stay in the history. */
@@ -111,5 +112,5 @@ export async function archiveAction(viewer: Viewer, actionId: string, versionInp
       after: { archivedAt: current.archivedAt },
     });
     return ok(current);
-  });
+  }).then(publicDataChanged(loaded.territory.departmentCode));
 }

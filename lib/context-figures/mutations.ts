@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
+import { publicDataChanged } from "../server/cache";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";
@@ -89,7 +90,7 @@ export async function createContextFigure(viewer: Viewer, departmentCode: string
     const after = { year: row.year, ...Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== null && k !== "isDemo")) };
     await writeAudit(tx, { viewer, permission: "context.edit", territory, entity: "DepartmentContextFigure", entityId: row.id, operation: "create", after });
     return ok(toContextFigureValues(row));
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }
 
 /** Saves a year of figures if nobody saved it since `version`; otherwise returns the current values. */
@@ -115,5 +116,5 @@ export async function updateContextFigure(viewer: Viewer, figureId: string, inpu
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "context.edit", territory, entity: "DepartmentContextFigure", entityId: figureId, operation: "update", before: diff.before, after: diff.after });
     return ok(current);
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }

@@ -95,7 +95,7 @@ export async function getNationalTotals(viewer: Viewer): Promise<NationalTotals>
 }
 
 /** Average progress per commitment of the contract's framework, computed in SQL. */
-async function commitmentProgress(contractId: string, frameworkId: string): Promise<CommitmentProgress[]> {
+export async function commitmentProgress(contractId: string, frameworkId: string): Promise<CommitmentProgress[]> {
   const rows = await db().$queryRaw<
     { code: string; title: string; isCrossCutting: boolean; actionCount: number; doneCount: number; averageProgress: number | null }[]
   >`

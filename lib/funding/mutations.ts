@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
+import { publicDataChanged } from "../server/cache";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
@@ -72,7 +73,7 @@ export async function createFundingLine(viewer: Viewer, contractId: string, inpu
     const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(parsed.data) } }));
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
     return ok(created);
-  });
+  }).then(publicDataChanged(auth.territory.departmentCode));
 }
 
 async function loadLine(lineId: string) {
@@ -100,7 +101,7 @@ export async function updateFundingLine(viewer: Viewer, lineId: string, input: R
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "update", ...changes(toLineValues(prior), current) });
     return ok(current);
-  });
+  }).then(publicDataChanged(auth.territory.departmentCode));
 }
 
 /** Deletes a line if nobody changed it since `version`; the audit row keeps what it held. */
@@ -122,5 +123,5 @@ export async function deleteFundingLine(viewer: Viewer, lineId: string, versionI
     const removed = toLineValues(now);
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "delete", before: audited(removed) });
     return ok(removed);
-  });
+  }).then(publicDataChanged(auth.territory.departmentCode));
 }

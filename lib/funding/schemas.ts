@@ -45,9 +45,9 @@ export type StageTotals = Record<FundingStage, number>;
 
 export const emptyStageTotals = (): StageTotals => ({ PLANNED: 0, NOTIFIED: 0, COMMITTED: 0, PAID: 0 });
 
-/** Paid over planned, in percent; null when nothing is planned. */
+/** Taux de versement: paid over notified (granted), in percent; null when nothing is notified. One definition everywhere. */
 export function spendingRate(totals: StageTotals): number | null {
-  return totals.PLANNED > 0 ? (totals.PAID / totals.PLANNED) * 100 : null;
+  return totals.NOTIFIED > 0 ? (totals.PAID / totals.NOTIFIED) * 100 : null;
 }
 
 // ───────────────────────── Ledger lines: form schema and DTOs ─────────────────────────

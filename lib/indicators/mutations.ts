@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
+import { publicDataChanged } from "../server/cache";
 import { can, type Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";
@@ -74,7 +75,7 @@ export async function saveIndicatorValue(viewer: Viewer, contractId: string, inp
       const after = { year: current.year, ...Object.fromEntries(VALUE_FIELDS.filter((k) => current[k] !== null).map((k) => [k, current[k]])) };
       await writeAudit(tx, { viewer, permission: "indicator.edit", territory, entity: "IndicatorValue", entityId: current.id, operation: "create", after });
       return ok(current);
-    });
+    }).then(publicDataChanged(territory.departmentCode));
   }
 
   return db().$transaction(async (tx) => {
@@ -89,5 +90,5 @@ export async function saveIndicatorValue(viewer: Viewer, contractId: string, inp
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "indicator.edit", territory, entity: "IndicatorValue", entityId: before.id, operation: "update", before: diff.before, after: diff.after });
     return ok(current);
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }

@@ -92,3 +92,104 @@ test("un code inconnu donne une page 404 en français", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   await expectNoAxeViolations(page);
 });
+
+// Every public page, with no account: it renders in French, says how fresh its data are where it shows
+// data, and has no axe violation.
+test.describe("pages publiques sans compte", () => {
+  const pages: [string, string | RegExp][] = [
+    ["/", "Départements sous contrat"],
+    ["/departements/77", "Seine-et-Marne (77)"],
+    ["/departements/2a", "Corse-du-Sud (2A)"],
+    ["/donnees-ouvertes", "Données ouvertes"],
+    ["/mentions-legales", "Mentions légales"],
+    ["/accessibilite", "Déclaration d'accessibilité"],
+    ["/donnees-personnelles", "Données personnelles"],
+    ["/plan-du-site", "Plan du site"],
+    ["/widget/departements/77", /^Seine-et-Marne \(77\) : contrat de prévention/],
+  ];
+  for (const [path, heading] of pages) {
+    test(`${path} est accessible`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  test("les pages de données disent quand elles ont été mises à jour, et renvoient aux données ouvertes", async ({ page }) => {
+    for (const path of ["/", "/departements/77", "/widget/departements/77"]) {
+      await page.goto(path);
+      await expect(page.getByText(/^Données mises à jour le \d{1,2}(er)? \S+ \d{4} à \d{2} h \d{2}$/)).toBeVisible();
+    }
+    await page.goto("/departements/77");
+    await expect(page.getByRole("link", { name: "CSV : Fiches action du contrat" })).toHaveAttribute("href", /\/api\/v1\/actions\?departement=77&contrat=.+&format=csv/);
+    await expect(page.getByRole("table", { name: /Indicateurs du contrat/ })).toBeVisible();
+    await expect(page.getByText("Qu'est-ce qu'un contrat de prévention et de protection de l'enfance ?")).toBeVisible();
+  });
+
+  test("le pied de page mène aux pages obligatoires", async ({ page }) => {
+    await page.goto("/");
+    const footer = page.getByRole("navigation", { name: "Pied de page" });
+    for (const name of ["Données ouvertes", "Accessibilité : partiellement conforme", "Mentions légales", "Données personnelles", "Plan du site"]) {
+      await expect(footer.getByRole("link", { name })).toBeVisible();
+    }
+    await footer.getByRole("link", { name: "Accessibilité : partiellement conforme" }).click();
+    await expect(page.getByText(/partiellement conforme/).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Défenseur des droits", exact: true })).toBeVisible();
+  });
+
+  test("le widget n'a ni en-tête ni pied de page, et renvoie au tableau de bord complet", async ({ page }) => {
+    await page.goto("/widget/departements/77");
+    await expect(page.getByRole("banner")).toHaveCount(0);
+    await expect(page.getByRole("contentinfo")).toHaveCount(0);
+    await expect(page.getByText("Total contractualisé")).toBeVisible();
+    await expect(page.getByRole("link", { name: /Voir le tableau de bord complet/ })).toHaveAttribute("href", "/departements/77");
+  });
+});
+
+test.describe("en-têtes de sécurité", () => {
+  test("seul le widget peut être affiché dans un cadre", async ({ request }) => {
+    for (const path of ["/", "/departements/77", "/donnees-ouvertes", "/connexion", "/api/v1/contrats"]) {
+      const response = await request.get(path);
+      const csp = response.headers()["content-security-policy"];
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(response.headers()["x-frame-options"], path).toBe("DENY");
+      expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+      expect(response.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    }
+    const widget = await request.get("/widget/departements/77");
+    expect(widget.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    expect(widget.headers()["content-security-policy"]).not.toContain("frame-ancestors 'none'");
+    expect(widget.headers()["x-frame-options"]).toBeUndefined();
+    expect(widget.headers()["x-content-type-options"]).toBe("nosniff");
+  });
+
+  test("le navigateur affiche le widget dans un cadre, et refuse d'y afficher les autres pages", async ({ page }) => {
+    await page.goto("/plan-du-site");
+    await page.evaluate(() => {
+      for (const [id, src] of [["widget", "/widget/departements/77"], ["page", "/departements/77"]]) {
+        const frame = document.createElement("iframe");
+        frame.id = id;
+        frame.title = id;
+        frame.src = src;
+        document.body.append(frame);
+      }
+    });
+    await expect(page.frameLocator("#widget").getByText("Total contractualisé")).toBeVisible();
+    await page.waitForTimeout(1000);
+    await expect(page.frameLocator("#page").getByText("Seine-et-Marne (77)")).toHaveCount(0);
+  });
+
+  test("la politique de sécurité des contenus laisse fonctionner la page (scripts, graphiques, CSV)", async ({ page }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/departements/77");
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("button", { name: /Télécharger les données \(CSV\) : Prévu et versé par année/ }).click();
+    expect((await downloadPromise).suggestedFilename()).toBe("financements-par-annee-77.csv");
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});

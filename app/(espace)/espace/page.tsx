@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/web";
+import { listOversightLinks } from "@/lib/oversight/queries";
 import { listWorkspaceDepartments } from "@/lib/workspace/queries";
 
 export const metadata: Metadata = { title: "Mon espace" };
@@ -10,8 +11,10 @@ export const metadata: Metadata = { title: "Mon espace" };
 export default async function WorkspaceHome({ searchParams }: { searchParams: Promise<{ refus?: string }> }) {
   const viewer = await requireUser();
   const { refus } = await searchParams;
-  const departments = await listWorkspaceDepartments(viewer);
-  if (departments.length === 1 && !refus) redirect(`/espace/departements/${departments[0].code}`);
+  const [departments, oversight] = await Promise.all([listWorkspaceDepartments(viewer), listOversightLinks(viewer)]);
+  // Straight to the only department, unless there is an oversight view to offer too.
+  const hasOversight = oversight.national || oversight.regions.length > 0;
+  if (departments.length === 1 && !refus && !hasOversight) redirect(`/espace/departements/${departments[0].code}`);
   const isAdmin = can(viewer, "admin.users", null) || can(viewer, "admin.contracts", null);
   return (
     <div className="space-y-6">
@@ -32,6 +35,31 @@ export default async function WorkspaceHome({ searchParams }: { searchParams: Pr
           </Link>{" "}
           <span className="text-slate-700">: comptes et rôles, contrats et avenants.</span>
         </p>
+      ) : null}
+      {hasOversight ? (
+        <section aria-labelledby="pilotage">
+          <h2 id="pilotage" className="text-xl font-semibold">
+            Pilotage
+          </h2>
+          <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {oversight.national ? (
+              <li>
+                <Link href="/espace/national" className="block rounded border border-slate-200 bg-white p-3 hover:border-marianne">
+                  <span className="font-medium text-marianne underline">Vue nationale</span>
+                  <span className="block text-sm text-slate-700">Tous les départements : carte, comparaison, alertes, exports</span>
+                </Link>
+              </li>
+            ) : null}
+            {oversight.regions.map((r) => (
+              <li key={r.code}>
+                <Link href={`/espace/regions/${r.code}`} className="block rounded border border-slate-200 bg-white p-3 hover:border-marianne">
+                  <span className="font-medium text-marianne underline">Vue régionale — {r.name}</span>
+                  <span className="block text-sm text-slate-700">Les départements de la région : carte, comparaison, alertes, exports</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <section aria-labelledby="departements">
         <h2 id="departements" className="text-xl font-semibold">

@@ -1,6 +1,7 @@
 import "server-only";
 import { FUNDERS } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
+import { publicDataChanged } from "../../server/cache";
 import type { Territory, Viewer } from "../../server/authz";
 import { db, type Prisma } from "../../server/db";
 import { conflict, invalid, notFound, ok, type Failure, type Result } from "../../server/errors";
@@ -69,7 +70,7 @@ export async function createAmendment(viewer: Viewer, contractId: string, input:
       await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: created.id, operation: "create", after: values });
       return ok(values);
     }),
-  );
+  ).then(publicDataChanged(territory.departmentCode));
 }
 
 async function syncAmounts(tx: Prisma.TransactionClient, amendmentId: string, before: AmendmentEditValues, fields: AmendmentFields) {
@@ -126,5 +127,5 @@ export async function updateAmendment(viewer: Viewer, amendmentId: string, input
       await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: amendmentId, operation: "update", ...diff });
       return ok(current);
     }),
-  );
+  ).then(publicDataChanged(territory.departmentCode));
 }

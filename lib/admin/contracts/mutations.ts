@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { FUNDING_PARTIES } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
+import { publicDataChanged } from "../../server/cache";
 import type { Viewer } from "../../server/authz";
 import { db } from "../../server/db";
 import { conflict, invalid, notFound, ok, type Result } from "../../server/errors";
@@ -80,7 +81,7 @@ export async function createContract(viewer: Viewer, input: Record<string, unkno
       after: { ...values, framework: framework.code, objectives: taken.map((o) => o.code) },
     });
     return ok(values);
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }
 
 /** Saves a contract's header and amounts if nobody saved it since `version`; otherwise returns the current values. */
@@ -141,5 +142,5 @@ export async function updateContract(viewer: Viewer, contractId: string, input: 
     const current = toContractValues(await tx.contract.findUniqueOrThrow({ where: { id: contractId }, include: { amounts: true } }));
     await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Contract", entityId: contractId, operation: "update", ...changedFields(before, current, ["version"]) });
     return ok(current);
-  });
+  }).then(publicDataChanged(territory.departmentCode));
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
+import { AlertsList } from "@/components/oversight/alerts-list";
+import { ExportLinks } from "@/components/oversight/export-links";
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { HistoryList } from "@/components/history/history-list";
 import { DepartmentNav } from "@/components/workspace/department-nav";
@@ -9,8 +11,10 @@ import { requireUser } from "@/lib/auth/web";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
 import { listContractComments } from "@/lib/comments/queries";
+import { listDepartmentAlerts } from "@/lib/oversight/queries";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 import { addCommentForm } from "./add-comment-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Espace départemental" };
 
@@ -24,7 +28,10 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
   const contract = dashboard.contract;
-  const comments = contract ? await listContractComments(viewer, workspace.territory, contract.id) : [];
+  const [comments, alerts] = await Promise.all([
+    contract ? listContractComments(viewer, workspace.territory, contract.id) : [],
+    listDepartmentAlerts(viewer, code),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -64,7 +71,7 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
                 </Link>
               ) : null}
             </div>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <TableScroll label="Fiches action" className="rounded-lg border border-slate-200 bg-white">
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">Fiches action du contrat, à mettre à jour</caption>
                 <thead>
@@ -96,10 +103,23 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         </>
       )}
+      {contract && alerts ? (
+        <section aria-labelledby="alertes" className="space-y-3">
+          <h2 id="alertes" className="text-xl font-semibold">
+            Alertes ({alerts.alerts.length})
+          </h2>
+          <p className="text-sm text-slate-700">
+            Calculées à partir des données, jamais saisies : fiche en retard, sans mise à jour depuis 90 jours, engagé non versé depuis plus de 12 mois,
+            taux de versement (versé ÷ notifié) à plus de 10 points sous la médiane nationale, indicateur en deçà de sa cible.
+          </p>
+          <AlertsList alerts={alerts.alerts} caption={`Alertes de ${dashboard.department.name}`} />
+          <ExportLinks table="alertes" scope={{ kind: "department", departmentCode: code }} />
+        </section>
+      ) : null}
       {contract ? (
         <section aria-labelledby="commentaires">
           <h2 id="commentaires" className="text-xl font-semibold">

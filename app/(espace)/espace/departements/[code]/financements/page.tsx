@@ -21,8 +21,13 @@ export default async function FundingLedgerPage({ params, searchParams }: Props)
   const { annee, financeur, supprimee } = await searchParams;
   const year = annee && /^\d{4}$/.test(annee) ? Number(annee) : null;
   const funder = FUNDERS.includes(financeur as Funder) ? (financeur as Funder) : null;
-  const ledger = await getFundingLedger(viewer, code, { year, funder });
+  let ledger = await getFundingLedger(viewer, code, { year, funder });
   if (!ledger) notFound();
+  // Hundreds of lines over a whole contract: open on its last year unless "Toutes" was chosen.
+  const lastYear = ledger.contract?.years.at(-1);
+  if (annee === undefined && lastYear && ledger.contract!.years.length > 1) {
+    ledger = (await getFundingLedger(viewer, code, { year: lastYear, funder }))!;
+  }
   const { contract, totals, canEdit } = ledger;
 
   return (
@@ -53,7 +58,7 @@ export default async function FundingLedgerPage({ params, searchParams }: Props)
             <h2 id="totaux" className="text-xl font-semibold">
               Totaux par étape
             </h2>
-            <div className="grid gap-4 xl:grid-cols-2">
+            <div className="grid gap-4">
               <StageTotalsTable
                 caption="Par année"
                 firstColumn="Année"

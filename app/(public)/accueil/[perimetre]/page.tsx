@@ -1,27 +1,52 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
+import { Freshness } from "@/components/department/freshness";
+import { WhatIsAContract } from "@/components/department/what-is-a-contract";
+import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
-import { PUBLIC_VIEWER, getNationalTotals, listContractSummaries } from "@/lib/contracts/queries";
-import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { PARTY_LABELS } from "@/lib/funding/schemas";
+import { getPublicNationalPage } from "@/lib/opendata/cached";
 import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
-export default async function HomePage() {
-  await connection();
-  const [contracts, totals] = await Promise.all([listContractSummaries(PUBLIC_VIEWER), getNationalTotals(PUBLIC_VIEWER)]);
+// The national page, served at "/" (a rewrite in next.config.ts). It sits behind a dynamic segment so
+// that nothing is prerendered at build time (no database then): rendered on the first visit, then from
+// cache until a write anywhere ("public:national") or an hour passes.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { perimetre: string }[] {
+  return [];
+}
+
+const NATIONAL_SCOPE = "france";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
+
+const SOURCES = [
+  { href: "https://solidarites.gouv.fr/premiere-vague-de-contractualisation-de-la-strategie-nationale-de-prevention-et-de-protection-de", label: "Ministère des Solidarités : première vague de contractualisation (2020)" },
+  { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2021-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2021" },
+  { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2022-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2022" },
+];
+
+export default async function NationalPage({ params }: { params: Promise<{ perimetre: string }> }) {
+  if ((await params).perimetre !== NATIONAL_SCOPE) notFound();
+  const { contracts, totals, updatedAt } = await getPublicNationalPage();
 
   return (
     <div className="space-y-10">
-      <section aria-labelledby="titre">
+      <section aria-labelledby="titre" className="space-y-3">
         <h1 id="titre" className="text-3xl font-bold">
           Départements sous contrat
         </h1>
-        <p className="mt-3 max-w-3xl text-slate-700">
+        <p className="max-w-3xl text-slate-700">
           Chaque contrat départemental de prévention et de protection de l&apos;enfance engage trois signataires — le préfet pour
           l&apos;État, l&apos;agence régionale de santé (ARS) et le département — sur des objectifs nationaux, des fiches action, des
           indicateurs et un financement partagé.
         </p>
+        <Freshness updatedAt={updatedAt} />
       </section>
+
+      <WhatIsAContract />
 
       <section aria-labelledby="total-national">
         <h2 id="total-national" className="text-xl font-semibold">
@@ -34,7 +59,7 @@ export default async function HomePage() {
           </div>
           {totals.byParty.map((p) => (
             <div key={p.party} className="rounded-lg border border-slate-200 bg-white p-4">
-              <dt className="text-sm text-slate-700">{PARTY_LABELS[p.party]}</dt>
+              <dt className="text-sm text-slate-700">{p.partyLabel}</dt>
               <dd className="tabular mt-1 text-2xl font-bold">{formatEurosCompact(p.amountCents)}</dd>
             </div>
           ))}
@@ -49,11 +74,11 @@ export default async function HomePage() {
         </p>
       </section>
 
-      <section aria-labelledby="liste">
+      <section aria-labelledby="liste" className="space-y-3">
         <h2 id="liste" className="text-xl font-semibold">
           Contrats par département
         </h2>
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Contrats par département" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">Contrats par département : signature, période, montants et avancement</caption>
             <thead>
@@ -73,19 +98,17 @@ export default async function HomePage() {
               {contracts.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100">
                   <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <Link href={`/departements/${c.departmentCode}`} className="font-medium text-marianne underline">
+                    <Link href={c.pageUrl} className="font-medium text-marianne underline">
                       {c.departmentName} ({c.departmentCode})
                     </Link>
                   </th>
                   <td className="px-3 py-2">{c.regionName}</td>
                   <td className="tabular px-3 py-2">{c.wave}</td>
                   <td className="px-3 py-2">{c.signedOn ? formatDate(c.signedOn) : "non renseignée"}</td>
-                  <td className="px-3 py-2">{CONTRACT_STATUS_LABELS[c.status]}</td>
+                  <td className="px-3 py-2">{c.statusLabel}</td>
                   <td className="tabular px-3 py-2 text-right">{formatEurosCompact(c.totalCents)}</td>
                   <td className="tabular px-3 py-2 text-right">{formatNumber(c.actionCount)}</td>
-                  <td className="tabular px-3 py-2 text-right">
-                    {c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}
-                  </td>
+                  <td className="tabular px-3 py-2 text-right">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
                   <td className="px-3 py-2">
                     <Provenance sourceUrl={c.sourceUrl} isDemo={c.isDemo} compact />
                   </td>
@@ -93,7 +116,32 @@ export default async function HomePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
+        <ApiDownloads resource="contrats" label="Contrats par département" />
+      </section>
+
+      <section aria-labelledby="sources" className="space-y-2">
+        <h2 id="sources" className="text-xl font-semibold">
+          Sources
+        </h2>
+        <ul className="list-inside list-disc space-y-1 text-sm">
+          {SOURCES.map((s) => (
+            <li key={s.href}>
+              <a href={s.href} className="text-marianne underline" rel="noopener noreferrer" target="_blank">
+                {s.label}
+                <span className="sr-only"> (nouvelle fenêtre)</span>
+              </a>
+            </li>
+          ))}
+          <li>Chaque ligne du tableau renvoie à la source de son contrat, ou porte la mention « démo » (donnée de démonstration).</li>
+        </ul>
+        <p className="text-sm">
+          Toutes les données publiées sont téléchargeables et documentées sur la page{" "}
+          <Link href="/donnees-ouvertes" className="text-marianne underline">
+            données ouvertes
+          </Link>
+          .
+        </p>
       </section>
     </div>
   );

@@ -1,0 +1,13 @@
+import { getViewer } from "@/lib/auth/web";
+
+// The header's user menu asks here who is signed in, so that the pages themselves read no cookie and
+// can be rendered once for everybody.
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const viewer = await getViewer();
+  return Response.json(
+    { displayName: viewer.kind === "user" ? viewer.user.displayName : null },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}

@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { ApiDownloads } from "@/components/opendata/api-downloads";
+import { Provenance } from "@/components/ui/provenance";
+import { formatDate, formatEurosCompact } from "@/lib/format";
+import type { PublicDepartmentPage } from "@/lib/opendata/schemas";
+import { ActionsTable } from "./actions-table";
+import { CommitmentProgressSection } from "./commitment-progress";
+import { ContextFigures } from "./context-figures";
+import { ContractHeader } from "./contract-header";
+import { Freshness } from "./freshness";
+import { FundingSection } from "./funding";
+import { IndicatorsTable } from "./indicators-table";
+import { WhatIsAContract } from "./what-is-a-contract";
+
+/** A department's public dashboard: its current contract (or an earlier one, `archive`), with everything published about it. */
+export function DepartmentDashboard({ page, archive = false }: { page: PublicDepartmentPage; archive?: boolean }) {
+  const { department, contract } = page;
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        <nav aria-label="Fil d'Ariane" className="text-sm">
+          <ol className="flex flex-wrap gap-2">
+            <li>
+              <Link href="/" className="text-marianne underline">
+                Accueil
+              </Link>
+              <span aria-hidden="true"> ›</span>
+            </li>
+            {archive && contract ? (
+              <>
+                <li>
+                  <Link href={department.pageUrl} className="text-marianne underline">
+                    {department.name}
+                  </Link>
+                  <span aria-hidden="true"> ›</span>
+                </li>
+                <li aria-current="page">Contrat {contract.slug}</li>
+              </>
+            ) : (
+              <li aria-current="page">{department.name}</li>
+            )}
+          </ol>
+        </nav>
+        <h1 className="text-3xl font-bold">
+          {department.name} ({department.code})
+        </h1>
+        <p className="text-slate-700">
+          Région {department.regionName} · {department.arsName} · Protection de l&apos;enfance : {department.childProtectionBody}
+        </p>
+        <Freshness updatedAt={page.updatedAt} />
+      </div>
+
+      <WhatIsAContract />
+
+      {contract ? (
+        <>
+          {archive ? (
+            <p className="rounded border-l-4 border-marianne bg-marianne-light p-3">
+              Contrat antérieur du département.{" "}
+              <Link href={department.pageUrl} className="text-marianne underline">
+                Voir le contrat le plus récent
+              </Link>
+            </p>
+          ) : null}
+          <ContractHeader contract={contract} />
+          <section aria-labelledby="engagements" className="space-y-3">
+            <h2 id="engagements" className="text-xl font-semibold">
+              Avancement par engagement
+            </h2>
+            <CommitmentProgressSection departmentCode={department.code} commitments={contract.commitments} />
+          </section>
+          <section aria-labelledby="financements" className="space-y-3">
+            <h2 id="financements" className="text-xl font-semibold">
+              Financements
+            </h2>
+            <FundingSection departmentCode={department.code} contract={contract} />
+          </section>
+          <section aria-labelledby="actions" className="space-y-3">
+            <h2 id="actions" className="text-xl font-semibold">
+              Fiches action ({page.actions.length})
+            </h2>
+            <ActionsTable actions={page.actions} />
+            <ApiDownloads resource="actions" label="Fiches action du contrat" query={{ departement: department.code, contrat: contract.id }} />
+          </section>
+          <section aria-labelledby="indicateurs" className="space-y-3">
+            <h2 id="indicateurs" className="text-xl font-semibold">
+              Indicateurs
+            </h2>
+            <IndicatorsTable departmentCode={department.code} contractId={contract.id} values={page.indicators} />
+          </section>
+        </>
+      ) : (
+        <p className="rounded-lg border border-slate-200 bg-white p-5">Ce département n&apos;a pas de contrat publié.</p>
+      )}
+
+      <section aria-labelledby="contexte" className="space-y-3">
+        <h2 id="contexte" className="text-xl font-semibold">
+          Chiffres de contexte
+        </h2>
+        <ContextFigures departmentCode={department.code} figures={page.contextFigures} />
+      </section>
+
+      {page.otherContracts.length > 0 ? (
+        <section aria-labelledby="autres" className="space-y-2">
+          <h2 id="autres" className="text-xl font-semibold">
+            {archive ? "Les autres contrats du département" : "Autres contrats du département"}
+          </h2>
+          <ul className="list-inside list-disc">
+            {page.otherContracts.map((c) => (
+              <li key={c.id}>
+                <Link href={c.pageUrl} className="text-marianne underline">
+                  {c.frameworkName} — vague {c.wave} ({c.statusLabel})
+                </Link>{" "}
+                : du {formatDate(c.periodStart)} au {formatDate(c.periodEnd)}, {formatEurosCompact(c.totalCents)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources" className="space-y-2">
+        <h2 id="sources" className="text-xl font-semibold">
+          Sources et téléchargements
+        </h2>
+        <ul className="list-inside list-disc space-y-1 text-sm">
+          {contract ? (
+            <li>
+              Contrat : <Provenance sourceUrl={contract.sourceUrl} isDemo={contract.isDemo} />
+              {!contract.sourceUrl && !contract.isDemo ? " saisi par l'administration" : null}
+            </li>
+          ) : null}
+          <li>
+            Département : <Provenance sourceUrl={department.sourceUrl} isDemo={department.isDemo} />
+            {!department.sourceUrl && !department.isDemo ? " référentiel INSEE des départements" : null}
+          </li>
+          <li>
+            Chaque montant, fiche action et chiffre renvoie à sa source, ou porte la mention « donnée de démonstration ».
+          </li>
+        </ul>
+        <ApiDownloads resource="contrats" label={`Contrats de ${department.name}`} query={{ departement: department.code }} />
+        <p className="text-sm">
+          Toutes les données de ce département, et la documentation de l&apos;API :{" "}
+          <Link href="/donnees-ouvertes" className="text-marianne underline">
+            données ouvertes
+          </Link>
+          .
+        </p>
+      </section>
+    </div>
+  );
+}

