@@ -122,7 +122,7 @@ test.describe("pages publiques sans compte", () => {
       await expect(page.getByText(/^Données mises à jour le \d{1,2}(er)? \S+ \d{4} à \d{2} h \d{2}$/)).toBeVisible();
     }
     await page.goto("/departements/77");
-    await expect(page.getByRole("link", { name: "CSV : Fiches action du contrat" })).toHaveAttribute("href", /\/api\/v1\/actions\?departement=77&contrat=.+&format=csv/);
+    await expect(page.getByRole("link", { name: "CSV : Fiches action du contrat", exact: true })).toHaveAttribute("href", /\/api\/v1\/actions\?departement=77&contrat=.+&format=csv/);
     await expect(page.getByRole("table", { name: /Indicateurs du contrat/ })).toBeVisible();
     await expect(page.getByText("Qu'est-ce qu'un contrat de prévention et de protection de l'enfance ?")).toBeVisible();
   });
