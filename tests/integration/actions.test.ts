@@ -88,7 +88,7 @@ describe("updateAction", () => {
     const loaded = await action77("FA-05");
     const foreign = await db().objective.findFirstOrThrow({ where: { code: "O5", commitment: { framework: { code: "2025-2027" } } } });
     const result = await updateAction(editor, loaded.id, formOf(loaded, { objectiveId: foreign.id }));
-    expect(result.ok === false && result.code === "invalid" && result.fieldErrors.objectiveId).toBeTruthy();
+    expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { objectiveId: ["Cet objectif n'est pas retenu par le contrat."] } });
   });
 
   for (const [label, role, scope] of [

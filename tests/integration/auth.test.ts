@@ -72,7 +72,7 @@ describe("sessions", () => {
     const b = await createSession(user.id);
     const viewer = await viewerFromSessionToken(a.token);
     const bad = await changePassword(viewer!, { currentPassword: "faux", newPassword: "nouveau-mot-de-passe", confirmation: "nouveau-mot-de-passe" }, meta());
-    expect(bad.ok === false && bad.code === "invalid" && bad.fieldErrors.currentPassword).toBeTruthy();
+    expect(bad).toMatchObject({ ok: false, code: "invalid", fieldErrors: { currentPassword: ["Mot de passe actuel incorrect."] } });
     const result = await changePassword(viewer!, { currentPassword: "ancien-mot-de-passe", newPassword: "nouveau-mot-de-passe", confirmation: "nouveau-mot-de-passe" }, meta());
     expect(result.ok).toBe(true);
     expect(await viewerFromSessionToken(a.token)).toBeNull();

@@ -84,7 +84,7 @@ describe("ProConnect sign-in (OIDC)", () => {
     const started = await start();
     const callback = await provider.signIn(started.url, editor.email.toUpperCase());
     expect(callback.origin + callback.pathname).toBe(REDIRECT_URI);
-    expect(callback.searchParams.get("code")).toBeTruthy();
+    expect(callback.searchParams.get("code")).toMatch(/^\S{8,}$/);
     const seenUserinfo = provider.userinfoContentTypes.length;
 
     const result = await completeOidcSignIn(callback, started.cookieValue, meta);
