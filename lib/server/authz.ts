@@ -13,7 +13,10 @@ export const PERMISSIONS = [
   "indicator.edit", // indicator values
   "context.edit", // department context figures
   "comment.create",
-  "report.validate",
+  "report.edit", // the execution report's narrative (department side)
+  "report.submit", // submit the execution report for co-validation
+  "report.validate", // approve or send back the report as the ARS
+  "report.approve.state", // approve or send back the report as the State
   "admin.contracts", // contracts and avenants
   "admin.users",
 ] as const;
@@ -23,10 +26,10 @@ type Reach = "department" | "region" | "national";
 
 /** The permission table: each role, how far it reaches, and what it may do there. */
 export const ROLE_PERMISSIONS: Record<Role, { reach: Reach; permissions: readonly Permission[] }> = {
-  DEPARTMENT_EDITOR: { reach: "department", permissions: ["contract.read", "action.edit", "funding.edit", "indicator.edit", "context.edit"] },
+  DEPARTMENT_EDITOR: { reach: "department", permissions: ["contract.read", "action.edit", "funding.edit", "indicator.edit", "context.edit", "report.edit", "report.submit"] },
   DEPARTMENT_READER: { reach: "department", permissions: ["contract.read"] },
   REGIONAL_OFFICIAL: { reach: "region", permissions: ["contract.read", "comment.create", "report.validate"] },
-  NATIONAL_OFFICIAL: { reach: "national", permissions: ["contract.read"] },
+  NATIONAL_OFFICIAL: { reach: "national", permissions: ["contract.read", "report.approve.state"] },
   ADMIN: { reach: "national", permissions: ["contract.read", "admin.contracts", "admin.users"] },
 };
 

@@ -12,6 +12,7 @@ import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
 import { listContractComments } from "@/lib/comments/queries";
 import { listDepartmentAlerts } from "@/lib/oversight/queries";
+import { countOverdueReports } from "@/lib/reports/queries";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 import { addCommentForm } from "./add-comment-form";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -28,9 +29,10 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
   const contract = dashboard.contract;
-  const [comments, alerts] = await Promise.all([
+  const [comments, alerts, overdueReports] = await Promise.all([
     contract ? listContractComments(viewer, workspace.territory, contract.id) : [],
     listDepartmentAlerts(viewer, code),
+    countOverdueReports(viewer, code),
   ]);
 
   return (
@@ -42,6 +44,7 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
         </h1>
       </div>
       <DepartmentNav code={code} current="" />
+      {overdueReports ? <p role="status" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900"><Link href={`/espace/departements/${code}/rapports`} className="underline">{overdueReports} rapport{overdueReports > 1 ? "s" : ""} d&apos;exécution en retard</Link></p> : null}
       {archivee ? (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
           Fiche action {archivee} archivée.

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/web";
+import { REPORT_PRINT_CSS, renderReportBody } from "@/lib/reports/document";
+import { getReportView } from "@/lib/reports/queries";
+import { YearSchema } from "@/lib/reports/schemas";
+
+export const metadata: Metadata = { title: "Rapport d'exécution — version imprimable" };
+
+type Props = { params: Promise<{ code: string; year: string }> };
+
+/** The same markup as the PDF (every value escaped in renderReportBody), with print CSS. */
+export default async function PrintReportPage({ params }: Props) {
+  const viewer = await requireUser();
+  const { code, year: yearParam } = await params;
+  const year = YearSchema.safeParse(yearParam);
+  if (!year.success) notFound();
+  const r = await getReportView(viewer, code, year.data);
+  if (!r) notFound();
+  return (
+    <div className="bg-white p-6">
+      <style>{REPORT_PRINT_CSS}</style>
+      <p className="no-print mb-4 text-sm text-slate-700">Utilisez la commande « Imprimer » de votre navigateur ; l&apos;en-tête du site n&apos;est pas imprimé.</p>
+      <div dangerouslySetInnerHTML={{ __html: renderReportBody(r) }} />
+    </div>
+  );
+}

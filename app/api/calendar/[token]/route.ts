@@ -1,0 +1,16 @@
+import { calendarFeed } from "@/lib/reports/calendar";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ token: string }> };
+
+/** The personal deadlines feed; the token (".ics" suffix allowed) is the only credential. */
+export async function GET(request: Request, { params }: Ctx) {
+  const { token } = await params;
+  const origin = new URL(request.url).origin;
+  const ics = await calendarFeed(token.replace(/\.ics$/, ""), origin);
+  if (!ics) return new Response("Lien d'agenda inconnu.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(ics, {
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="echeances.ics"', "Cache-Control": "private, no-store" },
+  });
+}

@@ -1,0 +1,104 @@
+// The report's figures on screen (the print page and the PDF use lib/reports/document.ts).
+import { ActionStatusBadge } from "@/components/ui/action-status";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { ACTION_STATUS_LABELS } from "@/lib/actions/schemas";
+import { formatDecimal, formatEuros } from "@/lib/format";
+import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "@/lib/funding/schemas";
+import type { ReportSnapshot, SnapshotDiff } from "@/lib/reports/schemas";
+
+const num = (v: number | null, unit: string) => (v === null ? "—" : `${formatDecimal(v)} ${unit}`);
+
+export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="r-actions">
+        <h3 id="r-actions" className="text-lg font-semibold">Fiches action ({figures.actions.length})</h3>
+        <TableScroll label="Fiches action" className="rounded border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Statut et avancement des fiches action</caption>
+            <thead><tr className="border-b text-left"><th scope="col" className="px-3 py-2">Fiche</th><th scope="col" className="px-3 py-2">Statut</th><th scope="col" className="px-3 py-2 text-right">Avancement</th></tr></thead>
+            <tbody>
+              {figures.actions.map((a) => (
+                <tr key={a.reference} className="border-b border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">{a.reference} — {a.title}</th>
+                  <td className="px-3 py-2"><ActionStatusBadge status={a.status} isLate={a.isLate} /></td>
+                  <td className="tabular px-3 py-2 text-right">{a.progress} %</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+      <section aria-labelledby="r-funding">
+        <h3 id="r-funding" className="text-lg font-semibold">Financements {figures.year} par financeur et par étape</h3>
+        <TableScroll label="Financements" className="rounded border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Montants par financeur : prévu, notifié, engagé, versé</caption>
+            <thead><tr className="border-b text-left"><th scope="col" className="px-3 py-2">Financeur</th>{FUNDING_STAGES.map((s) => <th key={s} scope="col" className="px-3 py-2 text-right">{STAGE_LABELS[s]}</th>)}</tr></thead>
+            <tbody>
+              {figures.funding.map((row) => (
+                <tr key={row.funder} className="border-b border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">{FUNDER_LABELS[row.funder]}</th>
+                  {FUNDING_STAGES.map((s) => <td key={s} className="tabular px-3 py-2 text-right">{formatEuros(row[s])}</td>)}
+                </tr>
+              ))}
+              <tr className="font-semibold"><th scope="row" className="px-3 py-2 text-left">Total</th>{FUNDING_STAGES.map((s) => <td key={s} className="tabular px-3 py-2 text-right">{formatEuros(figures.fundingTotals[s])}</td>)}</tr>
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+      <section aria-labelledby="r-indicators">
+        <h3 id="r-indicators" className="text-lg font-semibold">Indicateurs {figures.year} : cible et réalisé</h3>
+        {figures.indicators.length === 0 ? <p className="text-sm">Aucune valeur saisie pour {figures.year}.</p> : (
+          <TableScroll label="Indicateurs" className="rounded border border-slate-200 bg-white">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Cible et réalisé de chaque indicateur</caption>
+              <thead><tr className="border-b text-left"><th scope="col" className="px-3 py-2">Indicateur</th><th scope="col" className="px-3 py-2 text-right">Cible</th><th scope="col" className="px-3 py-2 text-right">Réalisé</th></tr></thead>
+              <tbody>
+                {figures.indicators.map((i) => (
+                  <tr key={i.code} className="border-b border-slate-100">
+                    <th scope="row" className="px-3 py-2 text-left font-normal">{i.code} — {i.label}</th>
+                    <td className="tabular px-3 py-2 text-right">{num(i.target, i.unit)}</td>
+                    <td className="tabular px-3 py-2 text-right">{num(i.actual, i.unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </section>
+      <section aria-labelledby="r-context">
+        <h3 id="r-context" className="text-lg font-semibold">Chiffres de contexte {figures.year}</h3>
+        {figures.context ? (
+          <ul className="list-disc pl-6 text-sm">
+            <li>Budget protection de l&apos;enfance : {figures.context.childProtectionBudgetCents === null ? "—" : formatEuros(figures.context.childProtectionBudgetCents)}</li>
+            <li>Enfants suivis par l&apos;ASE : {figures.context.childrenFollowedByAse ?? "—"}</li>
+            <li>Part en situation de handicap : {num(figures.context.disabilitySharePercent, "%")}</li>
+          </ul>
+        ) : <p className="text-sm">Non renseignés.</p>}
+      </section>
+    </div>
+  );
+}
+
+export function ReportDiff({ diff }: { diff: SnapshotDiff }) {
+  return (
+    <div className="space-y-2 text-sm">
+      <p>Versé : {diff.fundingTotals.PAID >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.PAID)} · notifié : {diff.fundingTotals.NOTIFIED >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.NOTIFIED)} · engagé : {diff.fundingTotals.COMMITTED >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.COMMITTED)}</p>
+      {diff.actions.length ? (
+        <ul className="list-disc pl-6">
+          {diff.actions.map((a) => (
+            <li key={a.reference}>
+              {a.reference} — {a.title} : {a.before ? `${ACTION_STATUS_LABELS[a.before.status]} ${a.before.progress} %` : "nouvelle"} → {a.after ? `${ACTION_STATUS_LABELS[a.after.status]} ${a.after.progress} %` : "retirée"}
+            </li>
+          ))}
+        </ul>
+      ) : <p>Aucune fiche action n&apos;a changé de statut ni d&apos;avancement.</p>}
+      {diff.indicators.length ? (
+        <ul className="list-disc pl-6">
+          {diff.indicators.map((i) => <li key={i.code}>{i.code} — {i.label} : {num(i.before, i.unit)} → {num(i.after, i.unit)}</li>)}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+// The live figures of a contract-year, read with SQL sums, then assembled by buildReportSnapshot.
+import type { Prisma } from "../server/generated/prisma/client";
+import { decimalToNumber } from "../indicators/queries";
+import { buildReportSnapshot } from "./snapshot";
+import type { ReportSnapshot } from "./schemas";
+
+const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** Reads inside the caller's transaction when given one, so a submission freezes what it saw. */
+export async function liveSnapshot(client: Prisma.TransactionClient, contractId: string, year: number, takenAt = new Date()): Promise<ReportSnapshot> {
+  const contract = await client.contract.findUniqueOrThrow({
+    where: { id: contractId },
+    include: { department: { include: { region: true } }, framework: { select: { code: true } } },
+  });
+  const [actions, funding, values, context] = await Promise.all([
+    client.action.findMany({ where: { contractId, archivedAt: null }, select: { reference: true, title: true, status: true, progress: true, endDate: true } }),
+    client.fundingLine.groupBy({ by: ["funder", "stage"], where: { contractId, year }, _sum: { amountCents: true } }),
+    client.indicatorValue.findMany({ where: { contractId, year }, include: { indicator: true } }),
+    client.departmentContextFigure.findUnique({ where: { departmentCode_year: { departmentCode: contract.departmentCode, year } } }),
+  ]);
+  return buildReportSnapshot({
+    year,
+    takenAt,
+    department: { code: contract.departmentCode, name: contract.department.name, regionName: contract.department.region.name },
+    contract: { id: contract.id, frameworkCode: contract.framework.code, wave: contract.wave, periodStart: isoDate(contract.periodStart)!, periodEnd: isoDate(contract.periodEnd)! },
+    actions: actions.map((a) => ({ ...a, endDate: isoDate(a.endDate) })),
+    funding: funding.map((g) => ({ funder: g.funder, stage: g.stage, amountCents: Number(g._sum.amountCents ?? 0n) })),
+    indicators: values.map((v) => ({
+      code: v.indicator.code,
+      label: v.indicator.label,
+      unit: v.indicator.unit,
+      baseline: decimalToNumber(v.baseline),
+      target: decimalToNumber(v.target),
+      actual: decimalToNumber(v.actual),
+    })),
+    context: context
+      ? {
+          childProtectionBudgetCents: context.childProtectionBudgetCents === null ? null : Number(context.childProtectionBudgetCents),
+          childrenFollowedByAse: context.childrenFollowedByAse,
+          disabilitySharePercent: decimalToNumber(context.disabilitySharePercent),
+        }
+      : null,
+  });
+}

@@ -1,0 +1,88 @@
+// Execution report vocabulary, form schemas and the frozen snapshot's shape (safe for the client).
+import { z } from "zod";
+import type { ActionStatus } from "../actions/schemas";
+import type { Funder, StageTotals } from "../funding/schemas";
+
+export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "SENT_BACK", "ADOPTED"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  DRAFT: "En rédaction",
+  SUBMITTED: "Soumis, en cours de validation",
+  SENT_BACK: "Renvoyé au département",
+  ADOPTED: "Adopté",
+};
+
+/** The three signatories; the State and the ARS approve, the department writes and submits. */
+export type ReportParty = "DEPARTMENT" | "STATE" | "ARS";
+export type ApprovingParty = Exclude<ReportParty, "DEPARTMENT">;
+export const REPORT_PARTY_LABELS: Record<ReportParty, string> = { DEPARTMENT: "Le département", STATE: "L'État", ARS: "L'ARS" };
+
+export type ApprovalDecision = "APPROVED" | "SENT_BACK";
+export const DECISION_LABELS: Record<ApprovalDecision, string> = { APPROVED: "Approuvé", SENT_BACK: "Renvoyé avec commentaire" };
+
+const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const narrative = z.preprocess(emptyToNull, z.string().trim().max(10_000, "10 000 caractères au plus.").nullable().default(null));
+
+export const NarrativeSchema = z.object({ highlights: narrative, difficulties: narrative, outlook: narrative });
+export type Narrative = z.infer<typeof NarrativeSchema>;
+
+/** 0 means "no report saved yet" (the first save creates it). */
+export const ReportVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(0);
+
+export const DecisionSchema = z
+  .object({
+    decision: z.enum(["APPROVED", "SENT_BACK"], { error: "Choisissez : approuver ou renvoyer." }),
+    comment: z.preprocess(emptyToNull, z.string().trim().max(2000, "2 000 caractères au plus.").nullable().default(null)),
+  })
+  .refine((d) => d.decision !== "SENT_BACK" || d.comment !== null, { path: ["comment"], message: "Dites au département ce qui est à reprendre." });
+
+export const YearSchema = z.coerce.number().int().min(2000).max(2100);
+
+export const isoDay = z
+  .string({ error: "Date attendue." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format JJ/MM/AAAA.")
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
+  }, "Cette date n'existe pas.");
+
+export const DEADLINE_KINDS = ["REPORT_DUE", "AMENDMENT", "CUSTOM"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { REPORT_DUE: "Rapport d'exécution", AMENDMENT: "Avenant", CUSTOM: "Échéance" };
+
+export const DeadlineFieldsSchema = z.object({
+  kind: z.enum(["AMENDMENT", "CUSTOM"], { error: "Choisissez un type d'échéance." }),
+  label: z.string().trim().min(3, "Le libellé doit compter au moins 3 caractères.").max(200, "200 caractères au plus."),
+  dueOn: isoDay,
+});
+
+// ───────────────────────── The snapshot: every figure the report shows ─────────────────────────
+
+export type SnapshotAction = { reference: string; title: string; status: ActionStatus; progress: number; endDate: string | null; isLate: boolean };
+export type SnapshotFunding = { funder: Funder } & StageTotals;
+export type SnapshotIndicator = { code: string; label: string; unit: string; baseline: number | null; target: number | null; actual: number | null };
+export type SnapshotContext = { childProtectionBudgetCents: number | null; childrenFollowedByAse: number | null; disabilitySharePercent: number | null } | null;
+
+export type ReportSnapshot = {
+  schema: 1;
+  takenAt: string;
+  year: number;
+  department: { code: string; name: string; regionName: string };
+  contract: { id: string; frameworkCode: string; wave: number; periodStart: string; periodEnd: string };
+  actions: SnapshotAction[];
+  actionCounts: Record<ActionStatus, number>;
+  /** Funding lines of the report's year, funder × stage, in cents. */
+  funding: SnapshotFunding[];
+  fundingTotals: StageTotals;
+  indicators: SnapshotIndicator[];
+  context: SnapshotContext;
+};
+
+/** What changed since the last adopted report. */
+export type SnapshotDiff = {
+  sinceYear: number;
+  actions: { reference: string; title: string; before: { status: ActionStatus; progress: number } | null; after: { status: ActionStatus; progress: number } | null }[];
+  fundingTotals: StageTotals;
+  indicators: { code: string; label: string; unit: string; before: number | null; after: number | null }[];
+};

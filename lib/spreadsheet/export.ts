@@ -1,0 +1,121 @@
+// A contract's snapshot written as the template: XLSX (one sheet per table, number formats, frozen
+// header row, a "Lisez-moi" sheet) or one CSV per table (UTF-8 with BOM, comma, decimal point, ISO
+// dates, as the open-data CSVs). Text cells that a spreadsheet would run as formulas are neutralised.
+import ExcelJS from "exceljs";
+import { ACTION_STATUS_LABELS } from "../actions/schemas";
+import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
+import type { ContractSnapshot } from "./snapshot";
+import { README_SHEET, SHEETS, SHEET_KEYS, neutralizeFormula, readmeLines, type ColumnType, type SheetKey } from "./template";
+
+/** A value as the export knows it: text, a day (ISO), cents, or a number. */
+export type ExportValue = { kind: "text"; value: string } | { kind: "date"; value: string } | { kind: "money"; cents: bigint } | { kind: "number"; value: number; text: string } | null;
+
+const text = (value: string | null | undefined): ExportValue => (value ? { kind: "text", value } : null);
+const day = (value: string | null): ExportValue => (value ? { kind: "date", value } : null);
+const num = (value: number | string | null): ExportValue => (value === null ? null : { kind: "number", value: Number(value), text: String(value) });
+
+/** The rows of each sheet, in the column order of the template. */
+export function exportRows(snapshot: ContractSnapshot): Record<SheetKey, ExportValue[][]> {
+  const code = snapshot.contract.departmentCode;
+  const objectiveCodes = new Map(snapshot.objectives.map((o) => [o.id, o.code]));
+  const references = new Map(snapshot.actions.map((a) => [a.id, a.reference]));
+  const values = new Map(snapshot.indicatorValues.map((v) => [`${v.indicatorId}:${v.year}`, v]));
+  return {
+    actions: snapshot.actions
+      .filter((a) => !a.archived)
+      .map((a) => [
+        text(code),
+        text(a.reference),
+        text(a.title),
+        text(a.objectiveId ? objectiveCodes.get(a.objectiveId) : null),
+        text(a.purpose),
+        text(a.targetPublic),
+        text(a.lead),
+        text(a.partners),
+        day(a.startDate),
+        day(a.endDate),
+        text(ACTION_STATUS_LABELS[a.status]),
+        num(a.progress),
+      ]),
+    funding: snapshot.fundingLines.map((l) => [
+      text(code),
+      text(l.id),
+      text(l.actionId ? references.get(l.actionId) : null),
+      text(FUNDER_LABELS[l.funder]),
+      num(l.year),
+      text(STAGE_LABELS[l.stage]),
+      { kind: "money", cents: l.amountCents },
+    ]),
+    // Every indicator of the contract's objectives for every year, empty ones included: ready to fill.
+    indicators: snapshot.indicators.flatMap((i) =>
+      snapshot.contract.years.map((year) => {
+        const v = values.get(`${i.id}:${year}`);
+        return [text(code), text(i.code), text(i.label), text(i.unit), num(year), num(v?.baseline ?? null), num(v?.target ?? null), num(v?.actual ?? null)];
+      }),
+    ),
+  };
+}
+
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  money: '#,##0.00\\ "€"',
+  date: "dd/mm/yyyy",
+  integer: "0",
+  decimal: "0.####",
+};
+
+function xlsxCell(v: ExportValue): string | number | Date | null {
+  if (v === null) return null;
+  switch (v.kind) {
+    case "text":
+      return neutralizeFormula(v.value);
+    case "date":
+      return new Date(`${v.value}T00:00:00Z`);
+    case "money":
+      return Number(v.cents) / 100;
+    case "number":
+      return v.value;
+  }
+}
+
+export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Tripartite";
+  workbook.created = new Date();
+  const rows = exportRows(snapshot);
+  const readme = workbook.addWorksheet(README_SHEET);
+  readme.columns = [{ width: 24 }, { width: 110 }];
+  for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label)) {
+    const row = readme.addRow(line.map(neutralizeFormula));
+    row.alignment = { wrapText: true, vertical: "top" };
+    if (line.length === 1) row.font = { bold: true };
+  }
+  for (const key of SHEET_KEYS) {
+    const def = SHEETS[key];
+    const sheet = workbook.addWorksheet(def.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = def.columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {} }));
+    sheet.getRow(1).font = { bold: true };
+    for (const r of rows[key]) sheet.addRow(r.map(xlsxCell));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function csvCell(v: ExportValue): string {
+  if (v === null) return "";
+  let out: string;
+  if (v.kind === "text") out = neutralizeFormula(v.value);
+  else if (v.kind === "date") out = v.value;
+  else if (v.kind === "money") out = `${v.cents / 100n}.${String(v.cents % 100n).padStart(2, "0")}`;
+  else out = v.text;
+  return /[",\n\r]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+}
+
+/** One table as CSV, with a BOM so that Excel reads the accents as UTF-8. */
+export function snapshotToCsv(snapshot: ContractSnapshot, key: SheetKey): string {
+  const header = SHEETS[key].columns.map((c) => c.header);
+  const lines = [header.map((h) => csvCell({ kind: "text", value: h })), ...exportRows(snapshot)[key].map((r) => r.map(csvCell))];
+  return "\ufeff" + lines.map((l) => l.join(",")).join("\r\n") + "\r\n";
+}
+
+export function exportFilename(snapshot: ContractSnapshot, suffix: string, today = new Date()) {
+  return `tripartite-${snapshot.contract.departmentCode}-${suffix}-${today.toISOString().slice(0, 10)}`;
+}

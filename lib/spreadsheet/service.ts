@@ -1,0 +1,128 @@
+import "server-only";
+// The use cases: export a department's contract as a spreadsheet, and import one (preview or apply).
+// Authorization is here, in the data layer: the file's department must be the URL's, in the viewer's
+// scope, with every edit permission the import needs; a refusal leaves its audit row.
+import { createHash } from "node:crypto";
+import { auditDenied } from "../server/audit";
+import { can, type Permission, type Viewer } from "../server/authz";
+import { db } from "../server/db";
+import { departmentTerritory } from "../server/territory";
+import { ImportConflictError, applyPlan } from "./apply";
+import { loadContractSnapshot } from "./context";
+import { exportFilename, snapshotToCsv, snapshotToXlsx } from "./export";
+import { parseSpreadsheet, type ImportError } from "./parse";
+import { planImport, type Counts, type PlannedChange } from "./plan";
+import { SHEETS, SHEET_KEYS, type SheetKey } from "./template";
+import { checkDepartment, validateFile } from "./validate";
+
+export const IMPORT_PERMISSIONS: readonly Permission[] = ["action.edit", "funding.edit", "indicator.edit"];
+/** The preview lists this many changes at most (the counts are always complete). */
+export const MAX_LISTED_CHANGES = 300;
+
+export type ImportSummary = {
+  format: "xlsx" | "csv";
+  sheets: string[];
+  counts: Record<SheetKey, Counts>;
+  totals: Counts;
+  changes: PlannedChange[];
+  unlistedChanges: number;
+  notices: string[];
+  fileHash: string;
+};
+
+export type ImportResult =
+  | { ok: true; applied: boolean; summary: ImportSummary }
+  | { ok: false; code: "forbidden" | "not_found"; message: string }
+  | { ok: false; code: "invalid"; message: string; errors: ImportError[]; notices: string[] }
+  | { ok: false; code: "conflict"; message: string };
+
+const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour importer des données dans ce département.";
+const NOT_FOUND = "Ce département n'existe pas ou n'est pas accessible.";
+
+export const fileHash = (buffer: Uint8Array) => createHash("sha256").update(buffer).digest("hex");
+
+/** Who may import into `code`: every edit permission, in scope; a refusal is audited. */
+async function authorizeImport(viewer: Viewer, code: string) {
+  const territory = await departmentTerritory(db(), code);
+  if (!territory) return { ok: false as const, code: "not_found" as const, message: NOT_FOUND };
+  const missing = IMPORT_PERMISSIONS.find((p) => !can(viewer, p, territory));
+  if (missing) {
+    await auditDenied(viewer, missing, territory, "Department", code);
+    return can(viewer, "contract.read", territory)
+      ? { ok: false as const, code: "forbidden" as const, message: FORBIDDEN }
+      : { ok: false as const, code: "not_found" as const, message: NOT_FOUND };
+  }
+  return { ok: true as const, territory };
+}
+
+/**
+ * Reads, validates and plans an uploaded file against the department's current contract; with
+ * `apply`, writes the plan in one transaction. `expectedHash`: the apply step must get the very file
+ * that was previewed. The entry point of the form and of the benchmark.
+ */
+export async function importSpreadsheet(
+  viewer: Viewer,
+  code: string,
+  fileBuffer: Uint8Array,
+  filename: string,
+  options: { apply: boolean; expectedHash?: string },
+): Promise<ImportResult> {
+  const auth = await authorizeImport(viewer, code);
+  if (!auth.ok) return auth;
+  const invalidFile = (errors: ImportError[], notices: string[] = []): ImportResult => ({
+    ok: false,
+    code: "invalid",
+    message: `Le fichier n'a pas été importé : ${errors.length} erreur${errors.length > 1 ? "s" : ""} à corriger. Rien n'a été écrit.`,
+    errors,
+    notices,
+  });
+  const hash = fileHash(fileBuffer);
+  if (options.expectedHash && options.expectedHash !== hash) {
+    return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
+  }
+  const file = await parseSpreadsheet(fileBuffer, filename);
+  if (file.errors.length > 0) return invalidFile(file.errors, file.notices);
+  const otherDepartment = checkDepartment(file, code);
+  if (otherDepartment) return invalidFile([otherDepartment], file.notices);
+
+  const snapshot = await loadContractSnapshot(viewer, code);
+  if (!snapshot) return { ok: false, code: "not_found", message: "Aucun contrat pour ce département." };
+  const validated = validateFile(file, snapshot);
+  if (!validated.ok) return invalidFile(validated.errors, file.notices);
+  const plan = planImport(validated.rows, snapshot);
+  const summary: ImportSummary = {
+    format: file.format,
+    sheets: SHEET_KEYS.filter((k) => file.tables[k]).map((k) => SHEETS[k].name),
+    counts: plan.counts,
+    totals: plan.totals,
+    changes: plan.changes.slice(0, MAX_LISTED_CHANGES),
+    unlistedChanges: Math.max(0, plan.changes.length - MAX_LISTED_CHANGES),
+    notices: file.notices,
+    fileHash: hash,
+  };
+  if (!options.apply || plan.changes.length === 0) return { ok: true, applied: false, summary };
+  try {
+    await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
+  } catch (error) {
+    if (error instanceof ImportConflictError) return { ok: false, code: "conflict", message: error.message };
+    throw error;
+  }
+  return { ok: true, applied: true, summary };
+}
+
+export type ExportResult =
+  | { ok: true; body: Uint8Array | string; filename: string; contentType: string }
+  | { ok: false; status: 401 | 404; message: string };
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The department's current contract as the import template: XLSX (every table) or CSV (one table). */
+export async function exportSpreadsheet(viewer: Viewer, code: string, format: "xlsx" | "csv", table: SheetKey = "actions"): Promise<ExportResult> {
+  if (viewer.kind !== "user") return { ok: false, status: 401, message: "Connectez-vous pour exporter ces données." };
+  const territory = await departmentTerritory(db(), code);
+  if (!territory || !can(viewer, "contract.read", territory)) return { ok: false, status: 404, message: NOT_FOUND };
+  const snapshot = await loadContractSnapshot(viewer, code);
+  if (!snapshot) return { ok: false, status: 404, message: "Aucun contrat pour ce département." };
+  if (format === "xlsx") return { ok: true, body: new Uint8Array(await snapshotToXlsx(snapshot)), filename: `${exportFilename(snapshot, "contrat")}.xlsx`, contentType: XLSX_TYPE };
+  return { ok: true, body: snapshotToCsv(snapshot, table), filename: `${exportFilename(snapshot, SHEETS[table].slug)}.csv`, contentType: "text/csv; charset=utf-8" };
+}

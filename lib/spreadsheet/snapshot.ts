@@ -1,0 +1,36 @@
+// What the database holds for one contract, as plain values: read once per table (context.ts), then
+// used by validation and the plan without further queries. Client-safe types only.
+import type { ActionStatus } from "../actions/schemas";
+import type { Funder, FundingStage } from "../funding/schemas";
+import type { IndicatorKind } from "../indicators/schemas";
+
+export type ExistingAction = {
+  id: string;
+  reference: string;
+  version: number;
+  title: string;
+  objectiveId: string | null;
+  purpose: string | null;
+  targetPublic: string | null;
+  lead: string | null;
+  partners: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: ActionStatus;
+  progress: number;
+  archived: boolean;
+};
+
+export type ExistingFundingLine = { id: string; actionId: string | null; funder: Funder; year: number; stage: FundingStage; amountCents: bigint; version: number };
+
+/** Decimal values as canonical text ("12.5"), as parseIndicatorNumber returns them. */
+export type ExistingIndicatorValue = { id: string; indicatorId: string; year: number; baseline: string | null; target: string | null; actual: string | null; version: number };
+
+export type ContractSnapshot = {
+  contract: { id: string; departmentCode: string; regionCode: string; departmentName: string; label: string; years: number[] };
+  objectives: { id: string; code: string }[];
+  actions: ExistingAction[];
+  fundingLines: ExistingFundingLine[];
+  indicators: { id: string; code: string; label: string; unit: string; kind: IndicatorKind }[];
+  indicatorValues: ExistingIndicatorValue[];
+};

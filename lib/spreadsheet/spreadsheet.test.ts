@@ -1,0 +1,140 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { snapshotToCsv, snapshotToXlsx } from "./export";
+import { FORMULA_MESSAGE, parseSpreadsheet } from "./parse";
+import { planImport } from "./plan";
+import type { ContractSnapshot } from "./snapshot";
+import { MAX_FILE_BYTES, neutralizeFormula, unneutralize } from "./template";
+import { checkDepartment, validateFile } from "./validate";
+
+const snapshot: ContractSnapshot = {
+  contract: { id: "c1", departmentCode: "77", regionCode: "11", departmentName: "Seine-et-Marne", label: "2020-2022, vague 2020", years: [2020, 2021, 2022] },
+  objectives: [{ id: "o1", code: "O1" }],
+  actions: [
+    { id: "a1", reference: "FA-01", version: 1, title: "=Maison des 1 000 jours", objectiveId: "o1", purpose: "Accueillir", targetPublic: null, lead: "PMI", partners: null, startDate: "2020-10-01", endDate: "2022-12-31", status: "IN_PROGRESS", progress: 40, archived: false },
+  ],
+  fundingLines: [{ id: "l1", actionId: "a1", funder: "STATE_P304", year: 2021, stage: "PAID", amountCents: 123_456n, version: 1 }],
+  indicators: [{ id: "i1", code: "O1-I1", label: "Taux", unit: "%", kind: "RATE" }],
+  indicatorValues: [{ id: "v1", indicatorId: "i1", year: 2021, baseline: "12.5", target: "50", actual: null, version: 1 }],
+};
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const FUNDING_HEADER = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
+
+async function check(buffer: Uint8Array, name: string) {
+  const file = await parseSpreadsheet(buffer, name);
+  if (file.errors.length) return { errors: file.errors, notices: file.notices };
+  const validated = validateFile(file, snapshot);
+  if (!validated.ok) return { errors: validated.errors, notices: file.notices };
+  return { errors: [], notices: file.notices, plan: planImport(validated.rows, snapshot) };
+}
+
+describe("round trip", () => {
+  it("re-reads its XLSX export as all unchanged (formula-like text included)", async () => {
+    const result = await check(new Uint8Array(await snapshotToXlsx(snapshot)), "contrat.xlsx");
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.totals).toEqual({ created: 0, updated: 0, unchanged: 1 + 1 + 3 });
+  });
+
+  it("re-reads each CSV export as all unchanged", async () => {
+    for (const table of ["actions", "funding", "indicators"] as const) {
+      const result = await check(utf8(snapshotToCsv(snapshot, table)), `${table}.csv`);
+      expect(result.errors).toEqual([]);
+      expect(result.plan!.totals.created + result.plan!.totals.updated).toBe(0);
+    }
+  });
+});
+
+describe("formula injection", () => {
+  it("neutralises text cells starting with =, +, - or @ in exports, and reads them back", async () => {
+    for (const t of ["=1+1", "+33", "-x", "@SUM(A1)"]) {
+      expect(neutralizeFormula(t)).toBe(`'${t}`);
+      expect(unneutralize(neutralizeFormula(t))).toBe(t);
+    }
+    expect(neutralizeFormula("Maison")).toBe("Maison");
+    expect(snapshotToCsv(snapshot, "actions")).toContain("'=Maison des 1 000 jours");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet("Fiches action")!.getRow(2).getCell(3).value).toBe("'=Maison des 1 000 jours");
+  });
+
+  it("refuses a formula cell in an XLSX file, never evaluating it", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
+    wb.getWorksheet("Financements")!.getRow(2).getCell(7).value = { formula: "1000*2", result: 2000 };
+    const result = await check(new Uint8Array(await wb.xlsx.writeBuffer()), "f.xlsx");
+    expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE }]);
+  });
+
+  it("refuses a CSV cell starting with =", async () => {
+    const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;=1+1\n`), "f.csv");
+    expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE }]);
+  });
+});
+
+describe("French CSV files", () => {
+  it("accepts Latin-1 (Windows-1252) with semicolons, French decimals and dd/mm/yyyy, with a notice", async () => {
+    const text = "Département;Référence;Intitulé;Objectif;Finalité;Public visé;Pilote;Partenaires;Date de début;Date de fin;Statut;Avancement (%)\r\n77;;Fiche créée été;O1;;;;;28/09/2020;31/12/2022;Non démarrée;0\r\n";
+    const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const result = await check(latin1, "actions.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.notices.join(" ")).toMatch(/Windows-1252/);
+    expect(result.notices.join(" ")).toMatch(/point-virgule/);
+    expect(result.plan!.actions.creates[0].fields).toMatchObject({ title: "Fiche créée été", startDate: "2020-09-28", status: "NOT_STARTED" });
+  });
+
+  it("reads 1 234,56 as cents and reports an update", async () => {
+    const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;1 234,57\n`), "f.csv");
+    expect(result.plan!.funding.updates[0].row.fields.amountCents).toBe(123_457n);
+    expect(result.plan!.changes[0].fields).toEqual([{ column: "Montant (€)", before: "1 234,56 €", after: "1 234,57 €" }]);
+  });
+
+  it("reports each bad value with line, column and French message", async () => {
+    const result = await check(utf8(`${FUNDING_HEADER}\n77;;FA-09;État;1999;Versé;12,345\n`), "f.csv");
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        { sheet: "Financements", line: 2, column: "Fiche action", message: "Fiche action « FA-09 » inconnue dans ce contrat." },
+        { sheet: "Financements", line: 2, column: "Financeur", message: "Choisissez un financeur dans la liste." },
+        { sheet: "Financements", line: 2, column: "Année", message: "L'année doit être comprise dans la période du contrat (2020 à 2022)." },
+        { sheet: "Financements", line: 2, column: "Montant (€)", message: "Deux décimales au plus : le montant s'arrête aux centimes." },
+      ]),
+    );
+  });
+});
+
+describe("bad files", () => {
+  it("refuses an empty file", async () => {
+    expect((await check(new Uint8Array(), "x.csv")).errors[0].message).toBe("Le fichier est vide.");
+    expect((await check(utf8("\r\n\r\n"), "x.csv")).errors[0].message).toBe("Le fichier est vide.");
+  });
+
+  it("refuses a file over the size limit", async () => {
+    expect((await check(new Uint8Array(MAX_FILE_BYTES + 1), "x.csv")).errors[0].message).toMatch(/taille maximale de 5 Mo/);
+  });
+
+  it("refuses unknown and missing columns", async () => {
+    const result = await check(utf8("Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€);Commentaire\n77;l1;FA-01;État — P304;2021;Versé;1234,56;x\n"), "f.csv");
+    expect(result.errors).toEqual([{ sheet: "Financements", line: 1, column: "Commentaire", message: expect.stringMatching(/Colonne inconnue/) }]);
+    const missing = await check(utf8("Département;Identifiant;Financeur;Année;Étape\n77;l1;État — P304;2021;Versé\n"), "f.csv");
+    expect(missing.errors.map((e) => e.column)).toEqual(["Fiche action", "Montant (€)"]);
+  });
+
+  it("refuses a workbook with a sheet missing", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
+    wb.removeWorksheet(wb.getWorksheet("Indicateurs")!.id);
+    const result = await check(new Uint8Array(await wb.xlsx.writeBuffer()), "f.xlsx");
+    expect(result.errors).toEqual([{ sheet: "Indicateurs", line: null, column: null, message: "Onglet « Indicateurs » manquant : utilisez le modèle exporté." }]);
+  });
+
+  it("refuses an unreadable workbook and unknown formats", async () => {
+    expect((await check(utf8("not a zip"), "f.xlsx")).errors[0].message).toMatch(/XLSX valide/);
+    expect((await check(utf8("x"), "f.xls")).errors[0].message).toMatch(/XLSX ou CSV/);
+  });
+
+  it("names another department's file", async () => {
+    const file = await parseSpreadsheet(utf8(`${FUNDING_HEADER}\n63;l1;FA-01;État — P304;2021;Versé;1234,56\n`), "f.csv");
+    expect(checkDepartment(file, "77")?.message).toMatch(/autre département \(63\)/);
+    expect(checkDepartment(file, "63")).toBeNull();
+  });
+});
