@@ -1,25 +1,11 @@
 // What the database holds for one contract, as plain values: read once per table (context.ts), then
 // used by validation and the plan without further queries. Client-safe types only.
-import type { ActionStatus } from "../actions/schemas";
+import type { ActionEditValues } from "../actions/schemas";
 import type { Funder, FundingStage } from "../funding/schemas";
 import type { IndicatorKind } from "../indicators/schemas";
 
-export type ExistingAction = {
-  id: string;
-  reference: string;
-  version: number;
-  title: string;
-  objectiveId: string | null;
-  purpose: string | null;
-  targetPublic: string | null;
-  lead: string | null;
-  partners: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  status: ActionStatus;
-  progress: number;
-  archived: boolean;
-};
+/** An action as the edit form knows it, with a flag for archived ones instead of the dates. */
+export type ExistingAction = Omit<ActionEditValues, "archivedAt" | "updatedAt"> & { archived: boolean };
 
 export type ExistingFundingLine = { id: string; actionId: string | null; funder: Funder; year: number; stage: FundingStage; amountCents: bigint; version: number };
 
