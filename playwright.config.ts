@@ -23,6 +23,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   workers: 2,
   retries: 0,
+  // Journeys open several pages and run axe on each; on 2 shared cores a cold one can pass 30 s.
+  timeout: 90_000,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
