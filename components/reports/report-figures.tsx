@@ -2,11 +2,10 @@
 import { ActionStatusBadge } from "@/components/ui/action-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ACTION_STATUS_LABELS } from "@/lib/actions/schemas";
-import { formatDecimal, formatEuros } from "@/lib/format";
+import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
 import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "@/lib/funding/schemas";
 import type { ReportSnapshot, SnapshotDiff } from "@/lib/reports/schemas";
-
-const num = (v: number | null, unit: string) => (v === null ? "—" : `${formatDecimal(v)} ${unit}`);
+import { indicatorDisplay } from "@/lib/reports/snapshot";
 
 export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
   return (
@@ -53,13 +52,14 @@ export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
           <TableScroll label="Indicateurs" className="rounded border border-slate-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">Cible et réalisé de chaque indicateur</caption>
-              <thead><tr className="border-b text-left"><th scope="col" className="px-3 py-2">Indicateur</th><th scope="col" className="px-3 py-2 text-right">Cible</th><th scope="col" className="px-3 py-2 text-right">Réalisé</th></tr></thead>
+              <thead><tr className="border-b text-left"><th scope="col" className="px-3 py-2">Indicateur</th><th scope="col" className="px-3 py-2 text-right">Cible</th><th scope="col" className="px-3 py-2 text-right">Réalisé</th><th scope="col" className="px-3 py-2">Atteinte</th></tr></thead>
               <tbody>
                 {figures.indicators.map((i) => (
                   <tr key={i.code} className="border-b border-slate-100">
                     <th scope="row" className="px-3 py-2 text-left font-normal">{i.code} — {i.label}</th>
-                    <td className="tabular px-3 py-2 text-right">{num(i.target, i.unit)}</td>
-                    <td className="tabular px-3 py-2 text-right">{num(i.actual, i.unit)}</td>
+                    <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.target)}</td>
+                    <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.actual)}</td>
+                    <td className="px-3 py-2">{indicatorDisplay(i).status}</td>
                   </tr>
                 ))}
               </tbody>
@@ -72,8 +72,8 @@ export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
         {figures.context ? (
           <ul className="list-disc pl-6 text-sm">
             <li>Budget protection de l&apos;enfance : {figures.context.childProtectionBudgetCents === null ? "—" : formatEuros(figures.context.childProtectionBudgetCents)}</li>
-            <li>Enfants suivis par l&apos;ASE : {figures.context.childrenFollowedByAse ?? "—"}</li>
-            <li>Part en situation de handicap : {num(figures.context.disabilitySharePercent, "%")}</li>
+            <li>Enfants suivis par l&apos;ASE : {figures.context.childrenFollowedByAse === null ? "—" : formatNumber(figures.context.childrenFollowedByAse)}</li>
+            <li>Part en situation de handicap : {figures.context.disabilitySharePercent === null ? "—" : formatPercent(figures.context.disabilitySharePercent)}</li>
           </ul>
         ) : <p className="text-sm">Non renseignés.</p>}
       </section>
@@ -81,24 +81,51 @@ export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
   );
 }
 
+const signedEuros = (cents: number) => (cents > 0 ? `+${formatEuros(cents)}` : cents < 0 ? `−${formatEuros(-cents)}` : formatEuros(0));
+const actionState = (a: { status: keyof typeof ACTION_STATUS_LABELS; progress: number }) => `${ACTION_STATUS_LABELS[a.status].toLowerCase()}, ${a.progress} %`;
+
+/** What moved since the last adopted report: funding totals per stage, actions, indicator actuals. */
 export function ReportDiff({ diff }: { diff: SnapshotDiff }) {
   return (
-    <div className="space-y-2 text-sm">
-      <p>Versé : {diff.fundingTotals.PAID >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.PAID)} · notifié : {diff.fundingTotals.NOTIFIED >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.NOTIFIED)} · engagé : {diff.fundingTotals.COMMITTED >= 0 ? "+" : ""}{formatEuros(diff.fundingTotals.COMMITTED)}</p>
-      {diff.actions.length ? (
-        <ul className="list-disc pl-6">
-          {diff.actions.map((a) => (
-            <li key={a.reference}>
-              {a.reference} — {a.title} : {a.before ? `${ACTION_STATUS_LABELS[a.before.status]} ${a.before.progress} %` : "nouvelle"} → {a.after ? `${ACTION_STATUS_LABELS[a.after.status]} ${a.after.progress} %` : "retirée"}
+    <div className="space-y-3 text-sm">
+      <div>
+        <h3 className="font-semibold">Financements (écart des totaux annuels)</h3>
+        <ul className="mt-1 flex flex-wrap gap-x-6">
+          {FUNDING_STAGES.map((s) => (
+            <li key={s}>
+              {STAGE_LABELS[s]} : <span className="tabular">{signedEuros(diff.fundingTotals[s])}</span>
             </li>
           ))}
         </ul>
-      ) : <p>Aucune fiche action n&apos;a changé de statut ni d&apos;avancement.</p>}
-      {diff.indicators.length ? (
-        <ul className="list-disc pl-6">
-          {diff.indicators.map((i) => <li key={i.code}>{i.code} — {i.label} : {num(i.before, i.unit)} → {num(i.after, i.unit)}</li>)}
-        </ul>
-      ) : null}
+      </div>
+      <div>
+        <h3 className="font-semibold">Fiches action</h3>
+        {diff.actions.length ? (
+          <ul className="mt-1 list-disc pl-6">
+            {diff.actions.map((a) => (
+              <li key={a.reference}>
+                {a.reference} — {a.title} : {a.before ? actionState(a.before) : "nouvelle fiche"} → {a.after ? actionState(a.after) : "retirée"}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">Aucune fiche action n&apos;a changé de statut ni d&apos;avancement.</p>
+        )}
+      </div>
+      <div>
+        <h3 className="font-semibold">Indicateurs (valeur réalisée)</h3>
+        {diff.indicators.length ? (
+          <ul className="mt-1 list-disc pl-6">
+            {diff.indicators.map((i) => (
+              <li key={i.code}>
+                {i.code} — {i.label} : {indicatorDisplay(i).format(i.before)} → {indicatorDisplay(i).format(i.after)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">Aucune valeur réalisée n&apos;a changé.</p>
+        )}
+      </div>
     </div>
   );
 }
