@@ -1,6 +1,6 @@
 // The execution reports whose due date has passed without adoption, on the national and regional views.
 import Link from "next/link";
-import { OverdueBadge, ReportStatusBadge } from "@/components/reports/report-status";
+import { ReportStatusBadge } from "@/components/reports/report-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { OverdueReportRow } from "@/lib/reports/schemas";
@@ -26,6 +26,7 @@ export function OverdueReports({ rows }: { rows: OverdueReportRow[] }) {
                 <th scope="col" className="px-3 py-2">Département</th>
                 <th scope="col" className="px-3 py-2">Rapport</th>
                 <th scope="col" className="px-3 py-2">Date limite</th>
+                <th scope="col" className="px-3 py-2 text-right">Retard</th>
                 <th scope="col" className="px-3 py-2">État</th>
                 <th scope="col" className="px-3 py-2">En attente de</th>
               </tr>
@@ -44,9 +45,9 @@ export function OverdueReports({ rows }: { rows: OverdueReportRow[] }) {
                       <span className="sr-only"> de {r.departmentName}</span>
                     </Link>
                   </th>
-                  <td className="tabular whitespace-nowrap px-3 py-2">
-                    {formatDate(r.dueOn)}
-                    <OverdueBadge />
+                  <td className="tabular whitespace-nowrap px-3 py-2">{formatDate(r.dueOn)}</td>
+                  <td className="tabular whitespace-nowrap px-3 py-2 text-right font-medium text-red-900">
+                    {formatNumber(r.daysLate)} jour{r.daysLate > 1 ? "s" : ""}
                   </td>
                   <td className="px-3 py-2">
                     <ReportStatusBadge status={r.status} />

@@ -1,4 +1,5 @@
 // The report's figures on screen (the print page and the PDF use lib/reports/document.ts).
+import { IndicatorStatusBadge } from "@/components/indicators/indicator-tables";
 import { ActionStatusBadge } from "@/components/ui/action-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ACTION_STATUS_LABELS } from "@/lib/actions/schemas";
@@ -59,7 +60,7 @@ export function ReportFigures({ figures }: { figures: ReportSnapshot }) {
                     <th scope="row" className="px-3 py-2 text-left font-normal">{i.code} — {i.label}</th>
                     <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.target)}</td>
                     <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.actual)}</td>
-                    <td className="px-3 py-2">{indicatorDisplay(i).status}</td>
+                    <td className="px-3 py-2">{indicatorDisplay(i).status ? <IndicatorStatusBadge status={indicatorDisplay(i).status!} /> : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 "use client";
 // The report page's forms: each posts to one server action and shows its errors next to the fields.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/lib/forms";
 
@@ -89,23 +89,54 @@ export function DeadlineForm({ action, hidden }: { action: Action; hidden: Recor
   );
 }
 
+/** Copies a text to the clipboard and says so (in a live region). */
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        onClick={() => navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+        className="rounded border-2 border-marianne bg-white px-3 py-1 text-sm font-medium text-marianne hover:bg-marianne-light"
+      >
+        Copier le lien
+      </button>
+      <span role="status" className="text-sm">
+        {copied === true ? "Lien copié." : copied === false ? "Copie impossible : sélectionnez le lien et copiez-le." : ""}
+      </span>
+    </span>
+  );
+}
+
 export function CalendarTokenForm({ action, hasToken }: { action: Action; hasToken: boolean }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
+  const url = state.status === "success" ? state.values?.url : undefined;
   return (
     <form action={formAction} className="space-y-3" key={state.stamp}>
-      {state.status === "success" && state.values?.url ? (
-        <div role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
-          <p>Voici votre lien d&apos;abonnement, affiché une seule fois : copiez-le dans votre agenda (« S&apos;abonner à un calendrier », « Ajouter un agenda à partir d&apos;une URL »).</p>
-          <label htmlFor="lien-agenda" className="mt-2 block text-sm font-medium">
-            Lien d&apos;abonnement
-          </label>
-          <input id="lien-agenda" readOnly value={state.values.url} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm" />
+      {url ? (
+        <div className="space-y-2 rounded border-l-4 border-green-700 bg-green-50 p-3">
+          <p role="status">Voici votre lien d&apos;abonnement. Il n&apos;est affiché qu&apos;une fois : ajoutez-le maintenant à votre agenda.</p>
+          <div>
+            <label htmlFor="lien-agenda" className="block text-sm font-medium">
+              Lien d&apos;abonnement
+            </label>
+            <textarea id="lien-agenda" readOnly rows={2} value={url} onFocus={(e) => e.currentTarget.select()} className="mt-1 block w-full resize-none rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm break-all" />
+          </div>
+          <div className="flex flex-wrap items-center gap-4">
+            <CopyButton text={url} />
+            <a href={url.replace(/^https?:/, "webcal:")} className="text-sm text-marianne underline">
+              Ouvrir dans mon application d&apos;agenda
+            </a>
+          </div>
+          <p className="text-sm text-slate-700">
+            Ou, dans votre agenda, choisissez « S&apos;abonner à un calendrier » ou « Ajouter un agenda à partir d&apos;une URL » et collez le lien. L&apos;agenda se met à jour de lui-même.
+          </p>
         </div>
       ) : (
         <FormMessage status={state.status} message={state.message} />
       )}
-      {hasToken && state.status !== "success" ? <p className="text-sm text-slate-700">Un lien est actif. Il ne peut pas être affiché de nouveau : en générer un nouveau désactive l&apos;ancien.</p> : null}
-      <SubmitButton pending={pending}>{hasToken ? "Générer un nouveau lien (l'ancien cessera de fonctionner)" : "Générer mon lien d'agenda"}</SubmitButton>
+      {hasToken && !url ? <p className="text-sm text-slate-700">Un lien est actif. Il ne peut pas être affiché de nouveau : en générer un nouveau désactive l&apos;ancien.</p> : null}
+      <SubmitButton pending={pending}>{hasToken || url ? "Générer un nouveau lien (l'ancien cessera de fonctionner)" : "Générer mon lien d'agenda"}</SubmitButton>
     </form>
   );
 }

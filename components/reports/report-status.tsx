@@ -3,19 +3,20 @@ import type { ReportStatus } from "@/lib/reports/schemas";
 import { REPORT_STATUS_LABELS } from "@/lib/reports/schemas";
 import type { ReportStep, StepState } from "@/lib/reports/workflow";
 
+// The same look as the action and indicator status badges.
 const BADGE: Record<ReportStatus, string> = {
-  DRAFT: "border-slate-400 bg-slate-100 text-slate-900",
-  SUBMITTED: "border-blue-800 bg-blue-50 text-blue-900",
-  SENT_BACK: "border-amber-700 bg-amber-50 text-amber-900",
-  ADOPTED: "border-green-800 bg-green-50 text-green-900",
+  DRAFT: "bg-slate-100 text-slate-800",
+  SUBMITTED: "bg-blue-100 text-blue-900",
+  SENT_BACK: "bg-orange-100 text-orange-950",
+  ADOPTED: "bg-green-100 text-green-900",
 };
 
-export function ReportStatusBadge({ status }: { status: ReportStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-medium ${BADGE[status]}`}>{REPORT_STATUS_LABELS[status]}</span>;
+export function ReportStatusBadge({ status, large = false }: { status: ReportStatus; large?: boolean }) {
+  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 font-medium ${large ? "text-base" : "text-xs"} ${BADGE[status]}`}>{REPORT_STATUS_LABELS[status]}</span>;
 }
 
 export function OverdueBadge() {
-  return <span className="ml-2 inline-block whitespace-nowrap rounded border border-red-800 bg-red-50 px-2 py-0.5 text-sm font-medium text-red-900">En retard</span>;
+  return <span className="ml-2 inline-block whitespace-nowrap rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">En retard</span>;
 }
 
 const STATE_TEXT: Record<StepState, string> = { done: "fait", current: "en cours", upcoming: "à venir" };

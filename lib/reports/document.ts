@@ -3,6 +3,7 @@
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "../funding/schemas";
 import { formatDate, formatEuros, formatNumber, formatPercent } from "../format";
+import { INDICATOR_STATUS_LABELS } from "../indicators/status";
 import { indicatorDisplay } from "./snapshot";
 import { DECISION_LABELS, REPORT_PARTY_LABELS, REPORT_STATUS_LABELS, type ApprovingParty, type ApprovalDecision, type Narrative, type ReportSnapshot, type ReportStatus } from "./schemas";
 
@@ -51,7 +52,7 @@ export function renderReportBody(r: ReportDocumentInput): string {
     h.push(`<table><thead><tr><th>Indicateur</th><th class="n">Référence</th><th class="n">Cible</th><th class="n">Réalisé</th><th>Atteinte</th></tr></thead><tbody>`);
     for (const i of f.indicators) {
       const d = indicatorDisplay(i);
-      h.push(`<tr><td>${escapeHtml(i.code)} — ${escapeHtml(i.label)}</td><td class="n">${escapeHtml(d.format(i.baseline))}</td><td class="n">${escapeHtml(d.format(i.target))}</td><td class="n">${escapeHtml(d.format(i.actual))}</td><td>${d.status}</td></tr>`);
+      h.push(`<tr><td>${escapeHtml(i.code)} — ${escapeHtml(i.label)}</td><td class="n">${escapeHtml(d.format(i.baseline))}</td><td class="n">${escapeHtml(d.format(i.target))}</td><td class="n">${escapeHtml(d.format(i.actual))}</td><td>${d.status ? INDICATOR_STATUS_LABELS[d.status] : "—"}</td></tr>`);
     }
     h.push(`</tbody></table>`);
   }

@@ -5,6 +5,7 @@ import { departmentTerritory } from "../server/territory";
 import { contractYears } from "../funding/schemas";
 import { contractDeadlines, listDeadlinesInScope, type DeadlineRow } from "./deadlines";
 import { liveSnapshot } from "./data";
+import { daysUntil } from "./due-dates";
 import { diffSnapshots } from "./snapshot";
 import { currentRound, partiesToAct } from "./workflow";
 import type { ApprovalDecision, ApprovingParty, Narrative, OverdueReportRow, ReportParty, ReportSnapshot, ReportStatus, SnapshotDiff } from "./schemas";
@@ -86,6 +87,7 @@ export async function listOverdueReports(viewer: Viewer, filter: { regionCode?: 
       departmentName: d.departmentName,
       year: d.year!,
       dueOn: d.dueOn,
+      daysLate: -daysUntil(new Date(`${d.dueOn}T00:00:00Z`), now),
       status,
       toAct: partiesToAct(status, currentRound(report?.approvals ?? [], report?.submittedAt ?? null)),
     };

@@ -62,7 +62,7 @@ export const DeadlineFieldsSchema = z.object({
 });
 
 /** A report whose due date has passed without adoption, for the oversight views. */
-export type OverdueReportRow = { contractId: string; departmentCode: string; departmentName: string; year: number; dueOn: string; status: ReportStatus; toAct: ReportParty[] };
+export type OverdueReportRow = { contractId: string; departmentCode: string; departmentName: string; year: number; dueOn: string; daysLate: number; status: ReportStatus; toAct: ReportParty[] };
 
 // ───────────────────────── The snapshot: every figure the report shows ─────────────────────────
 

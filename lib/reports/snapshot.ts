@@ -2,7 +2,7 @@
 import { ACTION_STATUSES, isActionLate, type ActionStatus } from "../actions/schemas";
 import { FUNDERS, FUNDING_STAGES, emptyStageTotals, type Funder, type FundingStage } from "../funding/schemas";
 import type { IndicatorKind } from "../indicators/schemas";
-import { INDICATOR_STATUS_LABELS, formatIndicatorValue, indicatorStatus } from "../indicators/status";
+import { formatIndicatorValue, indicatorStatus, type IndicatorStatus } from "../indicators/status";
 import type { ReportSnapshot, SnapshotContext, SnapshotDiff, SnapshotIndicator } from "./schemas";
 
 export type SnapshotInput = {
@@ -75,6 +75,6 @@ export function indicatorDisplay(i: Pick<SnapshotIndicator, "unit" | "kind"> & P
   const kind = i.kind ?? KIND_BY_UNIT[i.unit] ?? "COUNT";
   return {
     format: (value: number | null) => formatIndicatorValue(kind, i.unit, value),
-    status: i.direction ? INDICATOR_STATUS_LABELS[indicatorStatus({ kind, direction: i.direction, baseline: i.baseline ?? null, target: i.target ?? null, actual: i.actual ?? null })] : "—",
+    status: i.direction ? indicatorStatus({ kind, direction: i.direction, baseline: i.baseline ?? null, target: i.target ?? null, actual: i.actual ?? null }) : (null as IndicatorStatus | null),
   };
 }

@@ -57,7 +57,7 @@ export default async function ReportPage({ params }: Props) {
           Où en est le rapport
         </h2>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-lg">
-          <ReportStatusBadge status={r.status} />
+          <ReportStatusBadge status={r.status} large />
           {r.adoptedAt ? <span>le {formatDate(r.adoptedAt)}</span> : r.status === "SUBMITTED" && r.submittedAt ? <span className="text-base">depuis le {formatParisDateTime(r.submittedAt)}</span> : null}
         </p>
         <p className="mt-2 font-medium" data-testid="prochaine-etape">
