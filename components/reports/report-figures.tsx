@@ -86,19 +86,32 @@ const signedEuros = (cents: number) => (cents > 0 ? `+${formatEuros(cents)}` : c
 const actionState = (a: { status: keyof typeof ACTION_STATUS_LABELS; progress: number }) => `${ACTION_STATUS_LABELS[a.status].toLowerCase()}, ${a.progress} %`;
 
 /** What moved since the last adopted report: funding totals per stage, actions, indicator actuals. */
-export function ReportDiff({ diff }: { diff: SnapshotDiff }) {
+export function ReportDiff({ diff, year }: { diff: SnapshotDiff; year: number }) {
   return (
-    <div className="space-y-3 text-sm">
-      <div>
-        <h3 className="font-semibold">Financements (écart des totaux annuels)</h3>
-        <ul className="mt-1 flex flex-wrap gap-x-6">
-          {FUNDING_STAGES.map((s) => (
-            <li key={s}>
-              {STAGE_LABELS[s]} : <span className="tabular">{signedEuros(diff.fundingTotals[s])}</span>
-            </li>
-          ))}
-        </ul>
-      </div>
+    <div className="space-y-4 text-sm">
+      <TableScroll label="Financements comparés" className="rounded border border-slate-200 bg-white">
+        <table className="w-full">
+          <caption className="px-3 pt-2 text-left font-semibold">Financements : totaux de l&apos;année, par étape</caption>
+          <thead>
+            <tr className="border-b text-left">
+              <th scope="col" className="px-3 py-2">Étape</th>
+              <th scope="col" className="px-3 py-2 text-right">Rapport {diff.sinceYear}</th>
+              <th scope="col" className="px-3 py-2 text-right">Rapport {year}</th>
+              <th scope="col" className="px-3 py-2 text-right">Écart</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FUNDING_STAGES.map((s) => (
+              <tr key={s} className="border-b border-slate-100">
+                <th scope="row" className="px-3 py-2 text-left font-normal">{STAGE_LABELS[s]}</th>
+                <td className="tabular px-3 py-2 text-right">{formatEuros(diff.previousFundingTotals[s])}</td>
+                <td className="tabular px-3 py-2 text-right">{formatEuros(diff.previousFundingTotals[s] + diff.fundingTotals[s])}</td>
+                <td className="tabular px-3 py-2 text-right">{signedEuros(diff.fundingTotals[s])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <div>
         <h3 className="font-semibold">Fiches action</h3>
         {diff.actions.length ? (
@@ -113,20 +126,33 @@ export function ReportDiff({ diff }: { diff: SnapshotDiff }) {
           <p className="mt-1">Aucune fiche action n&apos;a changé de statut ni d&apos;avancement.</p>
         )}
       </div>
-      <div>
-        <h3 className="font-semibold">Indicateurs (valeur réalisée)</h3>
-        {diff.indicators.length ? (
-          <ul className="mt-1 list-disc pl-6">
-            {diff.indicators.map((i) => (
-              <li key={i.code}>
-                {i.code} — {i.label} : {indicatorDisplay(i).format(i.before)} → {indicatorDisplay(i).format(i.after)}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1">Aucune valeur réalisée n&apos;a changé.</p>
-        )}
-      </div>
+      {diff.indicators.length ? (
+        <TableScroll label="Indicateurs comparés" className="rounded border border-slate-200 bg-white">
+          <table className="w-full">
+            <caption className="px-3 pt-2 text-left font-semibold">Indicateurs dont la valeur réalisée a changé</caption>
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col" className="px-3 py-2">Indicateur</th>
+                <th scope="col" className="px-3 py-2 text-right">Réalisé {diff.sinceYear}</th>
+                <th scope="col" className="px-3 py-2 text-right">Réalisé {year}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.indicators.map((i) => (
+                <tr key={i.code} className="border-b border-slate-100">
+                  <th scope="row" className="px-3 py-2 text-left font-normal">
+                    {i.code} — {i.label}
+                  </th>
+                  <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.before)}</td>
+                  <td className="tabular whitespace-nowrap px-3 py-2 text-right">{indicatorDisplay(i).format(i.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <p>Aucune valeur réalisée d&apos;indicateur n&apos;a changé.</p>
+      )}
     </div>
   );
 }

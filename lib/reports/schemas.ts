@@ -100,6 +100,8 @@ export type ReportSnapshot = {
 export type SnapshotDiff = {
   sinceYear: number;
   actions: { reference: string; title: string; before: { status: ActionStatus; progress: number } | null; after: { status: ActionStatus; progress: number } | null }[];
+  /** This report's totals minus the previous one's, per stage. */
   fundingTotals: StageTotals;
+  previousFundingTotals: StageTotals;
   indicators: { code: string; label: string; unit: string; kind?: IndicatorKind; before: number | null; after: number | null }[];
 };

@@ -65,7 +65,7 @@ export function diffSnapshots(previous: ReportSnapshot, current: ReportSnapshot)
     const was = previousIndicators.get(i.code)?.actual ?? null;
     return was === i.actual ? [] : [{ code: i.code, label: i.label, unit: i.unit, kind: i.kind, before: was, after: i.actual }];
   });
-  return { sinceYear: previous.year, actions, fundingTotals, indicators };
+  return { sinceYear: previous.year, actions, fundingTotals, previousFundingTotals: previous.fundingTotals, indicators };
 }
 
 const KIND_BY_UNIT: Record<string, IndicatorKind> = { "%": "RATE", "oui/non": "MILESTONE", "€": "AMOUNT", jours: "DELAY_DAYS" };

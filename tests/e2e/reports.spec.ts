@@ -28,7 +28,7 @@ async function expectReportState(page: Page, status: string, nextStep: string | 
   await expect(page.getByTestId("prochaine-etape")).toHaveText(nextStep);
 }
 
-/** Clicks a button that posts a server action and returns that request, to replay it later. */
+/** Clicks a button that posts a server action, waits for the answer (a navigation before it would cancel it), and returns the request, to replay it later. */
 async function recordAction(page: Page, click: () => Promise<void>): Promise<Request> {
   const recorded = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await click();
@@ -108,7 +108,7 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
 
   // The department answers and submits again: a new round, both must decide again.
   await department.getByLabel("Difficultés rencontrées").fill("Recrutements : 12 travailleurs sociaux sur 15 prévus ; 3 postes vacants à Meaux.");
-  await buttons(department).submit.click();
+  await recordAction(department, () => buttons(department).submit.click());
   await expectReportState(department, "Soumis, en cours de validation", "En attente de la décision de l'État et de l'ARS.");
 
   // The State approves: the ARS's decision is still awaited.
@@ -124,7 +124,7 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
 
   // The ARS approves: adopted by the three signatories.
   await ars.goto(REPORT);
-  await buttons(ars).approveArs.click();
+  await recordAction(ars, () => buttons(ars).approveArs.click());
   await expectReportState(ars, "Adopté", "Adopté par les trois signataires : plus aucune action attendue.");
   await expect(ars.getByRole("list", { name: "Étapes du circuit de validation" }).locator('[aria-current="step"]')).toHaveCount(0);
   for (const page of [department, ars, state]) {

@@ -171,7 +171,7 @@ export default async function ReportPage({ params }: Props) {
         <h2 id="evolution" className="text-xl font-semibold">
           {r.diff ? `Ce qui a changé depuis le rapport ${r.diff.sinceYear} adopté` : "Ce qui a changé depuis le dernier rapport adopté"}
         </h2>
-        <div className="mt-3">{r.diff ? <ReportDiff diff={r.diff} /> : <p className="text-sm">Aucun rapport d&apos;une année précédente de ce contrat n&apos;est encore adopté : pas de comparaison.</p>}</div>
+        <div className="mt-3">{r.diff ? <ReportDiff diff={r.diff} year={r.year} /> : <p className="text-sm">Aucun rapport d&apos;une année précédente de ce contrat n&apos;est encore adopté : pas de comparaison.</p>}</div>
       </section>
 
       <section aria-labelledby="validations">
