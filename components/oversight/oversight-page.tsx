@@ -23,7 +23,7 @@ function Section({ id, title, children, intro }: { id: string; title: string; in
 }
 
 /** The national and the regional views: the same page over a different scope. */
-export function OversightPage({ view, params, basePath, intro }: { view: OversightView; params: OversightParams; basePath: string; intro: React.ReactNode }) {
+export function OversightPage({ view, params, basePath, intro, overdueReports }: { view: OversightView; params: OversightParams; basePath: string; intro: React.ReactNode; overdueReports?: React.ReactNode }) {
   const scope: ExportScope = view.scope;
   const measureLabel = MAP_MEASURE_LABELS[params.measure];
   const names = Object.fromEntries(view.departments.map((d) => [d.code, d.name]));
@@ -71,6 +71,7 @@ export function OversightPage({ view, params, basePath, intro }: { view: Oversig
         <AlertsList alerts={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
         <ExportLinks table="alertes" scope={scope} params={params} />
       </Section>
+      {overdueReports}
       <Section id="contrats" title="Contrats">
         <ContractsTable rows={sortContracts(view.contracts, params.sort, params.order)} params={params} basePath={basePath} />
         <ExportLinks table="contrats" scope={scope} params={params} />

@@ -43,11 +43,12 @@ export async function calendarFeed(token: string, baseUrl = "", now = new Date()
   return buildCalendar(
     "Échéances Tripartite",
     deadlines.map((d) => ({
-      uid: `${d.id ?? `report-${d.contractId}-${d.year}`}@tripartite`,
+      // Stable whether or not the deadline has been stored, so that calendars update the event in place.
+      uid: `${d.key}@tripartite`,
       date: d.dueOn,
       summary: `${d.departmentName} (${d.departmentCode}) — ${d.label}`,
-      description: `${DEADLINE_KIND_LABELS[d.kind]}${d.done ? " — fait" : ""}`,
-      url: d.kind === "REPORT_DUE" && baseUrl ? `${baseUrl}/espace/departements/${d.departmentCode}/rapports/${d.year}` : undefined,
+      description: [DEADLINE_KIND_LABELS[d.kind], d.done ? (d.kind === "AMENDMENT" ? "signé" : "fait") : d.overdue ? "en retard" : null].filter(Boolean).join(" — "),
+      url: baseUrl ? `${baseUrl}/espace/departements/${d.departmentCode}/rapports${d.kind === "REPORT_DUE" && d.year !== null ? `/${d.year}` : ""}` : undefined,
     })),
     now,
   );

@@ -30,6 +30,8 @@ export async function liveSnapshot(client: Prisma.TransactionClient, contractId:
       code: v.indicator.code,
       label: v.indicator.label,
       unit: v.indicator.unit,
+      kind: v.indicator.kind,
+      direction: v.indicator.direction,
       baseline: decimalToNumber(v.baseline),
       target: decimalToNumber(v.target),
       actual: decimalToNumber(v.actual),

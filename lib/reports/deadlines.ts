@@ -1,19 +1,26 @@
 import "server-only";
-import { auditDenied, writeAudit } from "../server/audit";
+// A contract's deadlines, derived and stored:
+// - the report of each contract year, due 30 June of the next year unless an administrator moved it
+//   (then stored as REPORT_DUE with its year); done once that year's report is adopted;
+// - each avenant with a date (Amendment.signedOn: its signature, planned or done), derived from the
+//   avenant itself; done once the date has come. The reminders job stores it as AMENDMENT with the
+//   avenant's year (an avenant per contract and year) so that reminders can be recorded against it;
+// - the custom ones an administrator adds (AMENDMENT or CUSTOM, with no year).
 import { can, contractScopeWhere, type Viewer } from "../server/authz";
 import { db } from "../server/db";
-import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import type { Prisma } from "../server/generated/prisma/client";
-import { contractTerritory } from "../server/territory";
 import { contractYears } from "../funding/schemas";
-import { defaultReportDueOn, isOverdue, isoDay } from "./due-dates";
-import { DeadlineFieldsSchema, isoDay as IsoDaySchema, type DeadlineKind } from "./schemas";
+import { daysUntil, defaultReportDueOn, isOverdue, isoDay } from "./due-dates";
+import type { DeadlineKind } from "./schemas";
 
 export type DeadlineRow = {
-  id: string | null; // null: the default report deadline, not stored yet
+  /** Stable across storage (the ICS UID): report-<contract>-<year>, avenant-<contract>-<year>, echeance-<id>. */
+  key: string;
+  id: string | null; // null: derived and not stored yet
   contractId: string;
   departmentCode: string;
   departmentName: string;
+  regionCode: string;
   year: number | null;
   kind: DeadlineKind;
   label: string;
@@ -23,95 +30,84 @@ export type DeadlineRow = {
 };
 
 export const reportDeadlineLabel = (year: number) => `Rapport d'exécution ${year} à adopter`;
+export const amendmentDeadlineLabel = (number: number, year: number) => `Signature de l'avenant n° ${number} (${year})`;
 
-/**
- * Every deadline of these contracts: the stored ones, plus a default report deadline (30 June Y+1) for
- * each contract year without one. A report deadline is done once that year's report is adopted.
- */
+/** A stored row that stands for a derived deadline (report due date, avenant date) rather than a custom one. */
+const isDerivedKey = (d: { kind: DeadlineKind; year: number | null }) => d.year !== null && (d.kind === "REPORT_DUE" || d.kind === "AMENDMENT");
+const day = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** Every deadline of these contracts (signed or ended), sorted by date then department. */
 export async function contractDeadlines(client: Prisma.TransactionClient, contractIds: string[], now = new Date()): Promise<DeadlineRow[]> {
   if (contractIds.length === 0) return [];
-  const [contracts, stored, adopted] = await Promise.all([
-    client.contract.findMany({ where: { id: { in: contractIds }, status: { not: "DRAFT" } }, include: { department: { select: { name: true } } } }),
+  const [contracts, stored, adopted, amendments] = await Promise.all([
+    client.contract.findMany({ where: { id: { in: contractIds }, status: { not: "DRAFT" } }, include: { department: { select: { name: true, regionCode: true } } } }),
     client.deadline.findMany({ where: { contractId: { in: contractIds } }, orderBy: { dueOn: "asc" } }),
     client.executionReport.findMany({ where: { contractId: { in: contractIds }, status: "ADOPTED" }, select: { contractId: true, year: true } }),
+    client.amendment.findMany({ where: { contractId: { in: contractIds }, signedOn: { not: null } }, select: { contractId: true, year: true, number: true, signedOn: true } }),
   ]);
   const isAdopted = new Set(adopted.map((r) => `${r.contractId}:${r.year}`));
   const rows: DeadlineRow[] = [];
   for (const c of contracts) {
     const mine = stored.filter((d) => d.contractId === c.id);
-    const base = { contractId: c.id, departmentCode: c.departmentCode, departmentName: c.department.name };
-    for (const d of mine) {
-      const done = d.doneAt !== null || (d.kind === "REPORT_DUE" && d.year !== null && isAdopted.has(`${c.id}:${d.year}`));
-      rows.push({ ...base, id: d.id, year: d.year, kind: d.kind, label: d.label, dueOn: isoDay(d.dueOn), done, overdue: isOverdue(d.dueOn, done, now) });
-    }
+    const storedFor = (kind: DeadlineKind, year: number) => mine.find((d) => d.kind === kind && d.year === year);
+    const base = { contractId: c.id, departmentCode: c.departmentCode, departmentName: c.department.name, regionCode: c.department.regionCode };
     for (const year of contractYears(c.periodStart, c.periodEnd)) {
-      if (mine.some((d) => d.kind === "REPORT_DUE" && d.year === year)) continue;
-      const dueOn = defaultReportDueOn(year);
-      const done = isAdopted.has(`${c.id}:${year}`);
-      rows.push({ ...base, id: null, year, kind: "REPORT_DUE", label: reportDeadlineLabel(year), dueOn: isoDay(dueOn), done, overdue: isOverdue(dueOn, done, now) });
+      const saved = storedFor("REPORT_DUE", year);
+      const dueOn = saved?.dueOn ?? defaultReportDueOn(year);
+      const done = isAdopted.has(`${c.id}:${year}`) || Boolean(saved?.doneAt);
+      rows.push({ ...base, key: `rapport-${c.id}-${year}`, id: saved?.id ?? null, year, kind: "REPORT_DUE", label: reportDeadlineLabel(year), dueOn: isoDay(dueOn), done, overdue: isOverdue(dueOn, done, now) });
+    }
+    for (const a of amendments.filter((x) => x.contractId === c.id)) {
+      const dueOn = a.signedOn!;
+      const saved = storedFor("AMENDMENT", a.year);
+      // The date is the signature: once it has come, the avenant counts as signed (never overdue).
+      const done = daysUntil(dueOn, now) <= 0;
+      rows.push({ ...base, key: `avenant-${c.id}-${a.year}`, id: saved?.id ?? null, year: a.year, kind: "AMENDMENT", label: amendmentDeadlineLabel(a.number, a.year), dueOn: isoDay(dueOn), done, overdue: false });
+    }
+    for (const d of mine.filter((x) => !isDerivedKey(x))) {
+      const done = d.doneAt !== null;
+      rows.push({ ...base, key: `echeance-${d.id}`, id: d.id, year: d.year, kind: d.kind, label: d.label, dueOn: isoDay(d.dueOn), done, overdue: isOverdue(d.dueOn, done, now) });
     }
   }
-  return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.departmentCode.localeCompare(b.departmentCode));
+  return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.departmentCode.localeCompare(b.departmentCode) || a.label.localeCompare(b.label, "fr"));
 }
 
-/** The deadlines a viewer's scope covers (for the calendar feed and the oversight lists). */
-export async function listDeadlinesInScope(viewer: Viewer, now = new Date()): Promise<DeadlineRow[]> {
+/**
+ * The deadlines a viewer may read (the calendar feed, the oversight views), optionally within one
+ * region: every contract the viewer reads, except drafts.
+ */
+export async function listDeadlinesInScope(viewer: Viewer, now = new Date(), filter: { regionCode?: string | null } = {}): Promise<DeadlineRow[]> {
   if (viewer.kind !== "user") return [];
-  const contracts = await db().contract.findMany({ where: { AND: [contractScopeWhere(viewer), { status: { not: "DRAFT" } }] }, select: { id: true, departmentCode: true, department: { select: { regionCode: true } } } });
+  const where: Prisma.ContractWhereInput = { AND: [contractScopeWhere(viewer), { status: { not: "DRAFT" } }, filter.regionCode ? { department: { regionCode: filter.regionCode } } : {}] };
+  const contracts = await db().contract.findMany({ where, select: { id: true, departmentCode: true, department: { select: { regionCode: true } } } });
   const readable = contracts.filter((c) => can(viewer, "contract.read", { departmentCode: c.departmentCode, regionCode: c.department.regionCode }));
   return contractDeadlines(db(), readable.map((c) => c.id), now);
 }
 
-/** Stores the default report deadlines not stored yet, so reminders can be recorded against them (system job). */
-export async function materializeReportDeadlines(now = new Date()): Promise<number> {
+/**
+ * Stores the derived deadlines still to come (system job, before sending reminders), so that each
+ * reminder can be recorded against a row: report due dates not stored yet, and avenant dates, kept in
+ * step with their avenant (a moved date forgets the reminders sent for the old one; a removed date
+ * removes its row).
+ */
+export async function materializeDeadlines(now = new Date()): Promise<void> {
   const contracts = await db().contract.findMany({ where: { status: { not: "DRAFT" } }, select: { id: true } });
-  const rows = (await contractDeadlines(db(), contracts.map((c) => c.id), now)).filter((d) => d.id === null && !d.done);
-  if (rows.length === 0) return 0;
-  const created = await db().deadline.createMany({
-    data: rows.map((d) => ({ contractId: d.contractId, year: d.year, kind: "REPORT_DUE" as const, label: d.label, dueOn: new Date(`${d.dueOn}T00:00:00Z`) })),
-  });
-  return created.count;
-}
-
-async function adminTerritory(viewer: Viewer, contractId: string) {
-  const territory = await contractTerritory(db(), contractId);
-  if (!territory) return { ok: false as const, failure: notFound("Ce contrat") };
-  if (!can(viewer, "admin.contracts", territory)) {
-    await auditDenied(viewer, "admin.contracts", territory, "Deadline", contractId);
-    return { ok: false as const, failure: can(viewer, "contract.read", territory) ? forbidden() : notFound("Ce contrat") };
+  const rows = await contractDeadlines(db(), contracts.map((c) => c.id), now);
+  const reportRows = rows.filter((d) => d.kind === "REPORT_DUE" && d.id === null && !d.done);
+  if (reportRows.length) {
+    await db().deadline.createMany({ data: reportRows.map((d) => ({ contractId: d.contractId, year: d.year, kind: "REPORT_DUE" as const, label: d.label, dueOn: day(d.dueOn) })) });
   }
-  return { ok: true as const, territory };
-}
-
-/** An administrator moves a contract-year's report due date. */
-export async function setReportDueDate(viewer: Viewer, contractId: string, year: number, dueOnInput: unknown): Promise<Result<{ dueOn: string }>> {
-  const checked = await adminTerritory(viewer, contractId);
-  if (!checked.ok) return checked.failure;
-  const parsed = IsoDaySchema.safeParse(dueOnInput);
-  if (!parsed.success) return invalid({ dueOn: parsed.error.issues.map((i) => i.message) });
-  const dueOn = new Date(`${parsed.data}T00:00:00Z`);
-  return db().$transaction(async (tx) => {
-    const existing = await tx.deadline.findFirst({ where: { contractId, year, kind: "REPORT_DUE" } });
-    const before = existing ? isoDay(existing.dueOn) : isoDay(defaultReportDueOn(year));
-    // A moved date deserves fresh reminders: the ones sent for the old date are forgotten.
-    const saved = existing
-      ? await tx.deadline.update({ where: { id: existing.id }, data: { dueOn, reminders: { deleteMany: {} } } })
-      : await tx.deadline.create({ data: { contractId, year, kind: "REPORT_DUE", label: reportDeadlineLabel(year), dueOn } });
-    await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: saved.id, operation: "update", before: { dueOn: before }, after: { dueOn: parsed.data } });
-    return ok({ dueOn: parsed.data });
-  });
-}
-
-/** An administrator adds an avenant or custom deadline to a contract. */
-export async function addDeadline(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<DeadlineRow>> {
-  const checked = await adminTerritory(viewer, contractId);
-  if (!checked.ok) return checked.failure;
-  const parsed = DeadlineFieldsSchema.safeParse(input);
-  if (!parsed.success) return invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]])));
-  return db().$transaction(async (tx) => {
-    const d = await tx.deadline.create({ data: { contractId, kind: parsed.data.kind, label: parsed.data.label, dueOn: new Date(`${parsed.data.dueOn}T00:00:00Z`) } });
-    await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: d.id, operation: "create", after: parsed.data });
-    const rows = await contractDeadlines(tx, [contractId]);
-    return ok(rows.find((r) => r.id === d.id)!);
+  const amendmentRows = new Map(rows.filter((d) => d.kind === "AMENDMENT" && d.year !== null).map((d) => [`${d.contractId}:${d.year}`, d]));
+  const storedAmendments = await db().deadline.findMany({ where: { kind: "AMENDMENT", year: { not: null } } });
+  await db().$transaction(async (tx) => {
+    for (const s of storedAmendments) {
+      const derived = amendmentRows.get(`${s.contractId}:${s.year}`);
+      if (!derived) await tx.deadline.delete({ where: { id: s.id } });
+      else if (isoDay(s.dueOn) !== derived.dueOn || s.label !== derived.label) {
+        await tx.deadline.update({ where: { id: s.id }, data: { dueOn: day(derived.dueOn), label: derived.label, reminders: { deleteMany: {} } } });
+      }
+    }
+    const missing = [...amendmentRows.values()].filter((d) => d.id === null && !d.done);
+    if (missing.length) await tx.deadline.createMany({ data: missing.map((d) => ({ contractId: d.contractId, year: d.year, kind: "AMENDMENT" as const, label: d.label, dueOn: day(d.dueOn) })) });
   });
 }

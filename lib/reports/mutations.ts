@@ -69,8 +69,10 @@ export async function saveReportNarrative(viewer: Viewer, contractId: string, ye
     if (!locked.ok) return locked.failure;
     const r = locked.report;
     if (!canEditNarrative(r.status)) return wrongStage("Le rapport est soumis ou adopté : il ne se modifie plus.");
-    if (!(await bump(tx, r.id, r.version, parsed.data))) return conflict(state(r));
     const before = { highlights: r.highlights, difficulties: r.difficulties, outlook: r.outlook };
+    // Unchanged text (e.g. saved just before submitting): nothing to write, nothing to audit.
+    if (!locked.created && (Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === parsed.data[k])) return ok(state(r));
+    if (!(await bump(tx, r.id, r.version, parsed.data))) return conflict(state(r));
     await writeAudit(tx, { viewer, permission: "report.edit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: locked.created ? "create" : "update", before: locked.created ? undefined : before, after: parsed.data });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
   });

@@ -3,11 +3,12 @@ import { can, contractScopeWhere, type Territory, type Viewer } from "../server/
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { contractYears } from "../funding/schemas";
-import { contractDeadlines, type DeadlineRow } from "./deadlines";
+import { contractDeadlines, listDeadlinesInScope, type DeadlineRow } from "./deadlines";
 import { liveSnapshot } from "./data";
+import { daysUntil } from "./due-dates";
 import { diffSnapshots } from "./snapshot";
 import { currentRound, partiesToAct } from "./workflow";
-import type { ApprovalDecision, ApprovingParty, Narrative, ReportParty, ReportSnapshot, ReportStatus, SnapshotDiff } from "./schemas";
+import type { ApprovalDecision, ApprovingParty, Narrative, OverdueReportRow, ReportParty, ReportSnapshot, ReportStatus, SnapshotDiff } from "./schemas";
 
 export type ReportListRow = {
   contractId: string;
@@ -34,7 +35,7 @@ async function readable(viewer: Viewer, code: string): Promise<Territory | null>
 }
 
 /** Every contract-year of a department with its report's status, who must act, and its deadline. */
-export async function listDepartmentReports(viewer: Viewer, code: string, now = new Date()): Promise<{ department: { code: string; name: string }; rows: ReportListRow[] } | null> {
+export async function listDepartmentReports(viewer: Viewer, code: string, now = new Date()): Promise<{ department: { code: string; name: string }; rows: ReportListRow[]; deadlines: DeadlineRow[] } | null> {
   if (!(await readable(viewer, code))) return null;
   const [department, contracts] = await Promise.all([db().department.findUniqueOrThrow({ where: { code }, select: { code: true, name: true } }), reportContracts(viewer, code)]);
   const ids = contracts.map((c) => c.id);
@@ -60,13 +61,37 @@ export async function listDepartmentReports(viewer: Viewer, code: string, now = 
         };
       }),
   );
-  return { department, rows };
+  return { department, rows, deadlines };
 }
 
 /** The overdue report deadlines of a department, for the workspace overview. */
 export async function countOverdueReports(viewer: Viewer, code: string, now = new Date()): Promise<number> {
   const list = await listDepartmentReports(viewer, code, now);
   return list?.rows.filter((r) => r.overdue).length ?? 0;
+}
+
+/** The overdue reports a viewer oversees (national and regional views), optionally within one region. */
+export async function listOverdueReports(viewer: Viewer, filter: { regionCode?: string | null } = {}, now = new Date()): Promise<OverdueReportRow[]> {
+  const overdue = (await listDeadlinesInScope(viewer, now, filter)).filter((d) => d.kind === "REPORT_DUE" && d.overdue && d.year !== null);
+  if (overdue.length === 0) return [];
+  const reports = await db().executionReport.findMany({
+    where: { OR: overdue.map((d) => ({ contractId: d.contractId, year: d.year! })) },
+    include: { approvals: { select: { party: true, decision: true, createdAt: true } } },
+  });
+  return overdue.map((d) => {
+    const report = reports.find((r) => r.contractId === d.contractId && r.year === d.year);
+    const status = report?.status ?? "DRAFT";
+    return {
+      contractId: d.contractId,
+      departmentCode: d.departmentCode,
+      departmentName: d.departmentName,
+      year: d.year!,
+      dueOn: d.dueOn,
+      daysLate: -daysUntil(new Date(`${d.dueOn}T00:00:00Z`), now),
+      status,
+      toAct: partiesToAct(status, currentRound(report?.approvals ?? [], report?.submittedAt ?? null)),
+    };
+  });
 }
 
 export type ApprovalEntry = { party: ApprovingParty; decision: ApprovalDecision; comment: string | null; userName: string; at: string };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { daysUntil, defaultReportDueOn, isOverdue, reminderDue } from "./due-dates";
 import { buildCalendar, escapeText, foldLine } from "./ics";
-import { buildReportSnapshot, diffSnapshots, type SnapshotInput } from "./snapshot";
+import { buildReportSnapshot, diffSnapshots, indicatorDisplay, type SnapshotInput } from "./snapshot";
 import { escapeHtml, reportCsv } from "./document";
-import { currentRound, partiesToAct, statusAfterDecision } from "./workflow";
+import { currentRound, nextStepText, partiesToAct, reportSteps, statusAfterDecision, toActCell } from "./workflow";
 
 const input = (over: Partial<SnapshotInput> = {}): SnapshotInput => ({
   year: 2021,
@@ -67,6 +67,31 @@ describe("workflow", () => {
     expect(statusAfterDecision([{ party: "ARS", decision: "APPROVED", createdAt: later }], "STATE", "APPROVED")).toBe("ADOPTED");
     expect(statusAfterDecision([{ party: "ARS", decision: "APPROVED", createdAt: later }], "STATE", "SENT_BACK")).toBe("SENT_BACK");
     expect(currentRound([{ party: "ARS", decision: "APPROVED", createdAt: t0 }], later)).toEqual([]);
+  });
+});
+
+describe("where a report stands, in words", () => {
+  it("names who must act, in a sentence and in a table cell", () => {
+    expect(nextStepText("SUBMITTED", ["STATE", "ARS"])).toBe("En attente de la décision de l'État et de l'ARS.");
+    expect(nextStepText("SUBMITTED", ["ARS"])).toBe("En attente de la décision de l'ARS.");
+    expect(nextStepText("DRAFT", ["DEPARTMENT"])).toBe("Au département de rédiger le rapport, puis de le soumettre à l'État et à l'ARS.");
+    expect(nextStepText("ADOPTED", [])).toBe("Adopté par les trois signataires : plus aucune action attendue.");
+    expect(toActCell(["STATE", "ARS"])).toBe("État et ARS");
+    expect(toActCell([])).toBe("—");
+  });
+  it("marks each step done, current or to come", () => {
+    const states = (status: Parameters<typeof reportSteps>[0], toAct: Parameters<typeof reportSteps>[1]) => reportSteps(status, toAct).map((s) => s.state);
+    expect(states("DRAFT", ["DEPARTMENT"])).toEqual(["current", "upcoming", "upcoming", "upcoming"]);
+    expect(states("SUBMITTED", ["STATE"])).toEqual(["done", "current", "done", "upcoming"]);
+    expect(states("SENT_BACK", ["DEPARTMENT"])).toEqual(["current", "upcoming", "upcoming", "upcoming"]);
+    expect(states("ADOPTED", [])).toEqual(["done", "done", "done", "done"]);
+  });
+  it("reads indicator values as the indicators page does, with the target's verdict", () => {
+    const milestone = indicatorDisplay({ unit: "oui/non", kind: "MILESTONE", direction: "HIGHER_IS_BETTER", baseline: 0, target: 1, actual: 1 });
+    expect([milestone.format(1), milestone.format(0), milestone.status]).toEqual(["Oui", "Non", "met"]);
+    expect(indicatorDisplay({ unit: "nombre" }).format(1200)).toBe("1\u202f200");
+    expect(indicatorDisplay({ unit: "%" }).format(72.5)).toBe("72,5\u00a0%"); // a snapshot taken before kinds were stored
+    expect(indicatorDisplay({ unit: "%" }).status).toBeNull();
   });
 });
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { ActionStatus } from "../actions/schemas";
 import type { Funder, StageTotals } from "../funding/schemas";
+import type { IndicatorDirection, IndicatorKind } from "../indicators/schemas";
 
 export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "SENT_BACK", "ADOPTED"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -16,10 +17,13 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
 /** The three signatories; the State and the ARS approve, the department writes and submits. */
 export type ReportParty = "DEPARTMENT" | "STATE" | "ARS";
 export type ApprovingParty = Exclude<ReportParty, "DEPARTMENT">;
-export const REPORT_PARTY_LABELS: Record<ReportParty, string> = { DEPARTMENT: "Le département", STATE: "L'État", ARS: "L'ARS" };
+/** As a name, at the start of a cell or a line: "État". */
+export const REPORT_PARTY_LABELS: Record<ReportParty, string> = { DEPARTMENT: "Département", STATE: "État", ARS: "ARS" };
+/** Within a sentence, with its article: "l'État". */
+export const REPORT_PARTY_NAMES: Record<ReportParty, string> = { DEPARTMENT: "le département", STATE: "l'État", ARS: "l'ARS" };
 
 export type ApprovalDecision = "APPROVED" | "SENT_BACK";
-export const DECISION_LABELS: Record<ApprovalDecision, string> = { APPROVED: "Approuvé", SENT_BACK: "Renvoyé avec commentaire" };
+export const DECISION_LABELS: Record<ApprovalDecision, string> = { APPROVED: "approuvé", SENT_BACK: "renvoyé au département" };
 
 const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const narrative = z.preprocess(emptyToNull, z.string().trim().max(10_000, "10 000 caractères au plus.").nullable().default(null));
@@ -49,7 +53,7 @@ export const isoDay = z
 
 export const DEADLINE_KINDS = ["REPORT_DUE", "AMENDMENT", "CUSTOM"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { REPORT_DUE: "Rapport d'exécution", AMENDMENT: "Avenant", CUSTOM: "Échéance" };
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { REPORT_DUE: "Rapport d'exécution", AMENDMENT: "Avenant", CUSTOM: "Autre échéance" };
 
 export const DeadlineFieldsSchema = z.object({
   kind: z.enum(["AMENDMENT", "CUSTOM"], { error: "Choisissez un type d'échéance." }),
@@ -57,11 +61,24 @@ export const DeadlineFieldsSchema = z.object({
   dueOn: isoDay,
 });
 
+/** A report whose due date has passed without adoption, for the oversight views. */
+export type OverdueReportRow = { contractId: string; departmentCode: string; departmentName: string; year: number; dueOn: string; daysLate: number; status: ReportStatus; toAct: ReportParty[] };
+
 // ───────────────────────── The snapshot: every figure the report shows ─────────────────────────
 
 export type SnapshotAction = { reference: string; title: string; status: ActionStatus; progress: number; endDate: string | null; isLate: boolean };
 export type SnapshotFunding = { funder: Funder } & StageTotals;
-export type SnapshotIndicator = { code: string; label: string; unit: string; baseline: number | null; target: number | null; actual: number | null };
+export type SnapshotIndicator = {
+  code: string;
+  label: string;
+  unit: string;
+  /** Absent from the first snapshots taken: read from the unit then (see indicatorDisplay). */
+  kind?: IndicatorKind;
+  direction?: IndicatorDirection;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+};
 export type SnapshotContext = { childProtectionBudgetCents: number | null; childrenFollowedByAse: number | null; disabilitySharePercent: number | null } | null;
 
 export type ReportSnapshot = {
@@ -83,6 +100,8 @@ export type ReportSnapshot = {
 export type SnapshotDiff = {
   sinceYear: number;
   actions: { reference: string; title: string; before: { status: ActionStatus; progress: number } | null; after: { status: ActionStatus; progress: number } | null }[];
+  /** This report's totals minus the previous one's, per stage. */
   fundingTotals: StageTotals;
-  indicators: { code: string; label: string; unit: string; before: number | null; after: number | null }[];
+  previousFundingTotals: StageTotals;
+  indicators: { code: string; label: string; unit: string; kind?: IndicatorKind; before: number | null; after: number | null }[];
 };

@@ -1,6 +1,8 @@
 // The report's figures, assembled by one pure function from query results, and compared year to year.
 import { ACTION_STATUSES, isActionLate, type ActionStatus } from "../actions/schemas";
 import { FUNDERS, FUNDING_STAGES, emptyStageTotals, type Funder, type FundingStage } from "../funding/schemas";
+import type { IndicatorKind } from "../indicators/schemas";
+import { formatIndicatorValue, indicatorStatus, type IndicatorStatus } from "../indicators/status";
 import type { ReportSnapshot, SnapshotContext, SnapshotDiff, SnapshotIndicator } from "./schemas";
 
 export type SnapshotInput = {
@@ -61,7 +63,18 @@ export function diffSnapshots(previous: ReportSnapshot, current: ReportSnapshot)
   const previousIndicators = new Map(previous.indicators.map((i) => [i.code, i]));
   const indicators = current.indicators.flatMap((i) => {
     const was = previousIndicators.get(i.code)?.actual ?? null;
-    return was === i.actual ? [] : [{ code: i.code, label: i.label, unit: i.unit, before: was, after: i.actual }];
+    return was === i.actual ? [] : [{ code: i.code, label: i.label, unit: i.unit, kind: i.kind, before: was, after: i.actual }];
   });
-  return { sinceYear: previous.year, actions, fundingTotals, indicators };
+  return { sinceYear: previous.year, actions, fundingTotals, previousFundingTotals: previous.fundingTotals, indicators };
+}
+
+const KIND_BY_UNIT: Record<string, IndicatorKind> = { "%": "RATE", "oui/non": "MILESTONE", "€": "AMOUNT", jours: "DELAY_DAYS" };
+
+/** How an indicator of the report reads: its values as the indicators page writes them, and whether the target is met. */
+export function indicatorDisplay(i: Pick<SnapshotIndicator, "unit" | "kind"> & Partial<Pick<SnapshotIndicator, "direction" | "baseline" | "target" | "actual">>) {
+  const kind = i.kind ?? KIND_BY_UNIT[i.unit] ?? "COUNT";
+  return {
+    format: (value: number | null) => formatIndicatorValue(kind, i.unit, value),
+    status: i.direction ? indicatorStatus({ kind, direction: i.direction, baseline: i.baseline ?? null, target: i.target ?? null, actual: i.actual ?? null }) : (null as IndicatorStatus | null),
+  };
 }

@@ -1,51 +1,20 @@
-import { inflateSync } from "node:zlib";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { updateAction } from "../../lib/actions/mutations";
 import { createFundingLine } from "../../lib/funding/mutations";
-import { calendarFeed, regenerateCalendarToken } from "../../lib/reports/calendar";
-import { setReportDueDate } from "../../lib/reports/deadlines";
+import { formatEuros, plainSpaces } from "../../lib/format";
 import { renderReportHtml, reportCsv } from "../../lib/reports/document";
-import { formatEuros } from "../../lib/format";
-import { mailerFromEnv } from "../../lib/reports/mailer";
 import { decideReport, saveReportNarrative, submitReport } from "../../lib/reports/mutations";
 import { htmlToPdf } from "../../lib/reports/pdf";
 import { getReportView, getReportViewByContract, listDepartmentReports } from "../../lib/reports/queries";
-import { sendDueReminders } from "../../lib/reports/reminders";
 import { db } from "../../lib/server/db";
-import { createContract } from "../factories/contracts";
+import { adoptReport, reportParties as setup, reportVersion as version } from "../factories/report-parties";
 import { signedInViewer } from "../factories/users";
+import { pdfText } from "../support/pdf-text";
 
 type V = Awaited<ReturnType<typeof signedInViewer>>;
 
-/** A fresh signed contract (2021–2022) for a department, with the people of each side. */
-async function setup(departmentCode: string) {
-  const contract = await createContract(db(), { departmentCode });
-  const dept = await db().department.findUniqueOrThrow({ where: { code: departmentCode } });
-  return {
-    contract,
-    dept,
-    editor: await signedInViewer("DEPARTMENT_EDITOR", { departmentCode }),
-    ars: await signedInViewer("REGIONAL_OFFICIAL", { regionCode: dept.regionCode }),
-    state: await signedInViewer("NATIONAL_OFFICIAL"),
-  };
-}
-
-async function version(contractId: string, year: number) {
-  return (await db().executionReport.findUnique({ where: { contractId_year: { contractId, year } } }))?.version ?? 0;
-}
-
 async function deniedRows(viewer: V) {
   return db().auditLog.count({ where: { actorId: viewer.user.id, operation: "denied", entity: "ExecutionReport" } });
-}
-
-async function adopt(s: Awaited<ReturnType<typeof setup>>, year: number) {
-  const id = s.contract.id;
-  expect((await saveReportNarrative(s.editor, id, year, { highlights: "Année dense.", version: String(await version(id, year)) })).ok).toBe(true);
-  expect((await submitReport(s.editor, id, year, await version(id, year))).ok).toBe(true);
-  expect((await decideReport(s.ars, id, year, "ARS", { decision: "APPROVED", version: await version(id, year) })).ok).toBe(true);
-  const last = await decideReport(s.state, id, year, "STATE", { decision: "APPROVED", version: await version(id, year) });
-  expect(last).toMatchObject({ ok: true, value: { status: "ADOPTED" } });
 }
 
 describe("tripartite workflow", () => {
@@ -58,6 +27,8 @@ describe("tripartite workflow", () => {
     // Narrative: the department only.
     expect(await saveReportNarrative(s.ars, id, 2021, { highlights: "x", version: "0" })).toMatchObject({ ok: false, code: "forbidden" });
     expect((await saveReportNarrative(s.editor, id, 2021, { highlights: "Ouverture de deux centres.", difficulties: "", outlook: "Étendre.", version: "0" })).ok).toBe(true);
+    // Saving the same text again (as the submit button does) writes nothing: same version, no audit row.
+    expect(await saveReportNarrative(s.editor, id, 2021, { highlights: "Ouverture de deux centres.", difficulties: "", outlook: "Étendre.", version: "1" })).toMatchObject({ ok: true, value: { version: 1 } });
 
     // Submit: the department only.
     for (const v of [s.ars, s.state, otherEditor]) expect((await submitReport(v, id, 2021, 1)).ok).toBe(false);
@@ -131,7 +102,7 @@ describe("frozen snapshot", () => {
   it("keeps an adopted report's figures after later edits, and the next year's report shows what changed", async () => {
     const s = await setup("03");
     const id = s.contract.id;
-    await adopt(s, 2021);
+    await adoptReport(s, s.contract.id, 2021);
     const frozen = (await getReportView(s.editor, "03", 2021))!;
     expect(frozen.frozen).toBe(true);
     const stored = await db().executionReport.findUniqueOrThrow({ where: { contractId_year: { contractId: id, year: 2021 } } });
@@ -156,163 +127,29 @@ describe("frozen snapshot", () => {
   });
 });
 
-describe("deadlines and reminders", () => {
-  let server: SMTPServer;
-  const received: { to: string[]; body: string }[] = [];
-  let port = 0;
-  beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let body = "";
-        stream.on("data", (c: Buffer) => (body += c.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as { port: number }).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  it("is off without SMTP settings", async () => {
-    expect(mailerFromEnv({})).toBeNull();
-    expect(await sendDueReminders(new Date("2022-06-01T08:00:00Z"), null)).toEqual({ configured: false, sent: 0, failed: 0 });
-  });
-
-  it("sends each reminder (30, 7, 1 days) once per person, through a real SMTP exchange", async () => {
-    const s = await setup("04");
-    const admin = await signedInViewer("ADMIN");
-    // Move 2021's report to a date no other test contract shares.
-    expect(await setReportDueDate(s.editor, s.contract.id, 2021, "2031-03-15")).toMatchObject({ ok: false, code: "forbidden" });
-    expect((await setReportDueDate(admin, s.contract.id, 2021, "2031-03-15")).ok).toBe(true);
-    const mailer = mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_FROM: "rappels@tripartite.test" })!;
-    const recipients = [s.editor.user.email, s.ars.user.email];
-    const mine = () => received.filter((m) => m.to.some((t) => recipients.includes(t)));
-
-    await sendDueReminders(new Date("2031-02-13T07:00:00Z"), mailer); // 30 days before
-    expect(mine()).toHaveLength(2);
-    await sendDueReminders(new Date("2031-02-14T07:00:00Z"), mailer); // again: nothing new
-    expect(mine()).toHaveLength(2);
-    await sendDueReminders(new Date("2031-03-08T07:00:00Z"), mailer); // 7 days
-    await sendDueReminders(new Date("2031-03-10T07:00:00Z"), mailer);
-    expect(mine()).toHaveLength(4);
-    await sendDueReminders(new Date("2031-03-14T07:00:00Z"), mailer); // 1 day
-    await sendDueReminders(new Date("2031-03-14T18:00:00Z"), mailer);
-    expect(mine()).toHaveLength(6);
-    expect(mine()[0].body).toContain("Rapport d'ex");
-    const deadline = await db().deadline.findFirstOrThrow({ where: { contractId: s.contract.id, year: 2021, kind: "REPORT_DUE" } });
-    const sent = await db().reminderSent.findMany({ where: { deadlineId: deadline.id } });
-    expect(sent.map((r) => r.daysBefore).sort((a, b) => a - b)).toEqual([1, 1, 30, 30, 7, 7].sort((a, b) => a - b));
-    // The national official, out of the department's circle, received nothing.
-    expect(received.some((m) => m.to.includes(s.state.user.email))).toBe(false);
-  });
-
-  it("serves an ICS feed per secret token, one event per deadline of the user's scope", async () => {
-    const s = await setup("05");
-    const generated = await regenerateCalendarToken(s.editor);
-    if (!generated.ok) throw new Error("no token");
-    const ics = (await calendarFeed(generated.value.token, "https://tripartite.test"))!;
-    expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
-    expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
-    const unfolded = ics.replace(/\r\n /g, "");
-    const events = unfolded.split("BEGIN:VEVENT").length - 1;
-    const contracts = await db().contract.findMany({ where: { departmentCode: "05", status: { not: "DRAFT" } } });
-    const expected = contracts.reduce((n, c) => n + (c.periodEnd.getUTCFullYear() - c.periodStart.getUTCFullYear() + 1), 0) + (await db().deadline.count({ where: { contractId: { in: contracts.map((c) => c.id) }, kind: { not: "REPORT_DUE" } } }));
-    expect(events).toBe(expected);
-    expect(unfolded).toContain("DTSTART;VALUE=DATE:20220630");
-    expect(unfolded).toMatch(/SUMMARY:.*\\, |SUMMARY:/);
-    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
-    expect(await calendarFeed("x".repeat(43))).toBeNull();
-    // A new token voids the old link.
-    await regenerateCalendarToken(s.editor);
-    expect(await calendarFeed(generated.value.token)).toBeNull();
-  });
-});
-
-// ───────────── PDF text: inflate the streams, decode each font's ToUnicode map, read Tj/TJ strings ─────────────
-
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const objects = new Map<number, { dict: string; stream: Buffer | null }>();
-  const re = /(\d+) 0 obj([\s\S]*?)endobj/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const body = m[2];
-    const s = body.indexOf("stream");
-    let stream: Buffer | null = null;
-    if (s >= 0) {
-      const start = s + 6 + (body[s + 6] === "\r" ? 2 : 1);
-      const end = body.lastIndexOf("endstream");
-      const bytes = Buffer.from(body.slice(start, end), "latin1");
-      try {
-        stream = /FlateDecode/.test(body.slice(0, s)) ? inflateSync(bytes) : bytes;
-      } catch {
-        stream = null;
-      }
-    }
-    objects.set(Number(m[1]), { dict: s >= 0 ? body.slice(0, s) : body, stream });
-  }
-  const cmap = (id: number) => {
-    const map = new Map<number, string>();
-    const text = objects.get(id)?.stream?.toString("latin1") ?? "";
-    const hex = (h: string) => Buffer.from(h.length % 4 ? h.padStart(Math.ceil(h.length / 4) * 4, "0") : h, "hex").swap16().toString("utf16le");
-    for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) for (const p of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(p[1], 16), hex(p[2]));
-    for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-      for (const p of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
-        const base = parseInt(p[3], 16);
-        for (let c = parseInt(p[1], 16), k = 0; c <= parseInt(p[2], 16); c++, k++) map.set(c, String.fromCodePoint(base + k));
-      }
-    return map;
-  };
-  // Font resource names → ToUnicode maps (Skia names fonts per page; names are unique enough for one document).
-  const fonts = new Map<string, Map<number, string>>();
-  for (const { dict } of objects.values()) {
-    for (const block of dict.matchAll(/\/Font\s*<<([^>]*)>>/g)) {
-      for (const f of block[1].matchAll(/\/(\S+?)\s+(\d+) 0 R/g)) {
-        const toUnicode = /\/ToUnicode\s+(\d+) 0 R/.exec(objects.get(Number(f[2]))?.dict ?? "");
-        if (toUnicode) fonts.set(f[1], cmap(Number(toUnicode[1])));
-      }
-    }
-  }
-  let out = "";
-  for (const { stream } of objects.values()) {
-    const text = stream?.toString("latin1") ?? "";
-    if (!/\bTf\b/.test(text)) continue;
-    let font = new Map<number, string>();
-    for (const op of text.matchAll(/\/(\S+)\s+[\d.]+\s+Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      if (op[1]) font = fonts.get(op[1]) ?? new Map();
-      const strings = op[2] ? [...op[2].matchAll(/<([0-9A-Fa-f]*)>/g)].map((x) => x[1]) : op[3] !== undefined ? [op[3]] : [];
-      for (const h of strings) for (let i = 0; i + 4 <= h.length; i += 4) out += font.get(parseInt(h.slice(i, i + 4), 16)) ?? "";
-      if (op[2] || op[3] !== undefined) out += " ";
-    }
-  }
-  return out;
-}
-
-const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, "");
-
 describe("outputs", () => {
-  it("prints a PDF whose text carries the department's name and the paid total, and a CSV of the same figures", async () => {
+  it("prints a PDF whose text carries the department's name and the year's totals, and a CSV of the same figures", async () => {
     const s = await setup("06");
-    await adopt(s, 2021);
+    await adoptReport(s, s.contract.id, 2021);
     const view = (await getReportViewByContract(s.editor, s.contract.id, 2021))!;
-    const paid = Number((await db().fundingLine.aggregate({ where: { contractId: s.contract.id, year: 2021, stage: "PAID" }, _sum: { amountCents: true } }))._sum.amountCents ?? 0n);
-    expect(view.figures.fundingTotals.PAID).toBe(paid);
-    expect(paid).toBeGreaterThan(0);
-    const html = renderReportHtml(view);
-    expect(html).toContain(formatEuros(paid));
-    const pdf = await htmlToPdf(html);
+    const sums = await db().fundingLine.groupBy({ by: ["stage"], where: { contractId: s.contract.id, year: 2021 }, _sum: { amountCents: true } });
+    const total = (stage: string) => Number(sums.find((g) => g.stage === stage)?._sum.amountCents ?? 0n);
+    expect(view.figures.fundingTotals).toEqual({ PLANNED: total("PLANNED"), NOTIFIED: total("NOTIFIED"), COMMITTED: total("COMMITTED"), PAID: total("PAID") });
+    expect(total("PAID")).toBeGreaterThan(0);
+
+    const pdf = await htmlToPdf(renderReportHtml(view), `Rapport d'exécution 2021 — ${s.dept.name}`);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const text = squash(pdfText(pdf));
-    expect(text).toContain(squash(s.dept.name));
-    expect(text).toContain(squash(formatEuros(paid)));
+    const { text, pages } = await pdfText(pdf);
+    expect(text).toContain(`Rapport d'exécution 2021 — ${s.dept.name} (06)`);
+    // The totals line of the funding table: granted (notified), committed and paid, as printed.
+    const totals = ["PLANNED", "NOTIFIED", "COMMITTED", "PAID"].map((stage) => plainSpaces(formatEuros(total(stage)))).join(" ");
+    expect(text).toContain(`Total ${totals}`);
+    expect(text).toContain("Adopté le");
+    expect(text).toContain(`page 1 / ${pages}`);
 
     const csv = reportCsv(view.figures);
     expect(csv.split("\r\n")[0]).toBe("tableau,code,libelle,mesure,valeur");
-    expect(csv).toContain(`financements,TOTAL,Total,PAID,${(paid / 100).toFixed(2)}`);
+    for (const stage of ["NOTIFIED", "COMMITTED", "PAID"]) expect(csv).toContain(`financements,TOTAL,Total,${stage},${(total(stage) / 100).toFixed(2)}`);
     // Another department's editor cannot get it.
     expect(await getReportViewByContract(await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" }), s.contract.id, 2021)).toBeNull();
   }, 60_000);

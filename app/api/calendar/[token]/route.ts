@@ -7,7 +7,8 @@ type Ctx = { params: Promise<{ token: string }> };
 /** The personal deadlines feed; the token (".ics" suffix allowed) is the only credential. */
 export async function GET(request: Request, { params }: Ctx) {
   const { token } = await params;
-  const origin = new URL(request.url).origin;
+  // Behind a proxy, APP_URL says where the links of the events must point.
+  const origin = process.env.APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
   const ics = await calendarFeed(token.replace(/\.ics$/, ""), origin);
   if (!ics) return new Response("Lien d'agenda inconnu.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(ics, {

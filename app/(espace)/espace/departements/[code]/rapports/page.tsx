@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeadlinesList } from "@/components/reports/deadlines-list";
+import { OverdueBadge, ReportStatusBadge } from "@/components/reports/report-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
 import { formatDate } from "@/lib/format";
 import { listDepartmentReports } from "@/lib/reports/queries";
-import { REPORT_PARTY_LABELS, REPORT_STATUS_LABELS } from "@/lib/reports/schemas";
+import { toActCell } from "@/lib/reports/workflow";
 
 export const metadata: Metadata = { title: "Rapports d'exécution" };
 
@@ -18,6 +20,8 @@ export default async function ReportsPage({ params }: Props) {
   const list = await listDepartmentReports(viewer, code);
   if (!list) notFound();
   const overdue = list.rows.filter((r) => r.overdue).length;
+  const today = new Date().toISOString().slice(0, 10);
+  const upcoming = list.deadlines.filter((d) => d.dueOn >= today || d.overdue);
   return (
     <div className="space-y-6">
       <div>
@@ -27,13 +31,13 @@ export default async function ReportsPage({ params }: Props) {
         </h1>
       </div>
       <DepartmentNav code={code} current="/rapports" />
-      <p className="text-slate-700">
-        Chaque année, le département rédige le rapport d&apos;exécution et le soumet ; l&apos;État et l&apos;ARS l&apos;approuvent ou le renvoient. Il est adopté par les trois
-        signataires avant le 30 juin de l&apos;année suivante, sauf date fixée autrement.
+      <p className="max-w-3xl text-slate-700">
+        Chaque année du contrat, le département rédige le rapport d&apos;exécution et le soumet ; l&apos;État et l&apos;ARS l&apos;approuvent ou le renvoient avec un
+        commentaire. Le rapport est adopté quand les deux l&apos;ont approuvé, au plus tard le 30 juin de l&apos;année suivante sauf date fixée par un administrateur.
       </p>
       {overdue ? (
-        <p role="status" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">
-          {overdue} rapport{overdue > 1 ? "s" : ""} en retard.
+        <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900">
+          {overdue} rapport{overdue > 1 ? "s" : ""} en retard : date limite passée sans adoption.
         </p>
       ) : null}
       {list.rows.length === 0 ? (
@@ -41,14 +45,14 @@ export default async function ReportsPage({ params }: Props) {
       ) : (
         <TableScroll label="Rapports d'exécution" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
-            <caption className="sr-only">Rapports d&apos;exécution par année : état, qui doit agir, date limite</caption>
+            <caption className="sr-only">Rapports d&apos;exécution par année : état, partie attendue, date limite</caption>
             <thead>
               <tr className="border-b border-slate-300 text-left">
                 <th scope="col" className="px-3 py-2">Année</th>
-                <th scope="col" className="px-3 py-2">Contrat</th>
+                <th scope="col" className="px-3 py-2">Cadre du contrat</th>
                 <th scope="col" className="px-3 py-2">État</th>
-                <th scope="col" className="px-3 py-2">À qui d&apos;agir</th>
-                <th scope="col" className="px-3 py-2">Date limite</th>
+                <th scope="col" className="px-3 py-2">En attente de</th>
+                <th scope="col" className="px-3 py-2">Date limite d&apos;adoption</th>
               </tr>
             </thead>
             <tbody>
@@ -60,11 +64,13 @@ export default async function ReportsPage({ params }: Props) {
                     </Link>
                   </th>
                   <td className="px-3 py-2">{r.frameworkCode}</td>
-                  <td className="px-3 py-2">{REPORT_STATUS_LABELS[r.status]}</td>
-                  <td className="px-3 py-2">{r.toAct.length ? r.toAct.map((p) => REPORT_PARTY_LABELS[p]).join(", ") : "—"}</td>
-                  <td className="tabular px-3 py-2">
+                  <td className="px-3 py-2">
+                    <ReportStatusBadge status={r.status} />
+                  </td>
+                  <td className="px-3 py-2">{toActCell(r.toAct)}</td>
+                  <td className="tabular whitespace-nowrap px-3 py-2">
                     {formatDate(r.dueOn)}
-                    {r.overdue ? <span className="ml-2 rounded bg-red-100 px-2 py-0.5 font-medium text-red-900">En retard</span> : null}
+                    {r.overdue ? <OverdueBadge /> : null}
                   </td>
                 </tr>
               ))}
@@ -72,6 +78,19 @@ export default async function ReportsPage({ params }: Props) {
           </table>
         </TableScroll>
       )}
+      <section aria-labelledby="echeances" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="echeances" className="text-xl font-semibold">
+          Échéances à venir ou en retard
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">
+          Rapports d&apos;exécution, signatures d&apos;avenants et autres échéances des contrats ; toutes figurent aussi dans votre agenda (lien iCalendar sur{" "}
+          <Link href="/espace/compte" className="text-marianne underline">
+            Mon compte
+          </Link>
+          ).
+        </p>
+        <DeadlinesList deadlines={upcoming} caption="Échéances à venir ou en retard, par date" />
+      </section>
     </div>
   );
 }

@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: Ctx) {
   const viewer = await getViewer();
   const view = parsed.success ? await getReportViewByContract(viewer, contractId, parsed.data) : null;
   if (!view) return new Response("Rapport introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const pdf = await htmlToPdf(renderReportHtml(view));
+  const pdf = await htmlToPdf(renderReportHtml(view), `Rapport d'exécution ${view.year} — ${view.department.name} (${view.department.code})`);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/reports/print-button";
 import { requireUser } from "@/lib/auth/web";
 import { REPORT_PRINT_CSS, renderReportBody } from "@/lib/reports/document";
 import { getReportView } from "@/lib/reports/queries";
@@ -20,7 +22,13 @@ export default async function PrintReportPage({ params }: Props) {
   return (
     <div className="bg-white p-6">
       <style>{REPORT_PRINT_CSS}</style>
-      <p className="no-print mb-4 text-sm text-slate-700">Utilisez la commande « Imprimer » de votre navigateur ; l&apos;en-tête du site n&apos;est pas imprimé.</p>
+      <div className="no-print mb-6 flex flex-wrap items-center gap-4 border-b border-slate-200 pb-4">
+        <Link href={`/espace/departements/${code}/rapports/${r.year}`} className="text-marianne underline">
+          Retour au rapport
+        </Link>
+        <PrintButton />
+        <p className="text-sm text-slate-700">L&apos;en-tête et le pied du site ne sont pas imprimés.</p>
+      </div>
       <div dangerouslySetInnerHTML={{ __html: renderReportBody(r) }} />
     </div>
   );
