@@ -96,6 +96,24 @@ describe("two instances on one database", () => {
   });
 });
 
+describe("when the database is restored to an earlier point", () => {
+  it("drops everything the instance held, since versions started again below what it had seen", async () => {
+    const [a, b] = [instance(), instance()];
+    const tag = unique("public:department");
+    await a.revalidateTag(unique("public:national"));
+    await b.get("page");
+    await b.set("page", page("<p>données d'après la sauvegarde</p>", [tag]), {});
+    expect(await b.get("page")).not.toBeNull();
+
+    // As after a restore of a backup taken before those revalidations.
+    await sql(`DELETE FROM "CacheTagRevalidation"; ALTER SEQUENCE "CacheTagRevalidation_version_seq" RESTART WITH 1`);
+    expect(await b.get("page")).toBeNull();
+    await b.set("page", page("<p>reconstruite</p>", [tag]), {});
+    await a.revalidateTag(tag);
+    expect(await b.get("page")).toBeNull();
+  });
+});
+
 describe("when the database does not answer", () => {
   it("keeps serving what it holds, never throws, and records its revalidations when the database is back", async () => {
     const database = new URL(url).pathname.slice(1);

@@ -50,6 +50,11 @@ export class ClusterCache {
   /** @param {{ registry: TagRegistry, maxBytes?: number }} options */
   constructor({ registry, maxBytes = DEFAULT_MAX_BYTES }) {
     this.registry = registry;
+    // The database went back in time (a restore): nothing held here can be trusted any more.
+    registry.onReset = () => {
+      this.entries.clear();
+      this.pendingStamps.clear();
+    };
     /** @type {LRUCache<string, Entry>} */
     this.entries = new LRUCache({ maxSize: Math.max(maxBytes, 1024 * 1024), sizeCalculation: (entry, key) => entrySize(key, entry.value) });
     /** When a miss was seen, per key: the entry that follows is built from data at least that recent. */

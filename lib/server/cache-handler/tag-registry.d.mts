@@ -9,7 +9,9 @@ export class TagRegistry {
     retryAfterMs?: number;
     maxLagMs?: number;
     log?: (message: string, error?: unknown) => void;
+    onReset?: () => void;
   });
+  onReset: () => void;
   readonly shared: boolean;
   readonly tags: Map<string, TagState>;
   readonly known: number;

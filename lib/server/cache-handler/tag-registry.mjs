@@ -15,8 +15,11 @@
 // long to be seen here.
 import pg from "pg";
 
+// The versions above the last one seen, and the highest version of all (the row whose tag is null):
+// lower than the last one seen means the database was restored or replaced.
 const FETCH_SQL = `SELECT tag, version::text AS version, (extract(epoch FROM "revalidatedAt") * 1000)::float8 AS at, "expireSeconds" AS expire
-  FROM "CacheTagRevalidation" WHERE version > $1 ORDER BY version`;
+  FROM "CacheTagRevalidation" WHERE version > $1
+  UNION ALL SELECT NULL, coalesce(max(version), 0)::text, NULL, NULL FROM "CacheTagRevalidation"`;
 const REVALIDATE_SQL = `SELECT tag, version::text AS version FROM cache_tags_revalidate($1::text[], $2::int)`;
 
 /** @typedef {{ version: number, at: number }} Stamp  what a cache entry was built from: the versions known, and when (this process's clock) */
@@ -26,10 +29,12 @@ const now = () => performance.timeOrigin + performance.now();
 
 export class TagRegistry {
   /**
-   * @param {{ connectionString?: string | null, queryTimeoutMs?: number, retryAfterMs?: number, maxLagMs?: number, log?: (message: string, error?: unknown) => void }} options
+   * @param {{ connectionString?: string | null, queryTimeoutMs?: number, retryAfterMs?: number, maxLagMs?: number, log?: (message: string, error?: unknown) => void, onReset?: () => void }} options
    */
-  constructor({ connectionString = null, queryTimeoutMs = 2000, retryAfterMs = 1000, maxLagMs = 0, log = defaultLog } = {}) {
+  constructor({ connectionString = null, queryTimeoutMs = 2000, retryAfterMs = 1000, maxLagMs = 0, log = defaultLog, onReset = () => {} } = {}) {
     this.connectionString = connectionString;
+    /** Called when the database turns out to be older than what this process saw (a restore). */
+    this.onReset = onReset;
     this.maxLagMs = maxLagMs;
     /** When the last successful round started. */
     this.syncedAt = -Infinity;
@@ -164,8 +169,17 @@ export class TagRegistry {
     const startedAt = now();
     try {
       await this.flushPending();
-      const { rows } = await this.getPool().query(FETCH_SQL, [String(this.known)]);
+      let { rows } = await this.getPool().query(FETCH_SQL, [String(this.known)]);
+      if (Number(rows.find((row) => row.tag === null).version) < this.known) {
+        // Versions went back: every entry of this process may hold data the database no longer has.
+        this.log("cache partagé : la base de données a été restaurée ou remplacée, le cache de cette instance est vidé");
+        this.tags.clear();
+        this.known = 0;
+        this.onReset();
+        ({ rows } = await this.getPool().query(FETCH_SQL, ["0"]));
+      }
       for (const row of rows) {
+        if (row.tag === null) continue;
         const version = Number(row.version);
         const state = this.tags.get(row.tag);
         this.tags.set(row.tag, { version, revalidatedAt: Number(row.at), expireSeconds: row.expire, localAt: state?.localAt ?? 0 });
