@@ -2,9 +2,12 @@
 // sessions: what one instance writes, counts or revokes holds on the other at once. The instances
 // are `next start` on the build Playwright's web server has just made, on a database of their own
 // (embedded PostgreSQL under .data/multi, or a database created on MULTI_DATABASE_SERVER_URL).
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect as baseExpect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startCluster, type Cluster } from "../support/cluster";
 import { DEMO_PASSWORD } from "./helpers";
+
+// The instances start cold, next to the other specs' server, on 2 shared cores: first renders are slow.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const base = Number(process.env.E2E_PORT ?? 3100);
 const PORTS = [base + 201, base + 202];
@@ -13,7 +16,7 @@ let cluster: Cluster;
 let A: string;
 let B: string;
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -23,6 +26,8 @@ test.beforeAll(async () => {
     serverUrl: process.env.MULTI_DATABASE_SERVER_URL || undefined,
   });
   [A, B] = cluster.urls;
+  // Load the sign-in page's code on both (not the pages under test, which B must render itself).
+  await Promise.all(cluster.urls.map((url) => fetch(`${url}/connexion`)));
 });
 
 test.afterAll(async () => {
