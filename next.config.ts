@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Several instances on one database: pages and cached reads in memory (bounded by cacheMaxMemorySize),
+  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md).
+  cacheHandler: require.resolve("./lib/server/cache-handler/index.mjs"),
   // Spreadsheet imports go through a server action: allow the 5 MB the import accepts.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The embedded PostgreSQL and the Prisma CLI stay out of the server bundle.

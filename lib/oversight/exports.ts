@@ -3,6 +3,7 @@ import "server-only";
 // from the same rows. Expected refusals are coded results, mapped to HTTP statuses by the route.
 import ExcelJS from "exceljs";
 import type { Viewer } from "../server/authz";
+import { readingFromReplica } from "../server/db";
 import { EXPORT_TABLES, alertsTable, parseExportScope, tableToCsv, viewTable, type ColumnType, type ExportTable, type ExportTableName } from "./export-tables";
 import { getOversightView, listDepartmentAlerts } from "./queries";
 import { parseOversightParams } from "./schemas";
@@ -27,8 +28,15 @@ export async function tableToXlsx(table: ExportTable): Promise<Buffer> {
 
 export type ExportResult = { ok: true; table: ExportTable; filename: string } | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
-/** One table of one view, built by the same queries as the page (so the same scope checks apply). */
-export async function buildExport(viewer: Viewer, tableName: string, params: URLSearchParams, today = new Date()): Promise<ExportResult> {
+/**
+ * One table of one view, built by the same queries as the page (so the same scope checks apply). A
+ * download may be a few seconds behind the latest write: read from the replica when there is one.
+ */
+export function buildExport(viewer: Viewer, tableName: string, params: URLSearchParams, today = new Date()): Promise<ExportResult> {
+  return readingFromReplica(() => buildExportTable(viewer, tableName, params, today));
+}
+
+async function buildExportTable(viewer: Viewer, tableName: string, params: URLSearchParams, today: Date): Promise<ExportResult> {
   if (!EXPORT_TABLES.includes(tableName as ExportTableName)) return { ok: false, status: 404, message: "Table inconnue." };
   const name = tableName as ExportTableName;
   const scope = parseExportScope(params.get("portee"));

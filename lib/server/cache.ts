@@ -6,6 +6,7 @@ import "server-only";
 // Pages rendered by Next (ISR) collect the tags of the cached reads they make, so a tag revalidated
 // here regenerates the pages too.
 import { revalidateTag, unstable_cache } from "next/cache";
+import { readingFromPrimary } from "./db";
 
 export const PUBLIC_TAG = "public";
 export const NATIONAL_TAG = "public:national";
@@ -27,7 +28,9 @@ const isMissingStore = (error: unknown) => /incrementalCache missing|static gene
  */
 export async function publicCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
   if (!inNextServer()) return read();
-  const cached = unstable_cache(read, ["tripartite-public", ...key], { tags: [PUBLIC_TAG, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS });
+  // Filled from the primary, even when asked inside readingFromReplica: a fill from a lagging replica
+  // would keep old data cached after the write's revalidation.
+  const cached = unstable_cache(() => readingFromPrimary(read), ["tripartite-public", ...key], { tags: [PUBLIC_TAG, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS });
   try {
     return await cached();
   } catch (error) {

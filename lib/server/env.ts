@@ -5,6 +5,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL manque : lancez l'application avec `npm start`, qui démarre la base embarquée." })
     .url("DATABASE_URL doit être une URL postgresql://…"),
+  // A read replica of DATABASE_URL, for the reads that opt in (lib/server/db.ts); empty: none.
+  DATABASE_REPLICA_URL: z
+    .union([z.literal(""), z.url("DATABASE_REPLICA_URL doit être une URL postgresql://…")])
+    .optional()
+    .transform((v) => v || undefined),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().optional(),
 });
 
