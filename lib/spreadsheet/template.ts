@@ -101,7 +101,16 @@ function enumReader<T extends string>(values: readonly T[], labels: Record<T, st
     byText.set(normalizeLabel(v), v);
     byText.set(normalizeLabel(labels[v]), v);
   }
-  return (text: string): T | null => byText.get(normalizeLabel(text)) ?? null;
+  // A file repeats the same few labels thousands of times: each distinct text is normalised once.
+  const seen = new Map<string, T | null>();
+  return (text: string): T | null => {
+    let found = seen.get(text);
+    if (found === undefined) {
+      found = byText.get(normalizeLabel(text)) ?? null;
+      if (seen.size < 1000) seen.set(text, found);
+    }
+    return found;
+  };
 }
 
 /** French label or code → code (null when unknown). */

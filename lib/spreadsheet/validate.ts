@@ -44,11 +44,14 @@ class RowErrors {
   }
 }
 
+const FORMULA_TEXT = /^\s*=/;
+
 /** Text cells that look like formulas are refused, never evaluated nor stored. */
 function formulaCells(row: ParsedRow, out: RowErrors): boolean {
   let found = false;
-  for (const [key, value] of Object.entries(row.cells)) {
-    if (typeof value === "string" && value.trim().startsWith("=")) {
+  for (const key in row.cells) {
+    const value = row.cells[key];
+    if (typeof value === "string" && FORMULA_TEXT.test(value)) {
       out.add(row.line, key, FORMULA_MESSAGE);
       found = true;
     }
