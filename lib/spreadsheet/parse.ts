@@ -144,10 +144,17 @@ async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
     });
     result.tables[key] = rows;
   }
+  const read = Object.values(result.tables);
+  if (result.errors.length === 0 && read.length > 0 && read.every((rows) => rows.length === 0)) {
+    result.errors.push(fileError("Aucune ligne de données : le classeur ne contient que les en-têtes."));
+  }
   return result;
 }
 
 // ───────────────────────── CSV ─────────────────────────
+
+/** Windows-1252's 0x80-0x9F (€, ‘’, “”, –, —, œ, …): Node's TextDecoder reads that range as Latin-1 control codes. */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 /** UTF-8 when it decodes strictly, otherwise Windows-1252 (what Excel saves as "CSV" in French Windows). */
 export function decodeText(buffer: Uint8Array): { text: string; latin1: boolean } {
@@ -155,7 +162,8 @@ export function decodeText(buffer: Uint8Array): { text: string; latin1: boolean 
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), latin1: true };
+    const latin1 = new TextDecoder("latin1").decode(bytes);
+    return { text: latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]), latin1: true };
   }
 }
 

@@ -59,9 +59,13 @@ function formulaCells(row: ParsedRow, out: RowErrors): boolean {
   return found;
 }
 
+/** The first problem of each cell only: "2020/09/28" is a wrong format, not also a day that does not exist. */
 function zodErrors(issues: { path: PropertyKey[]; message: string }[], line: number, out: RowErrors, rename: Record<string, string> = {}) {
+  const seen = new Set<string>();
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "");
+    if (seen.has(field)) continue;
+    seen.add(field);
     out.add(line, rename[field] ?? (field || null), issue.message);
   }
 }
