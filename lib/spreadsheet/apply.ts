@@ -40,7 +40,8 @@ function changed(before: Record<string, unknown>, after: Record<string, unknown>
 /** Indicator values are canonical decimal text in the plan, numbers in the audit trail (as the form writes them). */
 const asNumbers = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null || v === undefined ? null : Number(v)]));
 
-export type ApplyCounts = { created: number; updated: number };
+/** What was written; `references`: the reference each new action received, by its line in the file. */
+export type ApplyCounts = { created: number; updated: number; references: Map<number, string> };
 
 export async function applyPlan(viewer: Viewer, territory: Territory, contractId: string, plan: Plan): Promise<ApplyCounts> {
   const user = viewer.kind === "user" ? viewer.user : null;
@@ -100,7 +101,11 @@ export async function applyPlan(viewer: Viewer, territory: Territory, contractId
     { timeout: 60_000, maxWait: 10_000 },
   );
 
-  const counts = { created: newActions.length + newLines.length + newValues.length, updated: actionUpdates.length + lineUpdates.length + valueUpdates.length };
+  const counts: ApplyCounts = {
+    created: newActions.length + newLines.length + newValues.length,
+    updated: actionUpdates.length + lineUpdates.length + valueUpdates.length,
+    references: new Map(plan.actions.creates.map((row, i) => [row.line, newActions[i].reference])),
+  };
   if (counts.created + counts.updated > 0) invalidatePublicData(territory.departmentCode);
   return counts;
 }

@@ -116,8 +116,11 @@ export async function importSpreadsheet(
   };
   if (!options.apply || plan.changes.length === 0) return { ok: true, applied: false, summary };
   try {
-    await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
+    const { references } = await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
     time("write");
+    // New actions are numbered when written: the summary names the reference each one received.
+    const actionsSheet = SHEETS.actions.name;
+    summary.changes = summary.changes.map((c) => (c.sheet === actionsSheet && c.kind === "create" && references.has(c.line) ? { ...c, label: `${references.get(c.line)} — ${c.label}` } : c));
   } catch (error) {
     if (error instanceof ImportConflictError) return { ok: false, code: "conflict", message: error.message };
     throw error;
