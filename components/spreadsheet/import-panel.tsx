@@ -115,12 +115,13 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
 
       {phase ? (
         <div className="space-y-2 rounded border border-slate-300 bg-slate-50 p-4">
-          <p id="import-progression" className="font-medium">
+          <p id="import-progression" className="flex items-center gap-2 font-medium">
+            {phase.stage === "server" ? <Spinner /> : null}
             {phaseLabel(phase)}
           </p>
           {phase.stage === "upload" ? (
             <>
-              <progress aria-labelledby="import-progression" value={percent} max={100} className="h-3 w-full max-w-md" />
+              <progress aria-labelledby="import-progression" value={percent} max={100} className="h-3 w-full max-w-md accent-marianne" />
               <p className="tabular text-sm text-slate-700">
                 {percent} % — {megabytes(progress?.loaded ?? 0)} sur {megabytes(progress?.total ?? 0)}
               </p>
@@ -130,7 +131,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
             </>
           ) : (
             <>
-              <progress aria-labelledby="import-progression" className="h-3 w-full max-w-md" />
+              <progress aria-labelledby="import-progression" className="h-3 w-full max-w-md accent-marianne" />
               <p className="text-sm text-slate-700">
                 {phase.step === "apercu"
                   ? "Quelques secondes pour un fichier de 10 000 lignes. Rien n'est écrit à cette étape."
@@ -193,6 +194,16 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** Shows that the server is working (the indeterminate progress bar barely moves in some browsers). */
+function Spinner() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0 motion-safe:animate-spin text-marianne">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+      <path d="M21 12a9 9 0 0 0-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
   );
 }
 

@@ -13,7 +13,7 @@ const SHEET_LABELS = { actions: "Fiches action", funding: "Financements", indica
 export function ErrorsTable({ errors }: { errors: ImportError[] }) {
   return (
     <TableScroll label="erreurs à corriger">
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full min-w-[36rem] border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold text-red-900">
           {errors.length > 1 ? `${formatNumber(errors.length)} erreurs à corriger` : "1 erreur à corriger"} dans le fichier, puis importez-le de nouveau
         </caption>
@@ -46,44 +46,62 @@ export function CountsTable({ summary, applied }: { summary: Summary; applied: b
   const keys = (Object.keys(SHEET_LABELS) as (keyof typeof SHEET_LABELS)[]).filter((k) => summary.sheets.includes(SHEET_LABELS[k]));
   const rows = keys.map((k) => ({ label: SHEET_LABELS[k], ...summary.counts[k] }));
   return (
-    <table className="border-collapse text-sm">
-      <caption className="sr-only">{applied ? "Lignes créées, modifiées et inchangées par l'import" : "Lignes que l'import créerait, modifierait ou laisserait inchangées"}</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-300 text-left">
-          <th scope="col" className="py-1 pr-6">Onglet</th>
-          <th scope="col" className="px-3 py-1 text-right">Créations</th>
-          <th scope="col" className="px-3 py-1 text-right">Modifications</th>
-          <th scope="col" className="px-3 py-1 text-right">Inchangées</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label} className="border-b border-slate-200">
-            <th scope="row" className="py-1 pr-6 text-left font-normal">{r.label}</th>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(r.created)}</td>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(r.updated)}</td>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(r.unchanged)}</td>
+    <TableScroll label="lignes par onglet">
+      <table className="border-collapse text-sm">
+        <caption className="sr-only">{applied ? "Lignes créées, modifiées et inchangées par l'import" : "Lignes que l'import créerait, modifierait ou laisserait inchangées"}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300 text-left">
+            <th scope="col" className="py-1 pr-6">Onglet</th>
+            <th scope="col" className="px-3 py-1 text-right">Créations</th>
+            <th scope="col" className="px-3 py-1 text-right">Modifications</th>
+            <th scope="col" className="px-3 py-1 text-right">Inchangées</th>
           </tr>
-        ))}
-      </tbody>
-      {rows.length > 1 ? (
-        <tfoot>
-          <tr className="font-semibold">
-            <th scope="row" className="py-1 pr-6 text-left">Total</th>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.created)}</td>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.updated)}</td>
-            <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.unchanged)}</td>
-          </tr>
-        </tfoot>
-      ) : null}
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label} className="border-b border-slate-200">
+              <th scope="row" className="py-1 pr-6 text-left font-normal">{r.label}</th>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(r.created)}</td>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(r.updated)}</td>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(r.unchanged)}</td>
+            </tr>
+          ))}
+        </tbody>
+        {rows.length > 1 ? (
+          <tfoot>
+            <tr className="font-semibold">
+              <th scope="row" className="py-1 pr-6 text-left">Total</th>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.created)}</td>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.updated)}</td>
+              <td className="tabular px-3 py-1 text-right">{formatNumber(summary.totals.unchanged)}</td>
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </TableScroll>
   );
 }
 
+/** Changes shown open up to this many; beyond, the line-by-line detail is one click away. */
+const OPEN_CHANGES = 20;
+
 export function ChangesTable({ summary, applied }: { summary: Summary; applied: boolean }) {
+  const listed = summary.changes.length;
+  const total = listed + summary.unlistedChanges;
+  return (
+    <details open={total <= OPEN_CHANGES} className="space-y-2">
+      <summary className="cursor-pointer font-medium text-marianne">
+        Détail ligne par ligne : {summary.unlistedChanges > 0 ? `les ${formatNumber(listed)} premiers changements sur ${formatNumber(total)}` : `${formatNumber(total)} changement${total > 1 ? "s" : ""}`}
+      </summary>
+      <ChangesList summary={summary} applied={applied} />
+    </details>
+  );
+}
+
+function ChangesList({ summary, applied }: { summary: Summary; applied: boolean }) {
   return (
     <TableScroll label={applied ? "changements appliqués" : "changements à appliquer"}>
-      <table className="w-full border-collapse text-sm">
+      <table className="w-full min-w-[48rem] border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold">{applied ? "Changements appliqués" : "Changements à appliquer"}, ligne par ligne</caption>
         <thead>
           <tr className="border-b-2 border-slate-300 text-left">
