@@ -47,7 +47,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
       return;
     }
     if (file.size > maxBytes) {
-      setState({ status: "error", message: `Le fichier « ${file.name} » pèse ${megabytes(file.size)} : la taille maximale est de ${maxLabel}. Rien n'a été envoyé.`, filename: file.name });
+      setState({ status: "error", message: `Le fichier « ${file.name} » pèse ${megabytes(file.size)} : la taille maximale est de ${maxLabel}. Rien n'a été envoyé.` });
       return;
     }
     setPhase({ step, stage: "upload" });

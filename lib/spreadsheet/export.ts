@@ -88,7 +88,7 @@ export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer
   for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label)) {
     const row = readme.addRow(line.map(neutralizeFormula));
     row.alignment = { wrapText: true, vertical: "top" };
-    if (line.length === 1) row.font = { bold: true };
+    if (line.length === 1) row.font = { bold: true, size: row.number === 1 ? 14 : 12 };
   }
   for (const key of SHEET_KEYS) {
     const def = SHEETS[key];
