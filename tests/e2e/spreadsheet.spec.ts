@@ -37,13 +37,13 @@ test("an editor of 77 downloads the contract, re-uploads it (no change), then up
   lines[index] = lines[index].replace(/;\d+$/, `;${before + 1}`);
   await writeFile(csvPath, lines.join("\r\n"));
 
-  // The analysis is slowed down here so that its progress indicator can be seen.
+  // The request is held back here so that the progress indicator (upload, then analysis) can be seen.
   await page.route("**/api/spreadsheet/77/import", async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
   await preview(page, csvPath);
-  await expect(page.getByRole("progressbar", { name: /analyse du fichier/ })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^Étape [12] sur 2 : (envoi|analyse) du fichier/ })).toBeVisible();
   await page.unrouteAll({ behavior: "wait" });
   const heading = page.getByRole("heading", { name: /^Aperçu de l'import : 0 création, 1 modification/ });
   await expect(heading).toBeVisible();
