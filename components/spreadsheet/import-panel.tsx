@@ -1,42 +1,107 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { IMPORT_IDLE, type ImportFormState } from "./import-state";
+import { useEffect, useRef, useState } from "react";
+import type { ImportFormState, ImportStep } from "@/lib/spreadsheet/import-state";
+import { IMPORT_IDLE } from "@/lib/spreadsheet/import-state";
+import { ChangesTable, CountsTable, ErrorsTable } from "./import-results";
+import { sendImportStep, type Upload, type UploadProgress } from "./upload";
 
-type ServerAction = (prev: ImportFormState, data: FormData) => Promise<ImportFormState>;
+type Phase = { step: ImportStep; stage: "upload" | "server" } | null;
 
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
+const megabytes = (bytes: number) => `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)}\u00a0Mo`;
+const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("fr-FR").format(n)} ${n > 1 ? many : one}`;
+
+/** What the progress area says, per step and stage (also announced to screen readers). */
+function phaseLabel(phase: NonNullable<Phase>) {
+  if (phase.stage === "upload") return `Étape 1 sur 2 : envoi du fichier${phase.step === "application" ? " à appliquer" : ""}…`;
+  return phase.step === "apercu" ? "Étape 2 sur 2 : analyse du fichier… (lecture, contrôle de chaque ligne, calcul des changements)" : "Étape 2 sur 2 : application de l'import… (écriture de tous les changements, en une fois)";
+}
+
+function resultAnnouncement(state: ImportFormState) {
+  if (state.status === "preview" && state.summary) {
+    const t = state.summary.totals;
+    return `Aperçu prêt : ${plural(t.created, "création", "créations")}, ${plural(t.updated, "modification", "modifications")}, ${plural(t.unchanged, "ligne inchangée", "lignes inchangées")}. Rien n'a encore été écrit.`;
+  }
+  return state.message ?? "";
+}
 
 /** Upload → preview (counts, changes, every error) → apply. The browser keeps the file between the two steps. */
-export function ImportPanel({ departmentCode, preview, apply }: { departmentCode: string; preview: ServerAction; apply: ServerAction }) {
-  const [previewState, previewAction, previewing] = useActionState(preview, IMPORT_IDLE);
-  const [applyState, applyAction, applying] = useActionState(apply, IMPORT_IDLE);
+export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: { departmentCode: string; maxBytes: number; maxLabel: string; exportHref: string }) {
   const [file, setFile] = useState<File | null>(null);
-  const pending = previewing || applying;
-  // The latest answer wins: an apply shown after its preview, a new preview after an apply.
-  const state = (applyState.stamp ?? 0) > (previewState.stamp ?? 0) ? applyState : previewState;
+  const [state, setState] = useState<ImportFormState>(IMPORT_IDLE);
+  const [phase, setPhase] = useState<Phase>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const upload = useRef<Upload | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const pending = phase !== null;
+
+  // Keyboard and screen-reader users land on the result once it is there.
+  useEffect(() => {
+    if (state.status !== "idle") resultHeading.current?.focus();
+  }, [state]);
+
+  async function run(step: ImportStep) {
+    if (!file) {
+      setState({ status: "error", message: "Choisissez un fichier XLSX ou CSV." });
+      return;
+    }
+    if (file.size > maxBytes) {
+      setState({ status: "error", message: `Le fichier « ${file.name} » pèse ${megabytes(file.size)} : la taille maximale est de ${maxLabel}. Rien n'a été envoyé.` });
+      return;
+    }
+    setPhase({ step, stage: "upload" });
+    setProgress({ loaded: 0, total: file.size });
+    upload.current = sendImportStep(departmentCode, step, file, step === "application" ? (state.summary?.fileHash ?? "") : "", {
+      progress: setProgress,
+      uploaded: () => setPhase({ step, stage: "server" }),
+    });
+    const result = await upload.current.done;
+    upload.current = null;
+    setPhase(null);
+    setProgress(null);
+    setState(result);
+    if (result.status === "applied") {
+      // Applying the same file twice would create its new rows twice: the next import starts from a new file.
+      setFile(null);
+      if (input.current) input.current.value = "";
+    }
+  }
+
   const summary = state.summary;
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : 0;
 
   return (
-    <div className="space-y-4">
-      <form action={previewAction} className="space-y-3">
-        <input type="hidden" name="departmentCode" value={departmentCode} />
+    <div className="space-y-5">
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run("apercu");
+        }}
+      >
         <div>
           <label htmlFor="fichier" className="block font-medium">
             Fichier à importer
           </label>
           <p id="fichier-aide" className="text-sm text-slate-700">
-            .xlsx ou .csv (UTF-8 ou Windows-1252, séparateur virgule ou point-virgule).
+            Formats acceptés : .xlsx (le classeur exporté) ou .csv (une table, UTF-8 ou Windows-1252, séparateur point-virgule ou virgule). Taille maximale : {maxLabel}.
           </p>
           <input
+            ref={input}
             id="fichier"
             name="fichier"
             type="file"
             required
+            disabled={pending}
             accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="fichier-aide"
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-            className="mt-1 block"
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              // A new file: the previous preview no longer applies.
+              setState(IMPORT_IDLE);
+            }}
+            className="mt-2 block w-full max-w-xl rounded border border-slate-400 bg-white p-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-marianne-light file:px-3 file:py-1 file:font-medium file:text-marianne"
           />
         </div>
         <button type="submit" disabled={pending} className="rounded bg-marianne px-4 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
@@ -44,122 +109,111 @@ export function ImportPanel({ departmentCode, preview, apply }: { departmentCode
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
-        {pending ? (
-          <p className="flex items-center gap-3">
-            <progress aria-label={previewing ? "Analyse du fichier" : "Application de l'import"} className="w-48" />
-            {previewing ? "Analyse du fichier en cours…" : "Application de l'import en cours…"}
-          </p>
-        ) : state.message ? (
-          <p className={`rounded border-l-4 p-3 ${state.status === "error" ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900"}`}>{state.message}</p>
-        ) : null}
+      <div role="status" aria-live="polite" className="sr-only">
+        {phase ? phaseLabel(phase) : resultAnnouncement(state)}
       </div>
 
-      {state.notices?.length ? (
-        <ul className="list-disc pl-6 text-sm text-slate-700">
-          {state.notices.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      ) : null}
-
-      {state.errors?.length ? <ErrorsTable errors={state.errors} /> : null}
-
-      {summary && state.status !== "error" ? (
-        <section aria-labelledby="apercu" className="space-y-3">
-          <h3 id="apercu" className="text-lg font-semibold">
-            {state.status === "applied" ? "Import appliqué" : "Aperçu"} : {plural(summary.totals.created, "création")}, {plural(summary.totals.updated, "modification")},{" "}
-            {summary.totals.unchanged} inchangée{summary.totals.unchanged > 1 ? "s" : ""}
-          </h3>
-          <p className="text-sm text-slate-700">
-            {state.filename} ({summary.format.toUpperCase()}) — onglets lus : {summary.sheets.join(", ")}.
+      {phase ? (
+        <div className="space-y-2 rounded border border-slate-300 bg-slate-50 p-4">
+          <p id="import-progression" className="flex items-center gap-2 font-medium">
+            {phase.stage === "server" ? <Spinner /> : null}
+            {phaseLabel(phase)}
           </p>
-          {summary.changes.length > 0 ? <ChangesTable summary={summary} /> : null}
-          {state.status === "preview" && summary.changes.length > 0 ? (
-            <form
-              action={(data) => {
-                if (file) data.set("fichier", file);
-                applyAction(data);
-              }}
-            >
-              <input type="hidden" name="departmentCode" value={departmentCode} />
-              <input type="hidden" name="fileHash" value={summary.fileHash} />
-              <button type="submit" disabled={pending || !file} className="rounded bg-green-800 px-4 py-2 font-medium text-white hover:bg-green-900 disabled:opacity-60">
-                Appliquer
+          {phase.stage === "upload" ? (
+            <>
+              <progress aria-labelledby="import-progression" value={percent} max={100} className="h-3 w-full max-w-md accent-marianne" />
+              <p className="tabular text-sm text-slate-700">
+                {percent} % — {megabytes(progress?.loaded ?? 0)} sur {megabytes(progress?.total ?? 0)}
+              </p>
+              <button type="button" onClick={() => upload.current?.abort()} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-100">
+                Annuler l&apos;envoi
               </button>
-            </form>
-          ) : null}
-        </section>
+            </>
+          ) : (
+            <>
+              <progress aria-labelledby="import-progression" className="h-3 w-full max-w-md accent-marianne" />
+              <p className="text-sm text-slate-700">
+                {phase.step === "apercu"
+                  ? "Quelques secondes pour un fichier de 10 000 lignes. Rien n'est écrit à cette étape."
+                  : "Tout est écrit d'un coup, ou rien en cas d'erreur. Ne fermez pas la page."}
+              </p>
+            </>
+          )}
+        </div>
       ) : null}
+
+      <div aria-busy={pending} className="space-y-4">
+        {state.status === "error" || (state.status === "idle" && state.message) ? (
+          <div className="space-y-3">
+            <h3 ref={resultHeading} tabIndex={-1} className={`rounded border-l-4 p-3 text-base font-semibold ${state.status === "error" ? "border-red-700 bg-red-50 text-red-900" : "border-slate-500 bg-slate-50"}`}>
+              {state.message}
+            </h3>
+            {state.filename ? <p className="text-sm text-slate-700">Fichier : {state.filename}</p> : null}
+            <Notices notices={state.notices} />
+            {state.errors?.length ? <ErrorsTable errors={state.errors} /> : null}
+          </div>
+        ) : null}
+
+        {summary && (state.status === "preview" || state.status === "applied") ? (
+          <section aria-labelledby="import-resultat" className="space-y-4">
+            <h3 id="import-resultat" ref={resultHeading} tabIndex={-1} className="text-lg font-semibold">
+              {state.status === "applied" ? "Import appliqué" : "Aperçu de l'import"} : {plural(summary.totals.created, "création", "créations")}, {plural(summary.totals.updated, "modification", "modifications")},{" "}
+              {plural(summary.totals.unchanged, "ligne inchangée", "lignes inchangées")}
+            </h3>
+            {state.status === "applied" ? (
+              <p className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+                {summary.totals.created + summary.totals.updated > 0
+                  ? "Les changements sont enregistrés, chacun avec sa trace dans l'historique. Les tableaux de bord et la page publique sont à jour."
+                  : state.message}
+              </p>
+            ) : null}
+            {state.status === "applied" && summary.totals.created > 0 ? (
+              <p className="text-sm">
+                Pour continuer à travailler, <a href={exportHref} download className="text-marianne underline">téléchargez le classeur à jour</a> : les lignes créées y ont maintenant leur référence ou leur identifiant (réimporter l&apos;ancien fichier les créerait une seconde fois).
+              </p>
+            ) : null}
+            <p className="text-sm text-slate-700">
+              {state.filename} ({summary.format.toUpperCase()}) — {summary.sheets.length > 1 ? "onglets lus" : "table lue"} : {summary.sheets.join(", ")}.
+            </p>
+            <Notices notices={state.notices} />
+            <CountsTable summary={summary} applied={state.status === "applied"} />
+            {state.status === "preview" ? (
+              summary.changes.length > 0 ? (
+                <div className="space-y-2 rounded border border-green-800 bg-green-50 p-4">
+                  <p>Rien n&apos;est écrit tant que vous n&apos;avez pas appliqué l&apos;import. Tout est appliqué d&apos;un coup, ou rien en cas de problème.</p>
+                  <button type="button" disabled={pending} onClick={() => void run("application")} className="rounded bg-green-800 px-4 py-2 font-medium text-white hover:bg-green-900 disabled:opacity-60">
+                    Appliquer {plural(summary.totals.created + summary.totals.updated, "changement", "changements")}
+                  </button>
+                </div>
+              ) : (
+                <p className="rounded border-l-4 border-slate-500 bg-slate-50 p-3">Le fichier ne change rien aux données enregistrées : rien à appliquer.</p>
+              )
+            ) : null}
+            {summary.changes.length > 0 ? <ChangesTable summary={summary} applied={state.status === "applied"} /> : null}
+          </section>
+        ) : null}
+      </div>
     </div>
   );
 }
 
-function ErrorsTable({ errors }: { errors: NonNullable<ImportFormState["errors"]> }) {
+/** Shows that the server is working (the indeterminate progress bar barely moves in some browsers). */
+function Spinner() {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="text-left font-semibold text-red-900">Erreurs à corriger ({errors.length})</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="px-2 py-1">Onglet</th>
-            <th scope="col" className="px-2 py-1">Ligne</th>
-            <th scope="col" className="px-2 py-1">Colonne</th>
-            <th scope="col" className="px-2 py-1">Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, 500).map((e, i) => (
-            <tr key={i} className="border-b border-slate-100">
-              <td className="px-2 py-1">{e.sheet ?? "Fichier"}</td>
-              <td className="tabular px-2 py-1">{e.line ?? "—"}</td>
-              <td className="px-2 py-1">{e.column ?? "—"}</td>
-              <td className="px-2 py-1">{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {errors.length > 500 ? <p className="text-sm">… et {errors.length - 500} autres erreurs.</p> : null}
-    </div>
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0 motion-safe:animate-spin text-marianne">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+      <path d="M21 12a9 9 0 0 0-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
   );
 }
 
-function ChangesTable({ summary }: { summary: NonNullable<ImportFormState["summary"]> }) {
+function Notices({ notices }: { notices?: string[] }) {
+  if (!notices?.length) return null;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">Changements que l&apos;import apporte</caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="px-2 py-1">Onglet</th>
-            <th scope="col" className="px-2 py-1">Ligne</th>
-            <th scope="col" className="px-2 py-1">Changement</th>
-            <th scope="col" className="px-2 py-1">Élément</th>
-            <th scope="col" className="px-2 py-1">Détail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.changes.map((c) => (
-            <tr key={`${c.sheet}-${c.line}`} className="border-b border-slate-100 align-top">
-              <td className="px-2 py-1">{c.sheet}</td>
-              <td className="tabular px-2 py-1">{c.line}</td>
-              <td className="px-2 py-1">{c.kind === "create" ? "Création" : "Modification"}</td>
-              <td className="px-2 py-1">{c.label}</td>
-              <td className="px-2 py-1">
-                <ul>
-                  {c.fields.map((f) => (
-                    <li key={f.column}>
-                      {f.column} : {c.kind === "update" ? `${f.before || "(vide)"} → ` : ""}
-                      {f.after || "(vide)"}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {summary.unlistedChanges > 0 ? <p className="text-sm">… et {summary.unlistedChanges} autres changements.</p> : null}
-    </div>
+    <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700" aria-label="Remarques sur la lecture du fichier">
+      {notices.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
 // A contract's snapshot written as the template: XLSX (one sheet per table, number formats, frozen
-// header row, a "Lisez-moi" sheet) or one CSV per table (UTF-8 with BOM, comma, decimal point, ISO
-// dates, as the open-data CSVs). Text cells that a spreadsheet would run as formulas are neutralised.
+// header row, a "Lisez-moi" sheet) or one CSV per table the way French Excel reads and writes CSV
+// (UTF-8 with BOM, semicolons, decimal comma, JJ/MM/AAAA dates), so that a double click opens it in
+// columns. Text cells that a spreadsheet would run as formulas are neutralised.
 import ExcelJS from "exceljs";
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
@@ -56,11 +57,11 @@ export function exportRows(snapshot: ContractSnapshot): Record<SheetKey, ExportV
   };
 }
 
+// Decimals keep Excel's "General" format: "0.####" would show 80 as "80,".
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   money: '#,##0.00\\ "€"',
   date: "dd/mm/yyyy",
   integer: "0",
-  decimal: "0.####",
 };
 
 function xlsxCell(v: ExportValue): string | number | Date | null {
@@ -87,33 +88,39 @@ export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer
   for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label)) {
     const row = readme.addRow(line.map(neutralizeFormula));
     row.alignment = { wrapText: true, vertical: "top" };
-    if (line.length === 1) row.font = { bold: true };
+    if (line.length === 1) row.font = { bold: true, size: row.number === 1 ? 14 : 12 };
   }
   for (const key of SHEET_KEYS) {
     const def = SHEETS[key];
     const sheet = workbook.addWorksheet(def.name, { views: [{ state: "frozen", ySplit: 1 }] });
     sheet.columns = def.columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {} }));
-    sheet.getRow(1).font = { bold: true };
+    const header = sheet.getRow(1);
+    header.font = { bold: true };
+    header.eachCell((cell) => (cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE3E3FD" } }));
     for (const r of rows[key]) sheet.addRow(r.map(xlsxCell));
+    // Filter buttons on the header row: staff sort and filter by year, funder or status.
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: def.columns.length } };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export const CSV_SEPARATOR = ";";
 
 function csvCell(v: ExportValue): string {
   if (v === null) return "";
   let out: string;
   if (v.kind === "text") out = neutralizeFormula(v.value);
-  else if (v.kind === "date") out = v.value;
-  else if (v.kind === "money") out = `${v.cents / 100n}.${String(v.cents % 100n).padStart(2, "0")}`;
-  else out = v.text;
-  return /[",\n\r]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+  else if (v.kind === "date") out = `${v.value.slice(8, 10)}/${v.value.slice(5, 7)}/${v.value.slice(0, 4)}`;
+  else if (v.kind === "money") out = `${v.cents / 100n},${String(v.cents % 100n).padStart(2, "0")}`;
+  else out = v.text.replace(".", ",");
+  return /[";\n\r]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
 }
 
 /** One table as CSV, with a BOM so that Excel reads the accents as UTF-8. */
 export function snapshotToCsv(snapshot: ContractSnapshot, key: SheetKey): string {
   const header = SHEETS[key].columns.map((c) => c.header);
   const lines = [header.map((h) => csvCell({ kind: "text", value: h })), ...exportRows(snapshot)[key].map((r) => r.map(csvCell))];
-  return "\ufeff" + lines.map((l) => l.join(",")).join("\r\n") + "\r\n";
+  return "\ufeff" + lines.map((l) => l.join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
 }
 
 export function exportFilename(snapshot: ContractSnapshot, suffix: string, today = new Date()) {

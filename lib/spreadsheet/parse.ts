@@ -69,8 +69,8 @@ function isBlank(v: CellValue) {
 
 // ───────────────────────── XLSX ─────────────────────────
 
-function xlsxValue(cell: ExcelJS.Cell): { value: CellValue } | { error: string } {
-  const v = cell.value as unknown;
+/** A cell's value as exceljs gives it (row.values), read without computing anything. */
+function xlsxValue(v: unknown): { value: CellValue } | { error: string } {
   if (v === null || v === undefined) return { value: null };
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return { value: v };
   if (v instanceof Date) return { value: v };
@@ -110,10 +110,10 @@ async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
       result.errors.push({ sheet: name, line: null, column: null, message: `Onglet « ${name} » manquant : utilisez le modèle exporté.` });
       continue;
     }
-    const headerRow = sheet.getRow(1);
+    const headerValues = sheet.getRow(1).values as unknown[];
     const headers: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
-      const v = xlsxValue(headerRow.getCell(c));
+    for (let c = 1; c < headerValues.length; c++) {
+      const v = xlsxValue(headerValues[c]);
       headers.push("value" in v && v.value !== null ? String(v.value) : "");
     }
     if (headers.every((h) => h.trim() === "")) {
@@ -125,10 +125,12 @@ async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       if (line === 1) return;
       const cells: Record<string, CellValue> = {};
+      // row.values: one entry per column, 1-based (much cheaper than getCell on 10,000 rows).
+      const values = row.values as unknown[];
       let blank = true;
       map.columns.forEach((columnKey, i) => {
         if (!columnKey) return;
-        const read = xlsxValue(row.getCell(i + 1));
+        const read = xlsxValue(values[i + 1]);
         if ("error" in read) {
           result.errors.push({ sheet: name, line, column: SHEETS[key].columns.find((c) => c.key === columnKey)!.header, message: read.error });
           cells[columnKey] = null;
@@ -142,10 +144,17 @@ async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
     });
     result.tables[key] = rows;
   }
+  const read = Object.values(result.tables);
+  if (result.errors.length === 0 && read.length > 0 && read.every((rows) => rows.length === 0)) {
+    result.errors.push(fileError("Aucune ligne de données : le classeur ne contient que les en-têtes."));
+  }
   return result;
 }
 
 // ───────────────────────── CSV ─────────────────────────
+
+/** Windows-1252's 0x80-0x9F (€, ‘’, “”, –, —, œ, …): Node's TextDecoder reads that range as Latin-1 control codes. */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 /** UTF-8 when it decodes strictly, otherwise Windows-1252 (what Excel saves as "CSV" in French Windows). */
 export function decodeText(buffer: Uint8Array): { text: string; latin1: boolean } {
@@ -153,7 +162,8 @@ export function decodeText(buffer: Uint8Array): { text: string; latin1: boolean 
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), latin1: false };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), latin1: true };
+    const latin1 = new TextDecoder("latin1").decode(bytes);
+    return { text: latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]), latin1: true };
   }
 }
 

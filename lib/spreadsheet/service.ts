@@ -55,6 +55,9 @@ async function authorizeImport(viewer: Viewer, code: string) {
   return { ok: true as const, territory };
 }
 
+/** Milliseconds spent in each stage, filled in when the caller passes an object (the benchmark). */
+export type ImportTimings = { parse?: number; snapshot?: number; validate?: number; plan?: number; write?: number };
+
 /**
  * Reads, validates and plans an uploaded file against the department's current contract; with
  * `apply`, writes the plan in one transaction. `expectedHash`: the apply step must get the very file
@@ -65,8 +68,14 @@ export async function importSpreadsheet(
   code: string,
   fileBuffer: Uint8Array,
   filename: string,
-  options: { apply: boolean; expectedHash?: string },
+  options: { apply: boolean; expectedHash?: string; timings?: ImportTimings },
 ): Promise<ImportResult> {
+  let lap = performance.now();
+  const time = (stage: keyof ImportTimings) => {
+    const now = performance.now();
+    if (options.timings) options.timings[stage] = Math.round(now - lap);
+    lap = now;
+  };
   const auth = await authorizeImport(viewer, code);
   if (!auth.ok) return auth;
   const invalidFile = (errors: ImportError[], notices: string[] = []): ImportResult => ({
@@ -80,16 +89,21 @@ export async function importSpreadsheet(
   if (options.expectedHash && options.expectedHash !== hash) {
     return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
   }
+  lap = performance.now(); // the stages below; authorization and hashing are not timed
   const file = await parseSpreadsheet(fileBuffer, filename);
+  time("parse");
   if (file.errors.length > 0) return invalidFile(file.errors, file.notices);
   const otherDepartment = checkDepartment(file, code);
   if (otherDepartment) return invalidFile([otherDepartment], file.notices);
 
   const snapshot = await loadContractSnapshot(viewer, code);
   if (!snapshot) return { ok: false, code: "not_found", message: "Aucun contrat pour ce département." };
+  time("snapshot");
   const validated = validateFile(file, snapshot);
+  time("validate");
   if (!validated.ok) return invalidFile(validated.errors, file.notices);
   const plan = planImport(validated.rows, snapshot);
+  time("plan");
   const summary: ImportSummary = {
     format: file.format,
     sheets: SHEET_KEYS.filter((k) => file.tables[k]).map((k) => SHEETS[k].name),
@@ -102,7 +116,11 @@ export async function importSpreadsheet(
   };
   if (!options.apply || plan.changes.length === 0) return { ok: true, applied: false, summary };
   try {
-    await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
+    const { references } = await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
+    time("write");
+    // New actions are numbered when written: the summary names the reference each one received.
+    const actionsSheet = SHEETS.actions.name;
+    summary.changes = summary.changes.map((c) => (c.sheet === actionsSheet && c.kind === "create" && references.has(c.line) ? { ...c, label: `${references.get(c.line)} — ${c.label}` } : c));
   } catch (error) {
     if (error instanceof ImportConflictError) return { ok: false, code: "conflict", message: error.message };
     throw error;

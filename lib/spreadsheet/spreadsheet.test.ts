@@ -19,6 +19,17 @@ const snapshot: ContractSnapshot = {
 };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** What Excel writes for "CSV (séparateur : point-virgule)" on a French Windows. */
+function windows1252(text: string): Uint8Array {
+  const extra: Record<string, number> = { "€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "Œ": 0x8c, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "–": 0x96, "—": 0x97, "œ": 0x9c };
+  return Uint8Array.from([...text].map((c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+    if (c in extra) return extra[c];
+    throw new Error(`not in Windows-1252: ${c}`);
+  }));
+}
 const FUNDING_HEADER = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
 
 async function check(buffer: Uint8Array, name: string) {
@@ -45,6 +56,24 @@ describe("round trip", () => {
   });
 });
 
+describe("CSV export", () => {
+  it("writes what French Excel reads in columns: BOM, semicolons, decimal comma, JJ/MM/AAAA", () => {
+    const funding = snapshotToCsv(snapshot, "funding");
+    expect(funding.startsWith("\ufeffDépartement;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)\r\n")).toBe(true);
+    expect(funding).toContain("77;l1;FA-01;État — P304;2021;Versé;1234,56\r\n");
+    expect(snapshotToCsv(snapshot, "actions")).toContain(";01/10/2020;31/12/2022;En cours;40");
+    expect(snapshotToCsv(snapshot, "indicators")).toContain("77;O1-I1;Taux;%;2021;12,5;50;\r\n");
+  });
+
+  it("quotes a text holding a semicolon, a quote or a line break", async () => {
+    const tricky = { ...snapshot, actions: [{ ...snapshot.actions[0], title: "Accueil; \"fratries\"", purpose: "Ligne 1\nLigne 2" }] };
+    const csv = snapshotToCsv(tricky, "actions");
+    expect(csv).toContain(';"Accueil; ""fratries""";');
+    const result = await check(utf8(csv), "actions.csv");
+    expect(result.errors).toEqual([]);
+  });
+});
+
 describe("formula injection", () => {
   it("neutralises text cells starting with =, +, - or @ in exports, and reads them back", async () => {
     for (const t of ["=1+1", "+33", "-x", "@SUM(A1)"]) {
@@ -52,6 +81,8 @@ describe("formula injection", () => {
       expect(unneutralize(neutralizeFormula(t))).toBe(t);
     }
     expect(neutralizeFormula("Maison")).toBe("Maison");
+    const injected = { ...snapshot, actions: [{ ...snapshot.actions[0], lead: "+33 1 23 45 67 89", partners: "@SOMME(A1:A9)", targetPublic: "-2+3" }] };
+    expect(snapshotToCsv(injected, "actions")).toContain(";'-2+3;'+33 1 23 45 67 89;'@SOMME(A1:A9);");
     expect(snapshotToCsv(snapshot, "actions")).toContain("'=Maison des 1 000 jours");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
@@ -64,6 +95,14 @@ describe("formula injection", () => {
     wb.getWorksheet("Financements")!.getRow(2).getCell(7).value = { formula: "1000*2", result: 2000 };
     const result = await check(new Uint8Array(await wb.xlsx.writeBuffer()), "f.xlsx");
     expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE }]);
+  });
+
+  it("refuses a text cell starting with = in an XLSX file (typed as text, not a formula cell)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
+    wb.getWorksheet("Fiches action")!.getRow(2).getCell(5).value = "=SOMME(G2:G9)";
+    const result = await check(new Uint8Array(await wb.xlsx.writeBuffer()), "f.xlsx");
+    expect(result.errors).toEqual([{ sheet: "Fiches action", line: 2, column: "Finalité", message: FORMULA_MESSAGE }]);
   });
 
   it("refuses a CSV cell starting with =", async () => {
@@ -83,10 +122,45 @@ describe("French CSV files", () => {
     expect(result.plan!.actions.creates[0].fields).toMatchObject({ title: "Fiche créée été", startDate: "2020-09-28", status: "NOT_STARTED" });
   });
 
+  it("decodes a Windows-1252 file as Excel saves it (accents, €, —, no-break spaces)", async () => {
+    const text = `${FUNDING_HEADER}\r\n77;l1;FA-01;État — P304;2021;Versé;1\u00a0234,58\r\n`;
+    const result = await check(windows1252(text), "financements.csv");
+    expect(result.errors).toEqual([]);
+    expect(result.notices).toEqual(["Fichier encodé en Windows-1252 (Latin-1, enregistré par Excel) : les accents ont été convertis.", "Séparateur point-virgule détecté."]);
+    expect(result.plan!.funding.updates[0].row.fields).toMatchObject({ funder: "STATE_P304", stage: "PAID", amountCents: 123_458n });
+  });
+
   it("reads 1 234,56 as cents and reports an update", async () => {
     const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;1 234,57\n`), "f.csv");
     expect(result.plan!.funding.updates[0].row.fields.amountCents).toBe(123_457n);
     expect(result.plan!.changes[0].fields).toEqual([{ column: "Montant (€)", before: "1 234,56 €", after: "1 234,57 €" }]);
+  });
+
+  it("reads thousands separated by a space, a no-break space or a narrow no-break space", async () => {
+    for (const space of [" ", "\u00a0", "\u202f"]) {
+      const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;1${space}234,56\n77;;FA-01;ARS — FIR;2022;Prévu;12${space}000\n`), "f.csv");
+      expect(result.errors).toEqual([]);
+      expect(result.plan!.totals).toEqual({ created: 1, updated: 0, unchanged: 1 });
+      expect(result.plan!.funding.creates[0].fields.amountCents).toBe(1_200_000n);
+    }
+  });
+
+  it("refuses French decimals it cannot read exactly, with the column and a French message", async () => {
+    const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;1 234,567\n77;;FA-01;État — P304;2021;Versé;12 34,5\n`), "f.csv");
+    expect(result.errors).toEqual([
+      { sheet: "Financements", line: 2, column: "Montant (€)", message: "Deux décimales au plus : le montant s'arrête aux centimes." },
+      { sheet: "Financements", line: 3, column: "Montant (€)", message: "Montant attendu en euros, par exemple 1 234,56 ou 1234.56." },
+    ]);
+  });
+
+  it("reads 28/09/2020 as a day, and refuses a day that does not exist or another order", async () => {
+    const row = (start: string) => `77;FA-01;=Maison des 1 000 jours;O1;Accueillir;;PMI;;${start};31/12/2022;En cours;40`.replace("=Maison", "'=Maison");
+    const header = "Département;Référence;Intitulé;Objectif;Finalité;Public visé;Pilote;Partenaires;Date de début;Date de fin;Statut;Avancement (%)";
+    const ok = await check(utf8(`${header}\n${row("28/09/2020")}\n`), "a.csv");
+    expect(ok.errors).toEqual([]);
+    expect(ok.plan!.changes[0].fields).toEqual([{ column: "Date de début", before: "01/10/2020", after: "28/09/2020" }]);
+    expect((await check(utf8(`${header}\n${row("31/02/2021")}\n`), "a.csv")).errors).toEqual([{ sheet: "Fiches action", line: 2, column: "Date de début", message: "Cette date n'existe pas." }]);
+    expect((await check(utf8(`${header}\n${row("2020/09/28")}\n`), "a.csv")).errors).toEqual([{ sheet: "Fiches action", line: 2, column: "Date de début", message: "Date attendue au format JJ/MM/AAAA." }]);
   });
 
   it("reports each bad value with line, column and French message", async () => {
@@ -106,6 +180,15 @@ describe("bad files", () => {
   it("refuses an empty file", async () => {
     expect((await check(new Uint8Array(), "x.csv")).errors[0].message).toBe("Le fichier est vide.");
     expect((await check(utf8("\r\n\r\n"), "x.csv")).errors[0].message).toBe("Le fichier est vide.");
+  });
+
+  it("refuses a file with headers and no data line", async () => {
+    expect((await check(utf8(`${FUNDING_HEADER}\r\n`), "f.csv")).errors).toEqual([{ sheet: "Financements", line: null, column: null, message: "Aucune ligne de données sous l'en-tête." }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx({ ...snapshot, actions: [], fundingLines: [], indicators: [] })) as unknown as ArrayBuffer);
+    expect((await check(new Uint8Array(await wb.xlsx.writeBuffer()), "vide.xlsx")).errors).toEqual([
+      { sheet: null, line: null, column: null, message: "Aucune ligne de données : le classeur ne contient que les en-têtes." },
+    ]);
   });
 
   it("refuses a file over the size limit", async () => {

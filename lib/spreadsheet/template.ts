@@ -101,7 +101,16 @@ function enumReader<T extends string>(values: readonly T[], labels: Record<T, st
     byText.set(normalizeLabel(v), v);
     byText.set(normalizeLabel(labels[v]), v);
   }
-  return (text: string): T | null => byText.get(normalizeLabel(text)) ?? null;
+  // A file repeats the same few labels thousands of times: each distinct text is normalised once.
+  const seen = new Map<string, T | null>();
+  return (text: string): T | null => {
+    let found = seen.get(text);
+    if (found === undefined) {
+      found = byText.get(normalizeLabel(text)) ?? null;
+      if (seen.size < 1000) seen.set(text, found);
+    }
+    return found;
+  };
 }
 
 /** French label or code → code (null when unknown). */
@@ -121,7 +130,7 @@ export function unneutralize(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-/** The lines of the "Lisez-moi" sheet. */
+/** The lines of the "Lisez-moi" sheet: headings alone in column A, labels in A with their text in B. */
 export function readmeLines(departmentCode: string, departmentName: string, contractLabel: string): string[][] {
   const lines: string[][] = [
     ["Modèle d'import / export Tripartite"],
@@ -130,10 +139,10 @@ export function readmeLines(departmentCode: string, departmentName: string, cont
     ["Contrat", contractLabel],
     [],
     ["Principe"],
-    ["Modifiez les lignes puis importez le fichier dans l'onglet « Import / export » de l'espace du département : un aperçu montre chaque création et modification avant toute écriture, puis tout est appliqué d'un coup ou rien."],
-    ["Les lignes sont reconnues par leur identifiant stable : la référence de la fiche action, l'identifiant de la ligne de financement, le couple indicateur et année. Une ligne absente du fichier n'est jamais supprimée."],
-    ["Les formules ne sont pas acceptées : saisissez des valeurs. Un texte commençant par =, +, - ou @ est précédé d'une apostrophe à l'export."],
-    ["Format CSV accepté aussi : UTF-8 ou Windows-1252 (Latin-1), séparateur virgule ou point-virgule, décimales 1 234,56 ou 1234.56, dates JJ/MM/AAAA ou AAAA-MM-JJ. Taille maximale : " + MAX_FILE_LABEL + "."],
+    ["", "Modifiez les lignes puis importez le fichier dans l'onglet « Import / export » de l'espace du département : un aperçu montre chaque création et modification avant toute écriture, puis tout est appliqué d'un coup ou rien."],
+    ["", "Les lignes sont reconnues par leur identifiant stable : la référence de la fiche action, l'identifiant de la ligne de financement, le couple indicateur et année. Une ligne absente du fichier n'est jamais supprimée."],
+    ["", "Les formules ne sont pas acceptées : saisissez des valeurs. Un texte commençant par =, +, - ou @ est précédé d'une apostrophe à l'export."],
+    ["", "Fichiers CSV : une table par fichier. À l'export, point-virgule, virgule décimale et dates JJ/MM/AAAA (le format du tableur en français). À l'import, UTF-8 ou Windows-1252 (Latin-1), séparateur point-virgule ou virgule, décimales 1 234,56 ou 1234.56, dates JJ/MM/AAAA ou AAAA-MM-JJ. Taille maximale : " + MAX_FILE_LABEL + "."],
   ];
   for (const key of SHEET_KEYS) {
     const sheet = SHEETS[key];

@@ -44,11 +44,14 @@ class RowErrors {
   }
 }
 
+const FORMULA_TEXT = /^\s*=/;
+
 /** Text cells that look like formulas are refused, never evaluated nor stored. */
 function formulaCells(row: ParsedRow, out: RowErrors): boolean {
   let found = false;
-  for (const [key, value] of Object.entries(row.cells)) {
-    if (typeof value === "string" && value.trim().startsWith("=")) {
+  for (const key in row.cells) {
+    const value = row.cells[key];
+    if (typeof value === "string" && FORMULA_TEXT.test(value)) {
       out.add(row.line, key, FORMULA_MESSAGE);
       found = true;
     }
@@ -56,9 +59,13 @@ function formulaCells(row: ParsedRow, out: RowErrors): boolean {
   return found;
 }
 
+/** The first problem of each cell only: "2020/09/28" is a wrong format, not also a day that does not exist. */
 function zodErrors(issues: { path: PropertyKey[]; message: string }[], line: number, out: RowErrors, rename: Record<string, string> = {}) {
+  const seen = new Set<string>();
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "");
+    if (seen.has(field)) continue;
+    seen.add(field);
     out.add(line, rename[field] ?? (field || null), issue.message);
   }
 }

@@ -1,42 +1,94 @@
-// Import / export journey of a department editor (not run by the spreadsheet task; run with the e2e suite).
+// Import / export journey of a department editor: download, change in a spreadsheet, upload, preview, apply.
 import { readFile, writeFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { signIn } from "./helpers";
 
-test("an editor of 77 downloads the contract, re-uploads it (no change), then uploads a modified CSV and applies it", async ({ page }, testInfo) => {
-  await signIn(page, "editeur.77@demo.tripartite.fr");
-  await page.goto("/espace/departements/77/echanges");
-  await expect(page.getByRole("heading", { name: /import \/ export/i })).toBeVisible();
+const PAGE = "/espace/departements/77/echanges";
 
-  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le classeur (XLSX)" }).click()]);
-  const xlsxPath = testInfo.outputPath("contrat.xlsx");
-  await xlsx.saveAs(xlsxPath);
-  await page.getByLabel("Fichier à importer").setInputFiles(xlsxPath);
+async function download(page: Page, link: string, path: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  await file.saveAs(path);
+  return path;
+}
+
+async function preview(page: Page, path: string) {
+  await page.getByLabel("Fichier à importer").setInputFiles(path);
   await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
-  await expect(page.getByRole("heading", { name: /Aperçu : 0 création, 0 modification/ })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Appliquer" })).toHaveCount(0);
+}
 
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Fiches action (CSV)" }).click()]);
-  const csvPath = testInfo.outputPath("fiches-action.csv");
-  await csv.saveAs(csvPath);
+test("an editor of 77 downloads the contract, re-uploads it (no change), then uploads a modified CSV, sees the preview and applies it", async ({ page }, testInfo) => {
+  await signIn(page, "editeur.77@demo.tripartite.fr");
+  await page.goto(PAGE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77) — import / export");
+
+  // The workbook as exported changes nothing.
+  await preview(page, await download(page, "Télécharger le classeur (XLSX)", testInfo.outputPath("contrat.xlsx")));
+  await expect(page.getByRole("heading", { name: /^Aperçu de l'import : 0 création, 0 modification, \d+ lignes inchangées$/ })).toBeVisible();
+  await expect(page.getByText("Le fichier ne change rien aux données enregistrées : rien à appliquer.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Appliquer/ })).toHaveCount(0);
+
+  // FA-06 (« Reportée », used by no other test): its progress (last column) goes up by one point in the CSV.
+  const csvPath = await download(page, "Fiches action (CSV)", testInfo.outputPath("fiches-action.csv"));
   const lines = (await readFile(csvPath, "utf8")).split("\r\n");
-  // FA-06 (« Reportée », used by no other test): its progress (last column) goes up by one point.
-  const index = lines.findIndex((l) => l.split(",")[1] === "FA-06");
+  const index = lines.findIndex((l) => l.split(";")[1] === "FA-06");
   expect(index).toBeGreaterThan(0);
-  const reference = lines[index].split(",")[1];
-  lines[index] = lines[index].replace(/,(\d+)$/, (_m, n: string) => `,${Number(n) + 1}`);
+  const before = Number(lines[index].split(";").at(-1));
+  lines[index] = lines[index].replace(/;\d+$/, `;${before + 1}`);
   await writeFile(csvPath, lines.join("\r\n"));
 
-  await page.getByLabel("Fichier à importer").setInputFiles(csvPath);
-  await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
-  await expect(page.getByRole("heading", { name: /Aperçu : 0 création, 1 modification/ })).toBeVisible();
-  await expect(page.getByRole("cell", { name: new RegExp(reference) })).toBeVisible();
-  await page.getByRole("button", { name: "Appliquer" }).click();
-  await expect(page.getByRole("status")).toContainText("Import appliqué : 0 création, 1 modification.");
+  // The request is held back here so that the progress indicator (upload, then analysis) can be seen.
+  await page.route("**/api/spreadsheet/77/import", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await preview(page, csvPath);
+  await expect(page.getByRole("progressbar", { name: /^Étape [12] sur 2 : (envoi|analyse) du fichier/ })).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
+  const heading = page.getByRole("heading", { name: /^Aperçu de l'import : 0 création, 1 modification/ });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  const change = page.getByRole("table", { name: /Changements à appliquer/ }).getByRole("row").filter({ hasText: "FA-06" });
+  await expect(change).toContainText(`Avancement (%) : ${before} → ${before + 1}`);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Appliquer 1 changement" }).click();
+  await expect(page.getByRole("status")).toHaveText("Import appliqué : 0 création, 1 modification.");
+  await expect(page.getByRole("heading", { name: /^Import appliqué : 0 création, 1 modification/ })).toBeVisible();
+
+  // A fresh export holds the new value.
+  const after = (await readFile(await download(page, "Fiches action (CSV)", testInfo.outputPath("apres.csv")), "utf8")).split("\r\n");
+  expect(after.find((l) => l.split(";")[1] === "FA-06")!.split(";").at(-1)).toBe(String(before + 1));
 });
 
-test("an editor of 63 cannot open the import of 77", async ({ page }) => {
+test("a file with errors lists each one with its line, column and French message, and a file over 5 Mo is not sent", async ({ page }) => {
+  await signIn(page, "editeur.77@demo.tripartite.fr");
+  await page.goto(PAGE);
+  const header = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "financements.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2021;Versé;1 234,567\r\n77;;FA-01;État — P304;2021;Versé;=SOMME(G2:G3)\r\n`),
+  });
+  await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
+  await expect(page.getByRole("heading", { name: "Le fichier n'a pas été importé : 2 erreurs à corriger. Rien n'a été écrit." })).toBeVisible();
+  const errors = page.getByRole("table", { name: /2 erreurs à corriger/ });
+  await expect(errors.getByRole("row").nth(1)).toHaveText(/Financements\s*2\s*Montant \(€\)\s*Deux décimales au plus : le montant s'arrête aux centimes\./);
+  await expect(errors.getByRole("row").nth(2)).toHaveText(/Financements\s*3\s*Montant \(€\)\s*Formule refusée : saisissez une valeur/);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Fichier à importer").setInputFiles({ name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
+  await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
+  await expect(page.getByRole("heading", { name: "Le fichier « gros.csv » pèse 6,0 Mo : la taille maximale est de 5 Mo. Rien n'a été envoyé." })).toBeVisible();
+});
+
+test("an editor of 63 can neither open the import of 77 nor post a file to it", async ({ page }) => {
   await signIn(page, "editeur.63@demo.tripartite.fr");
-  const response = await page.goto("/espace/departements/77/echanges");
+  const response = await page.goto(PAGE);
   expect(response?.status()).toBe(404);
+  const answer = await page.request.post("/api/spreadsheet/77/import", {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { etape: "apercu", empreinte: "", fichier: { name: "contrat.csv", mimeType: "text/csv", buffer: Buffer.from("Département;Référence\r\n77;FA-01\r\n") } },
+  });
+  expect(await answer.json()).toEqual({ status: "error", message: "Ce département n'existe pas ou n'est pas accessible.", filename: "contrat.csv" });
 });

@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { MAX_FILE_LABEL, SHEETS, SHEET_KEYS } from "@/lib/spreadsheet/template";
+import { formatDate } from "@/lib/format";
+import { MAX_FILE_BYTES, MAX_FILE_LABEL, SHEETS, SHEET_KEYS } from "@/lib/spreadsheet/template";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
-import { applyImportForm } from "./apply-import-form";
-import { previewImportForm } from "./preview-import-form";
 
 export const metadata: Metadata = { title: "Import / export" };
 
@@ -18,6 +17,7 @@ export default async function SpreadsheetExchangePage({ params }: Props) {
   const workspace = await getWorkspaceDepartment(viewer, code);
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
+  const contract = dashboard.contract;
   const canImport = permissions.editActions && permissions.editFunding && permissions.editIndicators;
   const base = `/api/spreadsheet/${code}`;
 
@@ -30,27 +30,33 @@ export default async function SpreadsheetExchangePage({ params }: Props) {
         </h1>
       </div>
       <DepartmentNav code={code} current="/echanges" />
-      {!dashboard.contract ? (
-        <p className="rounded bg-white p-4">Aucun contrat pour ce département.</p>
+      {!contract ? (
+        <p className="rounded bg-white p-4">Aucun contrat pour ce département : rien à exporter ni à importer.</p>
       ) : (
         <>
+          <p className="max-w-4xl text-slate-700">
+            Travaillez dans votre tableur sur le contrat {contract.frameworkCode} (vague {contract.wave}, du {formatDate(contract.periodStart)} au{" "}
+            {formatDate(contract.periodEnd)})&nbsp;: fiches action, lignes de financement et valeurs d&apos;indicateurs.
+            {canImport ? " Téléchargez le classeur, modifiez-le, puis importez-le\u00a0: un aperçu montre chaque changement avant toute écriture." : null}
+          </p>
           <section aria-labelledby="export" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
             <h2 id="export" className="text-xl font-semibold">
-              Exporter le contrat
+              1. Exporter le contrat
             </h2>
             <p className="text-sm text-slate-700">
-              Le classeur contient un onglet par table (fiches action, financements, indicateurs) et un onglet « Lisez-moi » qui décrit chaque colonne. Il
-              se réimporte tel quel.
+              Le classeur Excel contient un onglet par table (fiches action, financements, indicateurs) et un onglet « Lisez-moi » qui décrit chaque colonne. Il
+              se réimporte tel quel. Chaque fichier CSV contient une seule table, au format du tableur en français (point-virgule, virgule décimale, dates
+              JJ/MM/AAAA).
             </p>
             <ul className="flex flex-wrap gap-3">
               <li>
-                <a href={`${base}?format=xlsx`} className="inline-block rounded bg-marianne px-4 py-2 text-white hover:bg-blue-900" download>
+                <a href={`${base}?format=xlsx`} className="inline-block rounded bg-marianne px-4 py-2 font-medium text-white hover:bg-blue-900" download>
                   Télécharger le classeur (XLSX)
                 </a>
               </li>
               {SHEET_KEYS.map((k) => (
                 <li key={k}>
-                  <a href={`${base}?format=csv&table=${k}`} className="inline-block rounded border border-marianne px-4 py-2 text-marianne hover:underline" download>
+                  <a href={`${base}?format=csv&table=${k}`} className="inline-block rounded border border-marianne px-4 py-2 text-marianne hover:bg-marianne-light" download>
                     {SHEETS[k].name} (CSV)
                   </a>
                 </li>
@@ -60,16 +66,17 @@ export default async function SpreadsheetExchangePage({ params }: Props) {
           {canImport ? (
             <section aria-labelledby="import" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
               <h2 id="import" className="text-xl font-semibold">
-                Importer un fichier
+                2. Importer le fichier modifié
               </h2>
-              <p className="text-sm text-slate-700">
-                XLSX (le classeur exporté) ou CSV (une table), {MAX_FILE_LABEL} au plus. Un aperçu montre chaque création et modification, et chaque erreur
-                avec sa ligne et sa colonne, avant toute écriture ; l&apos;import s&apos;applique ensuite en entier ou pas du tout.
-              </p>
-              <ImportPanel departmentCode={code} preview={previewImportForm} apply={applyImportForm} />
+              <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
+                <li>Les lignes sont reconnues par leur référence (FA-01…), l&apos;identifiant de la ligne de financement, ou le couple indicateur et année.</li>
+                <li>Une ligne sans référence ou sans identifiant est une création. Une ligne absente du fichier n&apos;est jamais supprimée.</li>
+                <li>Les formules ne sont pas acceptées : collez les valeurs (Collage spécial › Valeurs) avant d&apos;enregistrer.</li>
+              </ul>
+              <ImportPanel departmentCode={code} maxBytes={MAX_FILE_BYTES} maxLabel={MAX_FILE_LABEL} exportHref={`${base}?format=xlsx`} />
             </section>
           ) : (
-            <p className="rounded bg-white p-4">Votre rôle permet d&apos;exporter ces données, pas de les importer.</p>
+            <p className="rounded bg-white p-4">Votre rôle permet d&apos;exporter ces données, pas de les importer : seuls les éditeurs du département importent.</p>
           )}
         </>
       )}

@@ -1,6 +1,8 @@
-// What the import forms return to the page (client-safe).
-import type { ImportError } from "@/lib/spreadsheet/parse";
-import type { ImportSummary } from "@/lib/spreadsheet/service";
+// What one import step (preview or apply) returns to the page: client-safe, JSON-safe.
+import type { ImportError } from "./parse";
+import type { ImportSummary } from "./service";
+
+export type ImportStep = "apercu" | "application";
 
 export type ImportFormState = {
   status: "idle" | "preview" | "applied" | "error";
@@ -9,7 +11,6 @@ export type ImportFormState = {
   notices?: string[];
   summary?: ImportSummary;
   filename?: string;
-  stamp?: number;
 };
 
 export const IMPORT_IDLE: ImportFormState = { status: "idle" };

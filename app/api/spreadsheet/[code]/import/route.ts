@@ -1,0 +1,49 @@
+import { revalidatePath } from "next/cache";
+import { getViewer } from "@/lib/auth/web";
+import type { ImportFormState } from "@/lib/spreadsheet/import-state";
+import { runImportStep } from "@/lib/spreadsheet/import-step";
+import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/spreadsheet/template";
+
+export const dynamic = "force-dynamic";
+
+/** Room for the multipart envelope around a file of the maximum size. */
+const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
+
+const answer = (state: ImportFormState, status = 200) => Response.json(state, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Only the app's own pages may post here (the session cookie is SameSite=Lax; this closes same-site origins too). */
+function fromThisSite(request: Request): boolean {
+  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * POST /api/spreadsheet/77/import, multipart: `fichier`, `etape` (apercu | application), `empreinte`
+ * (the SHA-256 the preview returned, for the apply step). A route handler rather than a server action
+ * so that the page can show the upload's progress (XMLHttpRequest upload events).
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  if (!fromThisSite(request)) return answer({ status: "error", message: "Requête refusée : elle ne vient pas d'une page de Tripartite." }, 403);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    return answer({ status: "error", message: `Le fichier dépasse la taille maximale de ${MAX_FILE_LABEL}. Rien n'a été importé.` }, 413);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return answer({ status: "error", message: "Envoi illisible : choisissez à nouveau le fichier puis recommencez." }, 400);
+  }
+  const file = form.get("fichier");
+  const step = form.get("etape") === "application" ? "application" : "apercu";
+  const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, String(form.get("empreinte") ?? ""));
+  if (state.status === "applied") revalidatePath("/", "layout");
+  return answer(state);
+}

@@ -1,0 +1,29 @@
+import "server-only";
+// One step of the import page: the preview (nothing written) or the apply (the same file again,
+// checked by its hash, read, checked and planned anew, then written in one transaction). Nothing is
+// kept in server memory between the two steps. Called by POST /api/spreadsheet/<code>/import.
+import type { Viewer } from "../server/authz";
+import type { ImportFormState, ImportStep } from "./import-state";
+import { importSpreadsheet } from "./service";
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
+
+export async function runImportStep(viewer: Viewer, code: string, step: ImportStep, file: File | null, expectedHash: string): Promise<ImportFormState> {
+  if (viewer.kind !== "user") return { status: "error", message: "Votre session a expiré : reconnectez-vous puis relancez l'import. Rien n'a été importé." };
+  if (!file || file.name === "") return { status: "error", message: "Choisissez un fichier XLSX ou CSV." };
+  if (step === "application" && !expectedHash) return { status: "error", message: "Relancez l'aperçu avant d'appliquer l'import." };
+  const buffer = new Uint8Array(await file.arrayBuffer());
+  const result = await importSpreadsheet(viewer, code, buffer, file.name, { apply: step === "application", expectedHash: expectedHash || undefined });
+  if (!result.ok) {
+    return { status: "error", message: result.message, errors: result.code === "invalid" ? result.errors : undefined, notices: result.code === "invalid" ? result.notices : undefined, filename: file.name };
+  }
+  const { summary } = result;
+  if (step === "apercu") return { status: "preview", summary, notices: summary.notices, filename: file.name };
+  const { created, updated } = summary.totals;
+  return {
+    status: "applied",
+    message: result.applied ? `Import appliqué : ${plural(created, "création")}, ${plural(updated, "modification")}.` : "Rien à appliquer : le fichier ne change rien.",
+    summary,
+    filename: file.name,
+  };
+}
