@@ -1,11 +1,12 @@
 import { calendarFeed } from "@/lib/reports/calendar";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ token: string }> };
 
 /** The personal deadlines feed; the token (".ics" suffix allowed) is the only credential. */
-export async function GET(request: Request, { params }: Ctx) {
+async function get(request: Request, { params }: Ctx) {
   const { token } = await params;
   const origin = new URL(request.url).origin;
   const ics = await calendarFeed(token.replace(/\.ics$/, ""), origin);
@@ -14,3 +15,5 @@ export async function GET(request: Request, { params }: Ctx) {
     headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="echeances.ics"', "Cache-Control": "private, no-store" },
   });
 }
+
+export const GET = answerOutage(get);
