@@ -2,57 +2,25 @@
 // from the proxy for new requests and from the route handlers for those that were already running.
 // No "server-only" here: the proxy bundle imports it.
 import { databaseLikelyUp, isDatabaseOutage, noteDatabaseError } from "../server/availability";
+import { frenchJson, frenchPage, isApiPath } from "../http/french-response";
 import { OUTAGE_MESSAGE, OUTAGE_TITLE } from "./outage-messages";
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
 
-const HEADERS = { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) };
-
-export function isApiPath(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/");
-}
-
-export function outageJson(): Response {
-  const body = { error: { status: 503, code: "service_unavailable", message: OUTAGE_MESSAGE, details: [] } };
-  return Response.json(body, { status: 503, headers: { ...HEADERS, "Access-Control-Allow-Origin": "*" } });
-}
-
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-
-/** A page of its own (the app cannot render without its database), in the site's colours. */
-export function outageHtml(retryHref = ""): Response {
-  const html = `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${OUTAGE_TITLE} — Tripartite</title>
-<style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f8fafc;color:#0f172a;line-height:1.5}
-header{background:#fff;border-bottom:4px solid #000091;padding:1rem}
-header p{margin:0;font-size:1.25rem;font-weight:700;color:#000091}
-main{max-width:42rem;margin:0 auto;padding:2rem 1rem}
-h1{font-size:1.875rem;margin:0 0 1rem}
-a{color:#000091}
-a:focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
-</style>
-</head>
-<body>
-<header><p>Tripartite</p></header>
-<main id="contenu">
-<h1>${OUTAGE_TITLE}</h1>
-<p>${escape(OUTAGE_MESSAGE)}</p>
-<p>Ce que vous étiez en train d'enregistrer n'a pas été pris en compte : rien n'a été enregistré à moitié. Renvoyez-le une fois le service rétabli.</p>
-<p><a href="${escape(retryHref)}">Réessayer</a></p>
-</main>
-</body>
-</html>`;
-  return new Response(html, { status: 503, headers: { ...HEADERS, "Content-Type": "text/html; charset=utf-8" } });
-}
+const HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS) };
 
 export function outageResponse(pathname: string, retryHref = pathname): Response {
-  return isApiPath(pathname) ? outageJson() : outageHtml(retryHref);
+  if (isApiPath(pathname)) return frenchJson(503, "service_unavailable", OUTAGE_MESSAGE, HEADERS);
+  return frenchPage(
+    503,
+    {
+      title: OUTAGE_TITLE,
+      paragraphs: [OUTAGE_MESSAGE, "Ce que vous étiez en train d'enregistrer n'a pas été pris en compte : rien n'a été enregistré à moitié. Renvoyez-le une fois le service rétabli."],
+      link: { href: retryHref, label: "Réessayer" },
+    },
+    HEADERS,
+  );
 }
 
 /** The proxy's gate: a 503 while the database is known to be down, nothing (go on) otherwise. */

@@ -8,7 +8,14 @@ import { pool, request } from "./http";
 import { fill, patternOf, roleFor, type Fixtures } from "./routes";
 import type { PrismaClient } from "../../lib/server/prisma";
 
-export type FuzzRow = { name: string; where: string; runs: number; statuses: Map<number, number>; note: string };
+export type FuzzRow = { name: string; where: string; runs: number; statuses: Map<number, number>; note: string; failures: string[] };
+
+/** A short, printable account of a value (control characters shown as \uXXXX). */
+export function preview(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const shown = text.length > 240 ? `${text.slice(0, 240)}… (${text.length} car.)` : text;
+  return JSON.stringify(shown).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** Fields of the forms a page shows only in some states (a submitted report, a deactivated account…). */
 const HINTS: Record<string, (f: Fixtures) => Record<string, string>> = {
@@ -56,9 +63,11 @@ export async function fuzzForms(prisma: PrismaClient, fixtures: Fixtures, runs: 
     if (FILE_FIELDS[action.exportedName]) form.files.push(...FILE_FIELDS[action.exportedName].filter((f) => !form.files.includes(f)));
     const names = form.fields.map(([n]) => n).filter((n) => !n.startsWith("$ACTION"));
     const statuses = new Map<number, number>();
+    const failures: string[] = [];
     await pool(samples(mutationOf(names, form.files), runs, seed + i), concurrency, async (m) => {
       const answer = await request(url, { method: "POST", cookie, body: apply(form, m) });
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      if (answer.status >= 500 || answer.status === 0) failures.push(`HTTP ${answer.status} : ${preview({ ...m, files: m.files.map((f) => `${f.name} (${f.content.length} o)`) })}`);
     });
     rows.push({
       name: `${action.exportedName}`,
@@ -66,6 +75,7 @@ export async function fuzzForms(prisma: PrismaClient, fixtures: Fixtures, runs: 
       runs,
       statuses,
       note: rendered ? "formulaire de la page" : `formulaire reconstitué (page : HTTP ${page.status})`,
+      failures,
     });
   }
   return rows;

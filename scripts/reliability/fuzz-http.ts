@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { fuzzText, samples } from "./fuzz-values";
 import { pool, request } from "./http";
 import { fill, fixtureKey, routeFiles, type Fixtures, type RouteFile } from "./routes";
-import type { FuzzRow } from "./fuzz-forms";
+import { preview, type FuzzRow } from "./fuzz-forms";
 
 /** Query parameter names the app reads somewhere, and a few it never does. */
 const PARAMS = [
@@ -13,7 +13,7 @@ const PARAMS = [
   "table", "portee", "cadre", "vague", "tri", "ordre", "mesure", "creee", "archivee", "supprimee", "refus", "erreur", "onglet", "q", "__proto__",
 ];
 
-type HttpCase = { segments: Record<string, string | null>; query: [string, string][]; method: string; headers: Record<string, string>; cookie: number };
+type HttpCase = { segments: Record<string, string | null>; query: [string, string][]; method: string; headers: Record<string, string>; rsc: boolean; cookie: number };
 
 /** Path segments: the real value, a fuzzed one (encoded), or a broken percent-encoding. */
 const segment = fc.oneof(
@@ -36,10 +36,11 @@ function caseOf(keys: string[], rareValid: boolean): fc.Arbitrary<HttpCase> {
         "accept-language": fc.constantFrom("fr", "en-US,en;q=0.5", "*", "zz"),
         range: fc.constantFrom("bytes=0-10", "bytes=abc", "bytes=-1"),
         "x-forwarded-for": fc.constantFrom("10.0.0.1", "not-an-ip", "1.1.1.1, 2.2.2.2"),
-        rsc: fc.constantFrom("1"),
       },
       { requiredKeys: [] },
     ),
+    // A React Server Components request (Next answers it with a redirect when its cache-busting parameter is missing).
+    rsc: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     cookie: fc.integer({ min: 0, max: 4 }),
   });
 }
@@ -65,11 +66,15 @@ export async function fuzzRoutes(fixtures: Fixtures, cookies: string[], runs: nu
     const keys = keysOf(route.pattern).map((name) => fixtureKey(route.pattern, `[${name}]`));
     const cases = samples(caseOf(keys, rareValid), n, seed + 1000 + i);
     const statuses = new Map<number, number>();
+    const failures: string[] = [];
     await pool(cases, concurrency, async (c) => {
-      const answer = await request(url(route, fixtures, c), { method: c.method, headers: c.headers, cookie: jar[c.cookie % jar.length] });
+      const target = url(route, fixtures, c);
+      const headers = c.rsc ? { ...c.headers, rsc: "1" } : c.headers;
+      const answer = await request(target, { method: c.method, headers, cookie: jar[c.cookie % jar.length] });
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      if (answer.status >= 500 || answer.status === 0) failures.push(`HTTP ${answer.status} : ${c.method} ${preview(target)} (session ${c.cookie % jar.length})`);
     });
-    rows.push({ name: route.pattern, where: route.file, runs: n, statuses, note: route.kind === "api" ? "API" : "page" });
+    rows.push({ name: route.pattern, where: route.file, runs: n, statuses, note: route.kind === "api" ? "API" : "page", failures });
   }
   return rows;
 }

@@ -109,7 +109,7 @@ export function mutationOf(fieldNames: string[], fileFields: string[]): fc.Arbit
   const names = fieldNames.length > 0 ? fieldNames : ["champ"];
   return fc.record({
     replace: fc.dictionary(fc.constantFrom(...names), fuzzText, { maxKeys: Math.max(1, names.length) }),
-    drop: fc.subarray(names, { maxLength: 2 }),
+    drop: fc.subarray(names, { maxLength: Math.min(2, names.length) }),
     duplicate: fc.subarray(names, { maxLength: 1 }),
     extra: fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "$ACTION_ID_x", "id", "version")), fuzzText), { maxLength: 2 }),
     files: fc.array(

@@ -61,6 +61,7 @@ export async function runFuzz(databaseUrl: string, options: FuzzOptions, log: Lo
         `Graine ${options.seed} (rejouer : --seed ${options.seed}). Valeurs : textes de toute sorte (Unicode, 200 000 caractères, balises, injections), nombres et dates impossibles, champs supprimés, doublés ou ajoutés, fichiers quelconques ; chemins, paramètres, en-têtes et méthodes au hasard ; sans session, session forgée, éditeur 77, pilote national, administrateur.`,
       ],
       tables: [table(forms, "Action serveur"), table(api, "Route d'API"), table(pages, "Page")],
+      failures: [...forms, ...routes].flatMap((r) => r.failures.slice(0, 3).map((f) => `${r.name} — ${f}`)),
       checks,
       serverErrors: [],
     };

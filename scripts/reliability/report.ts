@@ -10,6 +10,8 @@ export type PhaseResult = {
   tables: Table[];
   checks: Check[];
   serverErrors: string[];
+  /** Requests that failed, to replay (fuzzing). */
+  failures?: string[];
 };
 
 export function markdown(table: Table): string {
@@ -28,6 +30,10 @@ export function printPhase(phase: PhaseResult, log: (line: string) => void) {
   for (const line of phase.summary) log(line);
   for (const table of phase.tables) log(`\n${markdown(table)}`);
   log(`\n${markdown(checksTable(phase.checks))}`);
+  if (phase.failures?.length) {
+    log(`\nRequêtes en échec (${phase.failures.length}, 3 au plus par formulaire ou route) :`);
+    for (const line of phase.failures) log(`  ${line}`);
+  }
   if (phase.serverErrors.length > 0) {
     log(`\nErreurs dans le journal du serveur (${phase.serverErrors.length}, les 5 premières) :`);
     for (const line of phase.serverErrors.slice(0, 5)) log(`  ${line}`);
@@ -41,6 +47,6 @@ export const count = (n: number) => n.toLocaleString("fr-FR");
 export function errorLines(log: string): string[] {
   return log
     .split("\n")
-    .filter((l) => /⨯|Error:|Unhandled|uncaught/i.test(l))
+    .filter((l) => /⨯|Unhandled|uncaught/i.test(l))
     .map((l) => l.trim().slice(0, 300));
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
 import type { ImportFormState } from "@/components/spreadsheet/import-state";
+import { formText } from "@/lib/forms";
 import { importSpreadsheet } from "@/lib/spreadsheet/service";
 
 /**
@@ -11,8 +12,8 @@ import { importSpreadsheet } from "@/lib/spreadsheet/service";
  */
 export async function applyImportForm(_prev: ImportFormState, formData: FormData): Promise<ImportFormState> {
   const file = formData.get("fichier");
-  const code = String(formData.get("departmentCode") ?? "");
-  const expectedHash = String(formData.get("fileHash") ?? "");
+  const code = formText(formData.get("departmentCode"));
+  const expectedHash = formText(formData.get("fileHash"));
   const stamp = Date.now();
   if (!(file instanceof File) || file.size === 0 || !expectedHash) return { status: "error", message: "Relancez l'aperçu avant d'appliquer l'import.", stamp };
   const result = await importSpreadsheet(await getViewer(), code, new Uint8Array(await file.arrayBuffer()), file.name, { apply: true, expectedHash });
