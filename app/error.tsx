@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { OUTAGE_MESSAGE, OUTAGE_TITLE } from "@/lib/health/outage-messages";
+import { OUTAGE_DETAIL, OUTAGE_TITLE, OUTAGE_WRITES } from "@/lib/health/outage-messages";
 
 type Cause = "checking" | "outage" | "other";
 
@@ -27,11 +27,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div className="max-w-2xl" role="alert">
       <h1 className="text-3xl font-bold">{outage ? OUTAGE_TITLE : "Une erreur est survenue"}</h1>
       <p className="mt-4">
-        {outage
-          ? OUTAGE_MESSAGE
-          : "La page n'a pas pu être affichée. Réessayez dans un instant ; si le problème persiste, contactez l'administrateur."}
+        {outage ? OUTAGE_DETAIL : "La page n'a pas pu être affichée. Réessayez dans un instant ; si le problème persiste, contactez l'administrateur."}
       </p>
-      {outage && <p className="mt-2">Ce que vous étiez en train d&apos;enregistrer n&apos;a pas été pris en compte : renvoyez-le une fois le service rétabli.</p>}
+      {outage && <p className="mt-2">{OUTAGE_WRITES}</p>}
       <button type="button" onClick={reset} className="mt-6 rounded bg-marianne px-4 py-2 text-white hover:bg-blue-900">
         Réessayer
       </button>

@@ -3,7 +3,7 @@
 // No "server-only" here: the proxy bundle imports it.
 import { databaseLikelyUp, isDatabaseOutage, noteDatabaseError } from "../server/availability";
 import { frenchJson, frenchPage, isApiPath } from "../http/french-response";
-import { OUTAGE_MESSAGE, OUTAGE_TITLE } from "./outage-messages";
+import { OUTAGE_DETAIL, OUTAGE_MESSAGE, OUTAGE_TITLE, OUTAGE_WRITES } from "./outage-messages";
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -16,7 +16,7 @@ export function outageResponse(pathname: string, retryHref = pathname): Response
     503,
     {
       title: OUTAGE_TITLE,
-      paragraphs: [OUTAGE_MESSAGE, "Ce que vous étiez en train d'enregistrer n'a pas été pris en compte : rien n'a été enregistré à moitié. Renvoyez-le une fois le service rétabli."],
+      paragraphs: [OUTAGE_DETAIL, OUTAGE_WRITES],
       link: { href: retryHref, label: "Réessayer" },
     },
     HEADERS,

@@ -27,7 +27,7 @@ export function frenchPage(
 <style>
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f8fafc;color:#0f172a;line-height:1.5}
 header{background:#fff;border-bottom:4px solid #000091;padding:1rem}
-header p{margin:0;font-size:1.25rem;font-weight:700;color:#000091}
+header p{max-width:42rem;margin:0 auto;font-size:1.25rem;font-weight:700;color:#000091}
 main{max-width:42rem;margin:0 auto;padding:2rem 1rem}
 h1{font-size:1.875rem;margin:0 0 1rem}
 a{color:#000091}

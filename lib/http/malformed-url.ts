@@ -16,5 +16,9 @@ export function malformedUrlResponse(request: { nextUrl: { pathname: string; sea
   const { pathname, search } = request.nextUrl;
   if (!isMalformed(pathname) && !search.slice(1).split("&").some(isMalformed)) return null;
   if (isApiPath(pathname)) return frenchJson(400, "bad_request", MESSAGE);
-  return frenchPage(400, { title: "Adresse invalide", paragraphs: [MESSAGE, "Vérifiez le lien, ou repartez de la page d'accueil."], link: { href: "/", label: "Retour à l'accueil" } });
+  return frenchPage(400, {
+    title: "Adresse invalide",
+    paragraphs: ["Elle contient un caractère codé de façon incorrecte (%…) ou interdit : aucun lien du site ne mène ici.", "Vérifiez le lien, ou repartez de la page d'accueil."],
+    link: { href: "/", label: "Retour à l'accueil" },
+  });
 }

@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { fuzzText, samples } from "./fuzz-values";
 import { pool, request } from "./http";
-import { fill, fixtureKey, routeFiles, type Fixtures, type RouteFile } from "./routes";
+import { fill, fixtureKey, roleFor, routeFiles, type Fixtures, type RouteFile } from "./routes";
+import type { Role } from "../../lib/server/authz";
 import { preview, type FuzzRow } from "./fuzz-forms";
 
 /** Query parameter names the app reads somewhere, and a few it never does. */
@@ -41,7 +42,8 @@ function caseOf(keys: string[], rareValid: boolean): fc.Arbitrary<HttpCase> {
     ),
     // A React Server Components request (Next answers it with a redirect when its cache-busting parameter is missing).
     rsc: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-    cookie: fc.integer({ min: 0, max: 4 }),
+    // Mostly the role the page is for (so that its content is reached), else anybody.
+    cookie: fc.oneof({ weight: 3, arbitrary: fc.constant(-1) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 5 }) }),
   });
 }
 
@@ -55,10 +57,10 @@ function keysOf(pattern: string): string[] {
   return pattern.split("/").filter((s) => /^\[.+\]$/.test(s)).map((s) => s.slice(1, -1));
 }
 
-export async function fuzzRoutes(fixtures: Fixtures, cookies: string[], runs: number, concurrency: number, seed: number): Promise<FuzzRow[]> {
+export async function fuzzRoutes(fixtures: Fixtures, cookies: Partial<Record<Role, string>>, runs: number, concurrency: number, seed: number): Promise<FuzzRow[]> {
   const rows: FuzzRow[] = [];
-  // A forged cookie, and none, besides the real sessions.
-  const jar = [undefined, "tripartite_session=forge" + "A".repeat(40), ...cookies];
+  // None, a forged one, and a real session per role.
+  const jar: [string, string | undefined][] = [["sans session", undefined], ["session forgée", "tripartite_session=forge" + "A".repeat(40)], ...Object.entries(cookies)];
   for (const [i, route] of routeFiles().entries()) {
     // The PDF is drawn by Chromium: real identifiers there only rarely, so that the run stays short.
     const rareValid = route.pattern.endsWith("/pdf");
@@ -70,9 +72,11 @@ export async function fuzzRoutes(fixtures: Fixtures, cookies: string[], runs: nu
     await pool(cases, concurrency, async (c) => {
       const target = url(route, fixtures, c);
       const headers = c.rsc ? { ...c.headers, rsc: "1" } : c.headers;
-      const answer = await request(target, { method: c.method, headers, cookie: jar[c.cookie % jar.length] });
+      const own = roleFor(route.pattern)?.role ?? "DEPARTMENT_EDITOR";
+      const [who, cookie] = c.cookie < 0 ? [own, cookies[own]] : jar[c.cookie % jar.length];
+      const answer = await request(target, { method: c.method, headers, cookie });
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      if (answer.status >= 500 || answer.status === 0) failures.push(`HTTP ${answer.status} : ${c.method} ${preview(target)} (session ${c.cookie % jar.length})`);
+      if (answer.status >= 500 || answer.status === 0) failures.push(`HTTP ${answer.status} : ${c.method} ${preview(target)} (${who})`);
     });
     rows.push({ name: route.pattern, where: route.file, runs: n, statuses, note: route.kind === "api" ? "API" : "page", failures });
   }

@@ -27,7 +27,12 @@ export async function runFuzz(databaseUrl: string, options: FuzzOptions, log: Lo
     const fixtures = await loadFixtures(prisma);
     const session = async (role: Parameters<typeof createAccount>[1], scope: Parameters<typeof createAccount>[2]) =>
       directSession(prisma, (await createAccount(prisma, role, scope, "fuzz")).id);
-    const cookies = [await session("DEPARTMENT_EDITOR", { departmentCode: "77" }), await session("NATIONAL_OFFICIAL", {}), await session("ADMIN", {})];
+    const cookies = {
+      DEPARTMENT_EDITOR: await session("DEPARTMENT_EDITOR", { departmentCode: "77" }),
+      REGIONAL_OFFICIAL: await session("REGIONAL_OFFICIAL", { regionCode: "11" }),
+      NATIONAL_OFFICIAL: await session("NATIONAL_OFFICIAL", {}),
+      ADMIN: await session("ADMIN", {}),
+    };
 
     log(`▸ Fuzzing (fast-check, graine ${options.seed}) : les routes, ${options.runs} essais par route d'API (la moitié par page)…`);
     const routes = await fuzzRoutes(fixtures, cookies, options.runs, options.concurrency, options.seed);
@@ -58,7 +63,7 @@ export async function runFuzz(databaseUrl: string, options: FuzzOptions, log: Lo
     return {
       title: "c) Fuzzing des formulaires, de l'API et des pages (fast-check)",
       summary: [
-        `Graine ${options.seed} (rejouer : --seed ${options.seed}). Valeurs : textes de toute sorte (Unicode, 200 000 caractères, balises, injections), nombres et dates impossibles, champs supprimés, doublés ou ajoutés, fichiers quelconques ; chemins, paramètres, en-têtes et méthodes au hasard ; sans session, session forgée, éditeur 77, pilote national, administrateur.`,
+        `Graine ${options.seed} (rejouer : --seed ${options.seed}). Valeurs : textes de toute sorte (Unicode, 200 000 caractères, balises, injections), nombres et dates impossibles, champs supprimés, doublés ou ajoutés, fichiers quelconques ; chemins, paramètres, en-têtes et méthodes au hasard ; le plus souvent avec la session du rôle auquel la page s'adresse, sinon sans session, avec une session forgée ou celle d'un autre rôle (éditeur 77, référent ARS 11, pilote national, administrateur).`,
       ],
       tables: [table(forms, "Action serveur"), table(api, "Route d'API"), table(pages, "Page")],
       failures: [...forms, ...routes].flatMap((r) => r.failures.slice(0, 3).map((f) => `${r.name} — ${f}`)),

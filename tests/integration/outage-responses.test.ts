@@ -53,7 +53,7 @@ describe("base de données injoignable", () => {
     const html = await response!.text();
     expect(html).toContain('<html lang="fr">');
     expect(html).toMatch(/<h1>Service momentanément indisponible<\/h1>/);
-    expect(html).toContain("rien n'a été enregistré à moitié");
+    expect(html).toContain("rien n'est enregistré à moitié");
     expect(html).toContain('<a href="/departements/77">Réessayer</a>');
 
     // A form sent during the outage gets the same page, its "Réessayer" leading back to the page.
