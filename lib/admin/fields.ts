@@ -60,5 +60,7 @@ export const versionField = z.coerce.number({ error: "Version manquante : rechar
  * so that a form gets every error at once (zod skips object refinements after any aborting issue).
  */
 export const whenValid = (...keys: string[]) => ({
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => !payload.issues.some((i) => keys.includes(String(i.path?.[0]))),
+  // An issue with an empty path means the input is not even an object: no rule can read its fields.
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || keys.includes(String(i.path?.[0]))),
 });

@@ -22,6 +22,8 @@ const OidcEnvSchema = z
     PROCONNECT_ISSUER: z.preprocess(
       blankIsAbsent,
       httpUrl("PROCONNECT_ISSUER").refine((value) => {
+        // zod runs this check even when the one above failed: an unreadable URL is reported there.
+        if (!URL.canParse(value)) return true;
         const url = new URL(value);
         return url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
       }, "PROCONNECT_ISSUER doit être en https (http n'est admis que pour 127.0.0.1 ou localhost)."),

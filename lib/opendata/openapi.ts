@@ -120,6 +120,7 @@ function listOperation(name: ResourceName) {
         "200": okResponse(LIST_COMPONENTS[name], name, true),
         "304": { description: "Non modifié (If-None-Match)", headers: CACHE_HEADERS },
         "400": errorResponse("Paramètre inconnu ou valeur invalide (message en français)"),
+        "503": errorResponse("Service momentanément indisponible (base de données injoignable) ; en-tête Retry-After"),
       },
     },
   };
@@ -143,6 +144,7 @@ function itemOperation(name: keyof typeof ITEM_ROUTES) {
         "304": { description: "Non modifié (If-None-Match)", headers: CACHE_HEADERS },
         "400": errorResponse("Paramètre inconnu ou valeur invalide"),
         "404": errorResponse("Identifiant inconnu, ou contrat non publié"),
+        "503": errorResponse("Service momentanément indisponible (base de données injoignable) ; en-tête Retry-After"),
       },
     },
   };
@@ -181,7 +183,7 @@ export function openApiDocument() {
         `Secret statistique : ${SMALL_COUNT_RULE}`,
         "JSON par défaut, CSV avec ?format=csv (chaque CSV a son Table Schema, lien rel=describedby). Montants en centimes d'euro (entiers exacts), dates ISO 8601.",
         "Pagination : ?page=1&par_page=100 (1000 au plus) ; liens first, prev, next, last. Réponses avec ETag (If-None-Match → 304) et Cache-Control.",
-        "Erreurs : JSON { error: { status, code, message, details } } en français ; 400 pour un paramètre inconnu ou invalide, 404 pour un identifiant inconnu.",
+        "Erreurs : JSON { error: { status, code, message, details } } en français ; 400 pour un paramètre inconnu ou invalide, 404 pour un identifiant inconnu, 503 (avec Retry-After) quand la base de données ne répond pas.",
       ].join("\n\n"),
       license: { name: LICENCE.name, url: LICENCE.url },
     },

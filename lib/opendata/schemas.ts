@@ -246,7 +246,7 @@ export function itemResponseSchema<T extends z.ZodType>(item: T) {
   return z.strictObject({ meta: ResponseMetaSchema, data: item });
 }
 
-export const ERROR_CODES = ["bad_request", "not_found", "not_acceptable"] as const;
+export const ERROR_CODES = ["bad_request", "not_found", "not_acceptable", "service_unavailable"] as const;
 
 export const ErrorResponseSchema = z.strictObject({
   error: z.strictObject({

@@ -44,7 +44,12 @@ async function lockReport(tx: Prisma.TransactionClient, contractId: string, year
   const current = await tx.executionReport.findUnique({ where: { contractId_year: { contractId, year } } });
   if (!current) {
     if (version !== 0) return { ok: false as const, failure: notFound("Ce rapport") };
-    return { ok: true as const, report: await tx.executionReport.create({ data: { contractId, year, version: 0 } }), created: true };
+    // Two first saves at once: the second waits for the first's row (ON CONFLICT DO NOTHING), then
+    // finds it moved on (a conflict), instead of failing on the unique key.
+    const inserted = await tx.executionReport.createMany({ data: [{ contractId, year, version: 0 }], skipDuplicates: true });
+    const report = await tx.executionReport.findUniqueOrThrow({ where: { contractId_year: { contractId, year } } });
+    if (report.version !== version) return { ok: false as const, failure: conflict(state(report)) };
+    return { ok: true as const, report, created: inserted.count === 1 };
   }
   if (current.version !== version) return { ok: false as const, failure: conflict(state(current)) };
   return { ok: true as const, report: current, created: false };

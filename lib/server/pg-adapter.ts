@@ -1,9 +1,11 @@
 // The one place that builds the PostgreSQL driver adapter, for the app, the scripts and the Prisma CLI.
-// @prisma/adapter-pg 6.19 needs six fixes to run Prisma Migrate without native engines (STACK.md).
+// @prisma/adapter-pg 6.19 needs six fixes to run Prisma Migrate without native engines (STACK.md), and a
+// seventh so that a restarted database server does not leak pool connections.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
+import { noteDatabaseError, registerDatabaseProbe, watchQueries } from "./availability";
 
 const NAME_OID = 19;
 const CHAR_OID = 18;
@@ -53,14 +55,47 @@ export function poolConfigFromUrl(url: string): pg.PoolConfig {
     ...parsed,
     Client: CatalogSafeClient,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // A database that does not answer fails the request within seconds instead of holding it (pg waits forever by default).
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000),
     // Fix 4: let short-lived processes (CLI, scripts) exit once the pool is idle.
     allowExitOnIdle: true,
   };
 }
 
+type Transaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+
+/**
+ * Fix 7: Prisma ends a transaction by sending COMMIT or ROLLBACK and only then hands the connection back
+ * (`commit()` / `rollback()`). When the connection was lost (server restarted), that query throws and
+ * the connection is never handed back: each lost transaction leaks a slot until the pool is empty and the
+ * app hangs for good. Hand it back anyway (pg drops a broken connection instead of reusing it).
+ */
+function releaseOnFailedEnd(tx: Transaction): Transaction {
+  let released = false;
+  const release = tx.rollback.bind(tx);
+  const releaseOnce = async () => {
+    if (released) return;
+    released = true;
+    await release();
+  };
+  const executeRaw = tx.executeRaw.bind(tx);
+  tx.executeRaw = async (query) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.sql === "COMMIT" || query.sql === "ROLLBACK") await releaseOnce();
+      throw error;
+    }
+  };
+  tx.commit = releaseOnce;
+  tx.rollback = releaseOnce;
+  return tx;
+}
+
 class TripartitePgFactory extends PrismaPg {
   constructor(private readonly poolConfig: pg.PoolConfig) {
-    super(poolConfig);
+    // A connection dropped by the server (restart, failover) is reported here, never as an unhandled 'error'.
+    super(poolConfig, { onPoolError: noteDatabaseError, onConnectionError: noteDatabaseError });
   }
 
   // Fix 5: the stock executeScript splits migrations on every ";", which breaks any function body
@@ -98,6 +133,19 @@ class TripartitePgFactory extends PrismaPg {
       for (const i of charColumns) resultSet.columnTypes[i] = ColumnTypeEnum.Character;
       return resultSet;
     };
+
+    // Every query tells lib/server/availability.ts whether the database answered (the proxy's 503 gate).
+    watchQueries(adapter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...args) => {
+      try {
+        return watchQueries(releaseOnFailedEnd(await startTransaction(...args)));
+      } catch (error) {
+        noteDatabaseError(error);
+        throw error;
+      }
+    };
+    registerDatabaseProbe(() => pool.query("SELECT 1"));
     return adapter;
   }
 

@@ -88,7 +88,9 @@ export async function removeRole(viewer: Viewer, assignmentId: string): Promise<
       const admins = await tx.roleAssignment.count({ where: { userId: assignment.userId, role: "ADMIN" } });
       if (admins <= 1) return invalid({}, "Vous ne pouvez pas retirer votre propre dernier rôle d'administrateur : demandez-le à un autre administrateur.");
     }
-    await tx.roleAssignment.delete({ where: { id: assignmentId } });
+    // Two removals at once: the second waits for the first, then finds nothing left to remove.
+    const removed = await tx.roleAssignment.deleteMany({ where: { id: assignmentId } });
+    if (removed.count === 0) return notFound("Ce rôle");
     const { userId, role, departmentCode, regionCode } = assignment;
     await writeAudit(tx, {
       viewer,

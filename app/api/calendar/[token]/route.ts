@@ -1,11 +1,12 @@
 import { calendarFeed } from "@/lib/reports/calendar";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ token: string }> };
 
 /** The personal deadlines feed; the token (".ics" suffix allowed) is the only credential. */
-export async function GET(request: Request, { params }: Ctx) {
+async function get(request: Request, { params }: Ctx) {
   const { token } = await params;
   // Behind a proxy, APP_URL says where the links of the events must point.
   const origin = process.env.APP_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
@@ -15,3 +16,5 @@ export async function GET(request: Request, { params }: Ctx) {
     headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="echeances.ics"', "Cache-Control": "private, no-store" },
   });
 }
+
+export const GET = answerOutage(get);

@@ -1,12 +1,13 @@
 import { getViewer } from "@/lib/auth/web";
 import { buildExport, tableToCsv, tableToXlsx } from "@/lib/oversight/exports";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** GET /api/exports/contrats?portee=national&format=csv (or xlsx), with the view's filters. */
-export async function GET(request: Request, { params }: { params: Promise<{ table: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ table: string }> }) {
   const { table } = await params;
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "csv";
@@ -22,3 +23,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
   const body = await tableToXlsx(result.table);
   return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Type": XLSX } });
 }
+
+export const GET = answerOutage(get);

@@ -1,11 +1,12 @@
 import { getViewer } from "@/lib/auth/web";
 import { exportSpreadsheet } from "@/lib/spreadsheet/service";
 import { SHEET_KEYS, type SheetKey } from "@/lib/spreadsheet/template";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/spreadsheet/77?format=xlsx (every table) or ?format=csv&table=actions|funding|indicators. */
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const url = new URL(request.url);
   const format = url.searchParams.get("format") ?? "xlsx";
@@ -23,3 +24,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
     },
   });
 }
+
+export const GET = answerOutage(get);

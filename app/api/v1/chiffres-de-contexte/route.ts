@@ -1,8 +1,11 @@
 import { respondCollection } from "@/lib/opendata/http";
+import { answerOutage } from "@/lib/health/outage";
 
 // Per request, from the cached public data (lib/opendata/cached.ts); never prerendered at build.
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+async function get(request: Request) {
   return respondCollection(request, "chiffres-de-contexte");
 }
+
+export const GET = answerOutage(get);

@@ -3,9 +3,10 @@ import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { completeOidcSignIn, OIDC_COOKIE, oidcCookieOptions } from "@/lib/auth/oidc";
 import { requestMeta, setSessionCookie } from "@/lib/auth/web";
+import { answerOutage } from "@/lib/health/outage";
 
 // Back from ProConnect: the transient cookie is used once, whatever the outcome.
-export async function GET(request: NextRequest) {
+async function get(request: NextRequest) {
   const jar = await cookies();
   const stored = jar.get(OIDC_COOKIE)?.value;
   jar.set(OIDC_COOKIE, "", { ...oidcCookieOptions(), maxAge: 0 });
@@ -14,3 +15,5 @@ export async function GET(request: NextRequest) {
   await setSessionCookie(result.token, result.expiresAt);
   redirect("/espace");
 }
+
+export const GET = answerOutage(get);

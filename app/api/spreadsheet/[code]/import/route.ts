@@ -1,5 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
+import { answerOutage } from "@/lib/health/outage";
+import { formText } from "@/lib/forms";
 import type { ImportFormState } from "@/lib/spreadsheet/import-state";
 import { runImportStep } from "@/lib/spreadsheet/import-step";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/spreadsheet/template";
@@ -29,7 +31,7 @@ function fromThisSite(request: Request): boolean {
  * (the SHA-256 the preview returned, for the apply step). A route handler rather than a server action
  * so that the page can show the upload's progress (XMLHttpRequest upload events).
  */
-export async function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
+async function post(request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   if (!fromThisSite(request)) return answer({ status: "error", message: "Requête refusée : elle ne vient pas d'une page de Tripartite." }, 403);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
@@ -43,7 +45,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ cod
   }
   const file = form.get("fichier");
   const step = form.get("etape") === "application" ? "application" : "apercu";
-  const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, String(form.get("empreinte") ?? ""));
+  const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, formText(form.get("empreinte")));
   if (state.status === "applied") revalidatePath("/", "layout");
   return answer(state);
 }
+
+export const POST = answerOutage(post);

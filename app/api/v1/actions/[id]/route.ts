@@ -1,7 +1,10 @@
 import { respondItem } from "@/lib/opendata/http";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return respondItem(request, "actions", (await params).id);
 }
+
+export const GET = answerOutage(get);

@@ -1,7 +1,10 @@
 import { respondItem } from "@/lib/opendata/http";
+import { answerOutage } from "@/lib/health/outage";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+async function get(request: Request, { params }: { params: Promise<{ code: string }> }) {
   return respondItem(request, "departements", (await params).code);
 }
+
+export const GET = answerOutage(get);

@@ -3,13 +3,14 @@ import { renderReportHtml } from "@/lib/reports/document";
 import { htmlToPdf } from "@/lib/reports/pdf";
 import { getReportViewByContract } from "@/lib/reports/queries";
 import { YearSchema } from "@/lib/reports/schemas";
+import { answerOutage } from "@/lib/health/outage";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ contractId: string; year: string }> };
 
-export async function GET(_request: Request, { params }: Ctx) {
+async function get(_request: Request, { params }: Ctx) {
   const { contractId, year } = await params;
   const parsed = YearSchema.safeParse(year);
   const viewer = await getViewer();
@@ -24,3 +25,5 @@ export async function GET(_request: Request, { params }: Ctx) {
     },
   });
 }
+
+export const GET = answerOutage(get);

@@ -1,0 +1,46 @@
+// What a visitor gets while the database is down: a 503 in French (an HTML page, or the API's JSON error),
+// from the proxy for new requests and from the route handlers for those that were already running.
+// No "server-only" here: the proxy bundle imports it.
+import { databaseLikelyUp, isDatabaseOutage, noteDatabaseError } from "../server/availability";
+import { frenchJson, frenchPage, isApiPath } from "../http/french-response";
+import { OUTAGE_DETAIL, OUTAGE_MESSAGE, OUTAGE_TITLE, OUTAGE_WRITES } from "./outage-messages";
+
+/** Seconds a client should wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
+
+const HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS) };
+
+export function outageResponse(pathname: string, retryHref = pathname): Response {
+  if (isApiPath(pathname)) return frenchJson(503, "service_unavailable", OUTAGE_MESSAGE, HEADERS);
+  return frenchPage(
+    503,
+    {
+      title: OUTAGE_TITLE,
+      paragraphs: [OUTAGE_DETAIL, OUTAGE_WRITES],
+      link: { href: retryHref, label: "Réessayer" },
+    },
+    HEADERS,
+  );
+}
+
+/** The proxy's gate: a 503 while the database is known to be down, nothing (go on) otherwise. */
+export async function databaseGate(request: { method: string; nextUrl: { pathname: string; search: string } }): Promise<Response | null> {
+  const { pathname, search } = request.nextUrl;
+  // The health check answers for itself (it is what tells that the database is back).
+  if (pathname === "/api/health") return null;
+  if (await databaseLikelyUp()) return null;
+  return outageResponse(pathname, request.method === "GET" ? `${pathname}${search}` : pathname);
+}
+
+/** Route handlers: a database outage during the request is a French 503, not a 500. */
+export function answerOutage<R extends Request, A extends unknown[], T>(handler: (request: R, ...rest: A) => Promise<T>) {
+  return async (request: R, ...rest: A): Promise<T | Response> => {
+    try {
+      return await handler(request, ...rest);
+    } catch (error) {
+      if (!isDatabaseOutage(error)) throw error;
+      noteDatabaseError(error);
+      return outageResponse(new URL(request.url).pathname);
+    }
+  };
+}
