@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/web";
 import { REPORT_PRINT_CSS, renderReportBody } from "@/lib/reports/document";
@@ -17,9 +18,11 @@ export default async function PrintReportPage({ params }: Props) {
   if (!year.success) notFound();
   const r = await getReportView(viewer, code, year.data);
   if (!r) notFound();
+  // The page's CSP admits a <style> element only with the request's nonce (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <div className="bg-white p-6">
-      <style>{REPORT_PRINT_CSS}</style>
+      <style nonce={nonce}>{REPORT_PRINT_CSS}</style>
       <p className="no-print mb-4 text-sm text-slate-700">Utilisez la commande « Imprimer » de votre navigateur ; l&apos;en-tête du site n&apos;est pas imprimé.</p>
       <div dangerouslySetInnerHTML={{ __html: renderReportBody(r) }} />
     </div>
