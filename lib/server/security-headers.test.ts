@@ -52,8 +52,8 @@ describe("Content-Security-Policy", () => {
     const widget = rules.find((r) => r.source === "/widget/:path*" && !r.has);
     expect(widget?.headers[0].value).toContain("frame-ancestors https://www.seine-et-marne.fr");
     const https = rules.filter((r) => r.has?.[0].key === "x-forwarded-proto");
-    expect(https.length).toBeGreaterThan(0);
-    expect(https.every((r) => r.headers.some((h) => h.key === "Strict-Transport-Security"))).toBe(true);
+    expect(https.find((r) => r.source === "/:path*")?.headers).toEqual([{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]);
+    expect(https.filter((r) => r.source !== "/:path*").every((r) => r.headers[0].value.includes("upgrade-insecure-requests"))).toBe(true);
     expect(rules.filter((r) => !r.has).flatMap((r) => r.headers).some((h) => h.key === "Strict-Transport-Security")).toBe(false);
     expect(new RegExp(`^${https[0].has![0].value}$`).test("https")).toBe(true);
     expect(new RegExp(`^${https[0].has![0].value}$`).test("http")).toBe(false);

@@ -1,6 +1,6 @@
-// The security headers of every response, written once. next.config.ts sends them on the routes whose
-// pages are cached and served to everybody (public pages, widget, API); proxy.ts on the routes rendered
-// per request (workspace, sign-in), which get a fresh nonce. No "server-only": next.config.ts imports it.
+// The security headers of every response, written once. next.config.ts sends them on every route; proxy.ts
+// gives the routes rendered per request (workspace, sign-in) a policy with a fresh nonce instead. No
+// "server-only": next.config.ts imports it.
 //
 // Scripts. Pages rendered per request: 'nonce-…' 'strict-dynamic', the nonce being put by Next on every
 // script it writes. Cached pages cannot carry a per-request nonce (the HTML is the same for everybody), so
@@ -87,30 +87,25 @@ export function perRequestHeaders(requestHeaders: HeaderReader, options: { dev?:
 type ConfigHeaderRule = { source: string; has?: { type: "header"; key: string; value?: string }[]; headers: { key: string; value: string }[] };
 
 /**
- * next.config.ts headers(): everything but the per-request pages (proxy.ts). Read when the app is built
- * (WIDGET_FRAME_ANCESTORS, APP_URL). Behind https (X-Forwarded-Proto: https), the same policy with
- * upgrade-insecure-requests and HSTS; a later rule overrides an earlier one for the same header.
+ * next.config.ts headers(), read when the app is built (WIDGET_FRAME_ANCESTORS, APP_URL). Every answer
+ * gets them; on the per-request pages, proxy.ts then replaces the CSP with its nonce policy (the proxy's
+ * headers are applied after these), so that those pages keep a policy even if the proxy did not run.
+ * Behind https (X-Forwarded-Proto: https), the same policy with upgrade-insecure-requests, and HSTS; a
+ * later rule overrides an earlier one for the same header.
  */
 export function configHeaders(options: { dev?: boolean; env?: Record<string, string | undefined> } = {}): ConfigHeaderRule[] {
   const env = options.env ?? process.env;
   const dev = options.dev ?? false;
-  const httpsAlways = isHttps({ get: () => null }, env);
-  const cached = "/((?!widget/|espace/|espace$|connexion/|connexion$).*)";
-  const widget = "/widget/:path*";
   const rules = (https: boolean): ConfigHeaderRule[] => [
     {
-      source: cached,
+      source: "/((?!widget/).*)",
       headers: [
         { key: "Content-Security-Policy", value: contentSecurityPolicy({ https, dev }) },
         { key: "X-Frame-Options", value: "DENY" },
       ],
     },
-    { source: widget, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https, dev, frameAncestors: widgetFrameAncestors(env) }) }] },
-  ];
-  const behindHttps: ConfigHeaderRule[] = [
-    ...rules(true).map((rule) => ({ ...rule, headers: [...rule.headers, { key: "Strict-Transport-Security", value: HSTS }] })),
-    // The per-request pages get their CSP from proxy.ts; HSTS is for every answer.
-    { source: "/:path*", headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+    { source: "/widget/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ https, dev, frameAncestors: widgetFrameAncestors(env) }) }] },
+    ...(https ? [{ source: "/:path*", headers: [{ key: "Strict-Transport-Security", value: HSTS }] }] : []),
   ];
   const forwardedHttps = [{ type: "header" as const, key: "x-forwarded-proto", value: "[Hh][Tt][Tt][Pp][Ss](?:,.*)?" }];
   return [
@@ -121,6 +116,6 @@ export function configHeaders(options: { dev?: boolean; env?: Record<string, str
         { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       ],
     },
-    ...(httpsAlways ? behindHttps : [...rules(false), ...behindHttps.map((rule) => ({ ...rule, has: forwardedHttps }))]),
+    ...(isHttps({ get: () => null }, env) ? rules(true) : [...rules(false), ...rules(true).map((rule) => ({ ...rule, has: forwardedHttps }))]),
   ];
 }
