@@ -30,6 +30,14 @@ async function visit(page: Page, path: string, heading: string | RegExp) {
   await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react"))), { message: path }).toBe(true);
 }
 
+/** The funding chart, drawn once scrolled near (lazy-charts.tsx), in the page's inline styles. */
+async function expectChart(page: Page) {
+  const figure = page.locator("figure", { hasText: "Prévu et versé par année" });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator("svg.recharts-surface")).toBeVisible();
+  await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
+}
+
 test("les pages publiques : scripts, graphiques, carte et navigation sans violation", async ({ page }) => {
   const violations = await watchViolations(page);
   for (const [path, heading] of [
@@ -46,7 +54,7 @@ test("les pages publiques : scripts, graphiques, carte et navigation sans violat
   ] as const) {
     await visit(page, path, heading);
   }
-  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  await expectChart(page);
   // Client-side navigation (Next's router fetches the next page and loads its scripts).
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Données ouvertes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Données ouvertes");
@@ -90,7 +98,7 @@ test("l'espace d'un éditeur : tableaux de bord, formulaires et rapport sans vio
   await page.goto("/espace/departements/77");
   await page.getByRole("link", { name: "Voir la page publique" }).click();
   await expect(page).toHaveURL(/\/departements\/77$/);
-  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  await expectChart(page);
   expect(violations).toEqual([]);
 });
 
