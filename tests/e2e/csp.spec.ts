@@ -34,7 +34,7 @@ async function visit(page: Page, path: string, heading: string | RegExp) {
 async function expectChart(page: Page) {
   const figure = page.locator("figure", { hasText: "Prévu et versé par année" });
   await figure.scrollIntoViewIfNeeded();
-  await expect(figure.locator("svg.recharts-surface")).toBeVisible();
+  await expect(figure.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
 }
 
