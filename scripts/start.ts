@@ -10,7 +10,7 @@ import { stopLeftoverServer } from "../lib/server/embedded-postgres";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 
 const ROOT = path.resolve(__dirname, "..");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation-client.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const HASH_FILE = path.join(ROOT, ".next", "tripartite-build-hash");
 
 function sourceHash(): string {

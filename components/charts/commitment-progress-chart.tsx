@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { commitmentChartHeight } from "./chart-sizes";
 
 export type CommitmentBar = { code: string; label: string; averageProgress: number };
 
@@ -13,7 +14,7 @@ export function CommitmentProgressChart({ data }: { data: CommitmentBar[] }) {
       data={data}
       layout="vertical"
       margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
-      style={{ width: "100%", height: Math.max(160, data.length * 44) }}
+      style={{ width: "100%", height: commitmentChartHeight(data.length) }}
     >
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
       <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fontSize: 12, fill: "#334155" }} />

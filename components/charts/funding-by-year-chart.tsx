@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
+import { fundingChartHeight } from "./chart-sizes";
 
 export type FundingYearBar = { year: string; planned: number; paid: number };
 
@@ -17,7 +18,7 @@ export function FundingByYearChart({ data }: { data: FundingYearBar[] }) {
       accessibilityLayer={false}
       data={data}
       margin={{ top: 4, right: 8, bottom: 4, left: 8 }}
-      style={{ width: "100%", height: 280 }}
+      style={{ width: "100%", height: fundingChartHeight }}
     >
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
       <XAxis dataKey="year" tick={{ fontSize: 12, fill: "#334155" }} />

@@ -1,5 +1,5 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { CommitmentProgressChart } from "@/components/charts/commitment-progress-chart";
+import { LazyCommitmentProgressChart } from "@/components/charts/lazy-charts";
 import type { CommitmentProgress } from "@/lib/opendata/schemas";
 import { formatDecimal, formatNumber } from "@/lib/format";
 
@@ -9,7 +9,7 @@ export function CommitmentProgressSection({ departmentCode, commitments }: { dep
     <ChartFigure
       title="Avancement moyen des fiches action, en %"
       chart={
-        <CommitmentProgressChart
+        <LazyCommitmentProgressChart
           data={commitments.map((c) => ({ code: c.code, label: c.title, averageProgress: Math.round((c.averageProgress ?? 0) * 10) / 10 }))}
         />
       }

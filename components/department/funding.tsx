@@ -1,6 +1,6 @@
 import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
 import { centsToCsv } from "@/components/charts/csv";
-import { FundingByYearChart } from "@/components/charts/funding-by-year-chart";
+import { LazyFundingByYearChart } from "@/components/charts/lazy-charts";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail, StageAmounts } from "@/lib/opendata/schemas";
 import { formatEuros, formatPercent } from "@/lib/format";
@@ -22,7 +22,7 @@ export function FundingSection({ departmentCode, contract }: { departmentCode: s
     <div className="space-y-6">
       <ChartFigure
         title="Prévu et versé par année"
-        chart={<FundingByYearChart data={contract.fundingByYear.map((y) => ({ year: String(y.year), planned: y.plannedCents / 100, paid: y.paidCents / 100 }))} />}
+        chart={<LazyFundingByYearChart data={contract.fundingByYear.map((y) => ({ year: String(y.year), planned: y.plannedCents / 100, paid: y.paidCents / 100 }))} />}
         table={{
           caption: "Financements du contrat par année et par étape (prévu, notifié, engagé, versé)",
           columns: [{ label: "Année" }, ...COLUMNS],

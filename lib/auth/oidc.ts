@@ -3,6 +3,7 @@ import * as client from "openid-client";
 import { z } from "zod";
 import { writeAudit } from "../server/audit";
 import { db } from "../server/db";
+import { cookieName, scopedCookieOptions } from "./cookies";
 import { getOidcConfig, type OidcConfig, type OidcFailure } from "./oidc-config";
 import { createSession, viewerFromSessionToken } from "./sessions";
 
@@ -12,7 +13,7 @@ import { createSession, viewerFromSessionToken } from "./sessions";
 // openid-client's: id_token checks (signature, issuer, audience, nonce, expiry), the code exchange,
 // and the userinfo answer, which ProConnect signs (a JWT, checked against the provider's keys).
 
-export const OIDC_COOKIE = "tripartite_oidc";
+const OIDC_COOKIE = "tripartite_oidc";
 const TRANSIENT_MINUTES = 10;
 
 const TransientSchema = z.object({
@@ -35,15 +36,14 @@ export function decodeOidcTransient(cookie: string | undefined): OidcTransient |
   }
 }
 
-/** Options of the transient cookie: sent back only to the callback, and only for a few minutes. */
-export function oidcCookieOptions(config: OidcConfig | null = getOidcConfig()) {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: config?.secureCookie ?? true,
-    path: "/connexion/proconnect",
-    maxAge: TRANSIENT_MINUTES * 60,
-  };
+/**
+ * The transient cookie, for a few minutes: Secure with the __Host- prefix when the provider sends the
+ * browser back over https, else sent only under /connexion/proconnect. SameSite=Lax: the return from the
+ * provider is a cross-site navigation.
+ */
+export function oidcCookie(config: OidcConfig | null = getOidcConfig()) {
+  const secure = config?.secureCookie ?? true;
+  return { name: cookieName(OIDC_COOKIE, secure), options: { ...scopedCookieOptions(secure, "/connexion/proconnect"), maxAge: TRANSIENT_MINUTES * 60 } };
 }
 
 // Discovery is shared by all sign-ins of this process (it is the provider's public metadata, not

@@ -4,13 +4,18 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { viewerFromSessionToken } from "./sessions";
 import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
+import { isHttps } from "../server/security-headers";
+import { cookieName, sessionCookieOptions } from "./cookies";
 
 export const SESSION_COOKIE = "tripartite_session";
 export const UNKNOWN_IP = "unknown";
 
+/** Whether this request came over https (and so the cookies are Secure, with the __Host- prefix). */
+const secureRequest = async () => isHttps(await headers());
+
 /** The current viewer, once per request. */
 export const getViewer = cache(async (): Promise<Viewer> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = (await cookies()).get(cookieName(SESSION_COOKIE, await secureRequest()))?.value;
   return (await viewerFromSessionToken(token)) ?? PUBLIC_VIEWER;
 });
 
@@ -28,23 +33,14 @@ export async function requirePermission(permission: Permission, territory: Terri
   return viewer;
 }
 
-async function isHttps(): Promise<boolean> {
-  if (process.env.SESSION_COOKIE_SECURE === "true") return true;
-  return (await headers()).get("x-forwarded-proto") === "https";
-}
-
 export async function setSessionCookie(token: string, expiresAt: Date) {
-  (await cookies()).set(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: await isHttps(),
-    path: "/",
-    expires: expiresAt,
-  });
+  const secure = await secureRequest();
+  (await cookies()).set(cookieName(SESSION_COOKIE, secure), token, { ...sessionCookieOptions(secure), expires: expiresAt });
 }
 
 export async function clearSessionCookie() {
-  (await cookies()).delete(SESSION_COOKIE);
+  const secure = await secureRequest();
+  (await cookies()).set(cookieName(SESSION_COOKIE, secure), "", { ...sessionCookieOptions(secure), maxAge: 0 });
 }
 
 /**

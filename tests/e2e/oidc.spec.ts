@@ -7,14 +7,14 @@ const PROVIDER = /^http:\/\/127\.0\.0\.1:\d+\/interaction\//;
 
 async function atProvider(page: Page) {
   await page.goto("/connexion");
-  await page.getByRole("button", { name: "S'identifier avec ProConnect" }).click();
+  await page.getByRole("link", { name: "S'identifier avec ProConnect" }).click();
   await expect(page).toHaveURL(PROVIDER);
 }
 
 test.describe("connexion avec ProConnect", () => {
   test("un éditeur de la Seine-et-Marne s'identifie et arrive dans l'espace de son département", async ({ page }) => {
     await page.goto("/connexion");
-    await expect(page.getByRole("button", { name: "S'identifier avec ProConnect" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "S'identifier avec ProConnect" })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await atProvider(page);

@@ -27,12 +27,14 @@ export default async function SignInPage({ searchParams }: Props) {
           <h2 id="proconnect" className="text-lg font-semibold">
             Avec votre compte d&apos;agent public
           </h2>
-          {/* A plain GET form, as ProConnect's own button: the route handler redirects to the provider. */}
-          <form action="/connexion/proconnect" method="get" className="mt-3">
-            <button type="submit" className="w-full rounded bg-marianne px-4 py-3 font-semibold text-white hover:bg-blue-900 focus:outline-offset-4">
-              S&apos;identifier avec ProConnect
-            </button>
-          </form>
+          {/* A link, not a form: the route handler redirects to the provider, and the CSP's form-action 'self'
+              refuses a form whose answer leaves for another site. */}
+          <a
+            href="/connexion/proconnect"
+            className="mt-3 block w-full rounded bg-marianne px-4 py-3 text-center font-semibold text-white hover:bg-blue-900 focus:outline-offset-4"
+          >
+            S&apos;identifier avec ProConnect
+          </a>
           <p className="mt-2 text-sm">
             <a
               href="https://www.proconnect.gouv.fr/"

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/reports/print-button";
@@ -19,9 +20,11 @@ export default async function PrintReportPage({ params }: Props) {
   if (!year.success) notFound();
   const r = await getReportView(viewer, code, year.data);
   if (!r) notFound();
+  // The page's CSP admits a <style> element only with the request's nonce (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <div className="bg-white p-6">
-      <style>{REPORT_PRINT_CSS}</style>
+      <style nonce={nonce}>{REPORT_PRINT_CSS}</style>
       <div className="no-print mb-6 flex flex-wrap items-center gap-4 border-b border-slate-200 pb-4">
         <Link href={`/espace/departements/${code}/rapports/${r.year}`} className="text-marianne underline">
           Retour au rapport
