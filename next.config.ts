@@ -30,6 +30,9 @@ const nextConfig: NextConfig = {
   // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Pages only: Next hashes every cached page's whole HTML in JavaScript on each request to make its
+  // ETag (a tenth of the server's time under load on `/`, npm run bench). The API sets its own ETags.
+  generateEtags: false,
   // Spreadsheet imports go through a server action: allow the 5 MB the import accepts.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The embedded PostgreSQL and the Prisma CLI stay out of the server bundle.
