@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requirePermission } from "@/lib/auth/web";
-import { getOversightView } from "@/lib/oversight/queries";
+import { getOversightSummary } from "@/lib/oversight/queries";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 
 export const metadata: Metadata = { title: "Vue nationale" };
@@ -13,7 +13,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
   // National reach only: a department or regional role is sent back to its workspace.
   const viewer = await requirePermission("contract.read", null);
   const params = parseOversightParams(await searchParams);
-  const view = await getOversightView(viewer, { kind: "national" }, params.filters);
+  const view = await getOversightSummary(viewer, { kind: "national" }, params.filters);
   if (!view) notFound();
   return (
     <OversightPage

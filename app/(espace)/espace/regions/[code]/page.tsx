@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requireUser } from "@/lib/auth/web";
-import { getOversightView } from "@/lib/oversight/queries";
+import { getOversightSummary } from "@/lib/oversight/queries";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 
 export const metadata: Metadata = { title: "Vue régionale" };
@@ -14,7 +14,7 @@ export default async function RegionalViewPage({ params, searchParams }: Props) 
   const { code } = await params;
   const query = parseOversightParams(await searchParams);
   // Null for an unknown region and for anyone who does not oversee it: the same 404 for both.
-  const view = /^\d{2}$/.test(code) ? await getOversightView(viewer, { kind: "region", regionCode: code }, query.filters) : null;
+  const view = /^\d{2}$/.test(code) ? await getOversightSummary(viewer, { kind: "region", regionCode: code }, query.filters) : null;
   if (!view) notFound();
   return (
     <OversightPage
