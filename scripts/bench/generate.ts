@@ -1,13 +1,13 @@
 // Benchmark data at national scale: every department × 2 contract generations, about 40 actions each,
 // the funding ledger, indicator values and 20 history rows per action. Contracts are built by the same
 // factory as the demo seed and the tests (createContractFromSeed via tests/factories/contracts.ts);
-// history rows go into the append-only AuditLog with createMany. Scale 10 adds synthetic territories
-// ("X0001"…, clearly demo) so that the database holds 1,010 departments.
+// history rows go into the append-only AuditLog in one INSERT … SELECT. Scale 10 adds synthetic
+// territories ("X0001"…, clearly demo) so that the database holds 1,010 departments; their contracts are
+// copies, made in SQL, of the real departments' factory-built ones (same shape, new ids).
 import { contractSeed } from "../../tests/factories/contracts";
 import { stableFraction } from "../../prisma/seed/ledger";
 import type { ActionSeed, DemoContractSeed } from "../../prisma/seed/data/types";
 import type { ActionStatus } from "../../lib/server/generated/prisma/enums";
-import type { Prisma } from "../../lib/server/generated/prisma/client";
 import { createPrismaClient, type PrismaClient } from "../../lib/server/prisma";
 import { createContractFromSeed } from "../../prisma/seed/factories";
 
@@ -97,37 +97,66 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
   );
 }
 
+/**
+ * 20 history rows per action (progress moving up to its current value), written by PostgreSQL in one
+ * statement: at 10× that is 1.6 million rows of the append-only AuditLog.
+ */
 async function writeHistory(prisma: PrismaClient, actorId: string) {
-  const actions = await prisma.action.findMany({ select: { id: true, status: true, progress: true, contract: { select: { departmentCode: true } } } });
-  const base = Date.UTC(2021, 0, 1);
-  let batch: Prisma.AuditLogCreateManyInput[] = [];
-  let written = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await prisma.auditLog.createMany({ data: batch });
-    written += batch.length;
-    batch = [];
-  };
-  for (const action of actions) {
-    for (let h = 0; h < HISTORY_PER_ACTION; h++) {
-      const progress = Math.round((action.progress * h) / (HISTORY_PER_ACTION - 1));
-      batch.push({
-        at: new Date(base + h * 30 * 86_400_000 + Math.floor(stableFraction(`${action.id}:${h}`) * 86_400_000)),
-        actorId,
-        actorEmail: BENCH_EMAIL,
-        actorRole: "NATIONAL_OFFICIAL",
-        scopeDepartmentCode: action.contract.departmentCode,
-        entity: "Action",
-        entityId: action.id,
-        operation: "update",
-        before: { progress: Math.round((action.progress * Math.max(0, h - 1)) / (HISTORY_PER_ACTION - 1)) },
-        after: { progress, ...(h === HISTORY_PER_ACTION - 1 ? { status: action.status } : {}) },
-      });
-    }
-    if (batch.length >= 5_000) await flush();
+  const last = HISTORY_PER_ACTION - 1;
+  return prisma.$executeRawUnsafe(
+    `INSERT INTO "AuditLog" ("at", "actorId", "actorEmail", "actorRole", "scopeDepartmentCode", "entity", "entityId", "operation", "before", "after")
+     SELECT timestamp '2021-01-01' + h * interval '30 days' + (abs(hashtext(a.id || ':' || h)) % 86400000) * interval '1 millisecond',
+            $1, $2, 'NATIONAL_OFFICIAL', c."departmentCode", 'Action', a.id, 'update',
+            jsonb_build_object('progress', round(a.progress * greatest(h - 1, 0) / ${last}.0)::int),
+            jsonb_build_object('progress', round(a.progress * h / ${last}.0)::int) || CASE WHEN h = ${last} THEN jsonb_build_object('status', a.status) ELSE '{}'::jsonb END
+     FROM "Action" a JOIN "Contract" c ON c.id = a."contractId" CROSS JOIN generate_series(0, ${last}) AS h`,
+    actorId,
+    BENCH_EMAIL,
+  );
+}
+
+/** Every column of a table, in order (so that the copy follows the schema as migrations change it). */
+async function columnsOf(prisma: PrismaClient, table: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`;
+  return rows.map((r) => r.column_name);
+}
+
+/** The tables a contract's factory fills, with how each row reaches its contract. */
+const CONTRACT_TABLES: { table: string; join: string }[] = [
+  { table: "Contract", join: `JOIN "Contract" c ON c.id = t.id` },
+  { table: "ContractAmount", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "ContractObjective", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "Action", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "FundingLine", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "Amendment", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "AmendmentAmount", join: `JOIN "Amendment" am ON am.id = t."amendmentId" JOIN "Contract" c ON c.id = am."contractId"` },
+  { table: "IndicatorValue", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+];
+
+/**
+ * The synthetic territories' contracts: copies, made by PostgreSQL, of the factory-built contracts of
+ * the real departments (territory i copies department i mod 101), with ids derived from the source id
+ * and the territory. A contract built by the factory takes about a second; 1,818 copies take seconds.
+ */
+async function copyContracts(prisma: PrismaClient, sources: string[], targets: string[]) {
+  await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "_bench_copy"`);
+  await prisma.$executeRawUnsafe(`CREATE UNLOGGED TABLE "_bench_copy" (source text NOT NULL, target text PRIMARY KEY)`);
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "_bench_copy" (source, target) SELECT s, t FROM unnest($1::text[], $2::text[]) AS x(s, t)`,
+    targets.map((_, i) => sources[i % sources.length]),
+    targets,
+  );
+  const newId = (column: string) => `CASE WHEN t."${column}" IS NULL THEN NULL ELSE 'b' || md5(t."${column}" || ':' || m.target) END`;
+  for (const { table, join } of CONTRACT_TABLES) {
+    const columns = await columnsOf(prisma, table);
+    const values = columns.map((col) =>
+      ["id", "contractId", "actionId", "amendmentId"].includes(col) ? newId(col) : table === "Contract" && col === "departmentCode" ? "m.target" : `t."${col}"`,
+    );
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM "${table}" t ${join} JOIN "_bench_copy" m ON m.source = c."departmentCode"`,
+    );
   }
-  await flush();
-  return written;
+  await prisma.$executeRawUnsafe(`DROP TABLE "_bench_copy"`);
 }
 
 /** The national user the benchmark signs in as (its session is created for each run). */
@@ -166,13 +195,19 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
       const objectives = await prisma.objective.findMany({ where: { commitment: { framework: { code: gen.frameworkCode } }, isMandatory: true }, select: { code: true }, orderBy: { code: "asc" } });
       objectiveCodes.set(gen.frameworkCode, objectives.map((o) => o.code));
     }
-    const jobs = departments.flatMap((code) => GENERATIONS.map((gen) => ({ code, gen })));
+    const real = departments.filter((code) => !code.startsWith("X"));
+    const jobs = real.flatMap((code) => GENERATIONS.map((gen) => ({ code, gen })));
     let done = 0;
     await pool(jobs, 4, async ({ code, gen }) => {
       await createContractFromSeed(prisma, benchSeed(code, gen, objectiveCodes.get(gen.frameworkCode)!));
       done++;
       if (done % 50 === 0 || done === jobs.length) log(`  contrats : ${done}/${jobs.length} (${Math.round((Date.now() - started) / 1000)} s)`);
     });
+    const synthetic = departments.filter((code) => code.startsWith("X"));
+    if (synthetic.length > 0) {
+      log(`  copie des contrats pour ${synthetic.length} territoires synthétiques…`);
+      await copyContracts(prisma, real, synthetic);
+    }
     log("  historique des fiches action…");
     await writeHistory(prisma, actorId);
     await prisma.$executeRawUnsafe("ANALYZE");

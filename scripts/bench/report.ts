@@ -8,6 +8,8 @@ export type ScaleRun = {
   results: (RouteResult & { kind: string; firstMs: number; aloneMs: number })[];
   peakMemoryMb: number;
   exportTiming: { lines: number; firstMs: number; warmMs: number };
+  /** The import of 10,000 lines (scripts/bench/import.ts, wired by the lead): null = not measured yet. */
+  importTiming: { lines: number; ms: number } | null;
   importNote: string;
 };
 
@@ -50,16 +52,17 @@ export function printTable(run: ScaleRun, verdicts: Verdict[]) {
   const rows = run.results.map((r) => {
     const target = TARGETS[r.kind] ?? "—";
     const met = r.kind === "national" ? atMost(r.p95, 80) : r.kind === "dashboard" ? atMost(r.p95, 50) : r.kind === "public" ? staticRps > 0 && r.rps >= 0.8 * staticRps : null;
-    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(r.rps / staticRps), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
+    const cpu = `${Number.isFinite(r.serverCpuMs) ? r.serverCpuMs.toFixed(1) : "?"} + ${Number.isFinite(r.postgresCpuMs) ? r.postgresCpuMs.toFixed(1) : "?"} ms`;
+    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(r.rps / staticRps), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, cpu, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
   });
-  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "Cible", "Résultat"];
+  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "CPU / requête (Node + PostgreSQL)", "Cible", "Résultat"];
   console.log(`\nRésultats ${run.scale}× — ${run.data.departments} départements, ${run.data.contracts} contrats, ${run.data.fundingLines} lignes de financement ; 32 connexions, 10 s par route\n`);
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   console.log(`\nMémoire du serveur (RSS, pic) : ${run.peakMemoryMb} Mo`);
   console.log(`Export CSV national (contrats, ${run.exportTiming.lines} lignes) : ${run.exportTiming.firstMs} ms à froid, ${run.exportTiming.warmMs} ms ensuite`);
-  console.log(`Import de 10 000 lignes : ${run.importNote}`);
+  console.log(`Import de 10 000 lignes : ${run.importTiming ? `${run.importTiming.ms} ms (${run.importTiming.lines} lignes)` : run.importNote}`);
   console.log("\nCibles :");
   for (const v of verdicts) console.log(`  ${v.met ? "✔ atteint" : "✘ MANQUÉ "}  ${v.target} — ${v.value}`);
 }
