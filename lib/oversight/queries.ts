@@ -46,21 +46,38 @@ export async function getOversightView(viewer: Viewer, scope: OversightScope, fi
   return computeOversightView(readerOf(viewer), scope, scopedFilters(scope, filters), today);
 }
 
+/** Contract rows per cache entry: Next's data cache refuses entries over 2 MB (2,020 rows make 1.5 MB at 10×). */
+const CONTRACT_ROWS_PER_ENTRY = 500;
+
 /**
  * What the national and regional pages show, and the exports of their tables other than alerts: the
  * same figures as getOversightView with the first alerts and their counts, cached per (scope, filters,
- * reader, day). Keys are bounded by the filters' ranges (lib/oversight/schemas.ts) and reachable only
- * by those who may oversee the scope.
+ * reader, day) as one entry for the figures and one per 500 contract rows, all tagged national and
+ * computed together. Keys are bounded by the filters' ranges (lib/oversight/schemas.ts) and reachable
+ * only by those who may oversee the scope.
  */
 export async function getOversightSummary(viewer: Viewer, scope: OversightScope, requested: OversightFilters, today = new Date()): Promise<OversightSummary | null> {
   if (!mayOversee(viewer, scope)) return null;
   const reader = readerOf(viewer);
   const filters = scopedFilters(scope, requested);
-  const scopeKey = scope.kind === "national" ? "national" : `region:${scope.regionCode}`;
-  return scopeCached(["oversight-view", scopeKey, JSON.stringify(filters), readerKey(reader), isoDate(today)], [SCOPE_NATIONAL_TAG], async () => {
-    const view = await computeOversightView(reader, scope, filters, today);
-    return view && { ...view, alerts: summarizeAlerts(view.alerts, ALERTS_SHOWN) };
+  const key = ["oversight-view", scope.kind === "national" ? "national" : `region:${scope.regionCode}`, JSON.stringify(filters), readerKey(reader), isoDate(today)];
+  // One computation for every entry that misses in this request (they are invalidated together).
+  let computing: Promise<OversightView | null> | undefined;
+  const compute = () => (computing ??= computeOversightView(reader, scope, filters, today));
+  const head = await scopeCached([...key, "figures"], [SCOPE_NATIONAL_TAG], async () => {
+    const view = await compute();
+    if (!view) return null;
+    const { contracts, alerts, ...figures } = view;
+    return { ...figures, contractCount: contracts.length, alerts: summarizeAlerts(alerts, ALERTS_SHOWN) };
   });
+  if (!head) return null;
+  const { contractCount, ...figures } = head;
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(contractCount / CONTRACT_ROWS_PER_ENTRY) }, (_, i) =>
+      scopeCached([...key, "contracts", String(i)], [SCOPE_NATIONAL_TAG], async () => ((await compute())?.contracts ?? []).slice(i * CONTRACT_ROWS_PER_ENTRY, (i + 1) * CONTRACT_ROWS_PER_ENTRY)),
+    ),
+  );
+  return { ...figures, contracts: parts.flat() };
 }
 
 /** The national medians of a reader's peers (any region, same filters otherwise), cached: every write changes them. */

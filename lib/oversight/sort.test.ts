@@ -36,7 +36,7 @@ describe("sortContracts", () => {
     expect(sortContracts(rows, "departement", "asc").map((r) => r.departmentCode)).toEqual(["01", "19", "2A", "2B", "21", "971"]);
   });
 
-  it("puts synthetic territories (benchmark data) after the INSEE codes, in their own order", () => {
+  it("puts codes that are not INSEE numbers after the INSEE ones, by their digits", () => {
     const rows = [row("X0002", 0), row("971", 0), row("X0001", 0), row("01", 0)];
     expect(sortContracts(rows, "departement", "asc").map((r) => r.departmentCode)).toEqual(["01", "971", "X0001", "X0002"]);
   });

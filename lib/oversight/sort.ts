@@ -3,7 +3,7 @@ import type { OversightContractRow, SortKey, SortOrder } from "./schemas";
 
 type SortValue = string | number | null;
 
-/** INSEE order: 19, 2A, 2B, 21 … 95, 971; then the benchmark's synthetic territories (X0001 …). */
+/** INSEE order: 19, 2A, 2B, 21 … 95, 971; any other code (never a number) after them, by its digits. */
 export const departmentOrder = (code: string): number => {
   if (code === "2A") return 20.1;
   if (code === "2B") return 20.2;

@@ -1,9 +1,10 @@
 // Benchmark data at national scale: every department × 2 contract generations, about 40 actions each,
 // the funding ledger, indicator values and 20 history rows per action. Contracts are built by the same
 // factory as the demo seed and the tests (createContractFromSeed via tests/factories/contracts.ts);
-// history rows go into the append-only AuditLog in one INSERT … SELECT. Scale 10 adds synthetic
-// territories ("X0001"…, clearly demo) so that the database holds 1,010 departments; their contracts are
-// copies, made in SQL, of the real departments' factory-built ones (same shape, new ids).
+// history rows go into the append-only AuditLog in one INSERT … SELECT. Scale 10 adds 909 synthetic
+// territories (named "Territoire synthétique N (démo)", codes 100 … that no department uses, regions
+// 61 … 69) so that the database holds 1,010 departments; their contracts are copies, made in SQL, of the
+// real departments' factory-built ones (same shape, new ids).
 import { contractSeed } from "../../tests/factories/contracts";
 import { stableFraction } from "../../prisma/seed/ledger";
 import type { ActionSeed, DemoContractSeed } from "../../prisma/seed/data/types";
@@ -26,17 +27,33 @@ const STATUSES: ActionStatus[] = ["DONE", "IN_PROGRESS", "IN_PROGRESS", "NOT_STA
 
 export type GenerationReport = { departments: number; contracts: number; actions: number; fundingLines: number; auditRows: number; seconds: number; reused: boolean };
 
+/**
+ * Codes of the synthetic territories: three digits that no department uses (100 to 999 but the overseas
+ * 971 to 976, then 000 …), valid for the open-data schemas' INSEE pattern; their names say "synthétique (démo)".
+ */
+function syntheticCodes(count: number): string[] {
+  const codes: string[] = [];
+  for (let n = 100; codes.length < count && n < 1100; n++) {
+    const code = String(n % 1000).padStart(3, "0");
+    if (!(n >= 971 && n <= 976)) codes.push(code);
+  }
+  return codes;
+}
+
+/** Region codes no INSEE region uses (61 … 69). */
+const syntheticRegion = (i: number) => String(60 + i);
+
 async function addSyntheticTerritories(prisma: PrismaClient, count: number) {
   const perRegion = Math.ceil(count / SYNTHETIC_REGIONS);
   for (let r = 1; r <= SYNTHETIC_REGIONS; r++) {
-    const code = `X${String(r).padStart(2, "0")}`;
+    const code = syntheticRegion(r);
     const name = `Région synthétique ${r} (démo)`;
     await prisma.region.upsert({ where: { code }, create: { code, name, arsName: `ARS fictive ${r}`, isDemo: true }, update: {} });
   }
-  const data = Array.from({ length: count }, (_, i) => ({
-    code: `X${String(i + 1).padStart(4, "0")}`,
+  const data = syntheticCodes(count).map((code, i) => ({
+    code,
     name: `Territoire synthétique ${i + 1} (démo)`,
-    regionCode: `X${String(Math.floor(i / perRegion) + 1).padStart(2, "0")}`,
+    regionCode: syntheticRegion(Math.floor(i / perRegion) + 1),
     childProtectionBody: "Collectivité fictive (donnée de démonstration)",
     isDemo: true,
   }));
@@ -139,24 +156,29 @@ const CONTRACT_TABLES: { table: string; join: string }[] = [
  * and the territory. A contract built by the factory takes about a second; 1,818 copies take seconds.
  */
 async function copyContracts(prisma: PrismaClient, sources: string[], targets: string[]) {
-  await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "_bench_copy"`);
-  await prisma.$executeRawUnsafe(`CREATE UNLOGGED TABLE "_bench_copy" (source text NOT NULL, target text PRIMARY KEY)`);
-  await prisma.$executeRawUnsafe(
-    `INSERT INTO "_bench_copy" (source, target) SELECT s, t FROM unnest($1::text[], $2::text[]) AS x(s, t)`,
-    targets.map((_, i) => sources[i % sources.length]),
-    targets,
-  );
   const newId = (column: string) => `CASE WHEN t."${column}" IS NULL THEN NULL ELSE 'b' || md5(t."${column}" || ':' || m.target) END`;
+  const statements: string[] = [];
   for (const { table, join } of CONTRACT_TABLES) {
     const columns = await columnsOf(prisma, table);
     const values = columns.map((col) =>
       ["id", "contractId", "actionId", "amendmentId"].includes(col) ? newId(col) : table === "Contract" && col === "departmentCode" ? "m.target" : `t."${col}"`,
     );
-    await prisma.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM "${table}" t ${join} JOIN "_bench_copy" m ON m.source = c."departmentCode"`,
-    );
+    statements.push(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM "${table}" t ${join} JOIN bench_copy m ON m.source = c."departmentCode"`);
   }
-  await prisma.$executeRawUnsafe(`DROP TABLE "_bench_copy"`);
+  await prisma.$transaction(
+    async (tx) => {
+      // Consistent by construction: the foreign-key checks (row by row, millions of rows) are skipped.
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_copy (source text NOT NULL, target text PRIMARY KEY) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO bench_copy (source, target) SELECT s, t FROM unnest($1::text[], $2::text[]) AS x(s, t)`,
+        targets.map((_, i) => sources[i % sources.length]),
+        targets,
+      );
+      for (const statement of statements) await tx.$executeRawUnsafe(statement);
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
 }
 
 /** The national user the benchmark signs in as (its session is created for each run). */
@@ -175,7 +197,8 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
   const prisma = createPrismaClient(databaseUrl);
   try {
     if (scale > 1) await addSyntheticTerritories(prisma, 101 * scale - 101);
-    const departments = (await prisma.department.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((d) => d.code);
+    const all = await prisma.department.findMany({ select: { code: true, isDemo: true }, orderBy: { code: "asc" } });
+    const departments = all.map((d) => d.code);
     const expected = departments.length * GENERATIONS.length;
     const counts = async (reused: boolean): Promise<GenerationReport> => ({
       departments: departments.length,
@@ -195,7 +218,7 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
       const objectives = await prisma.objective.findMany({ where: { commitment: { framework: { code: gen.frameworkCode } }, isMandatory: true }, select: { code: true }, orderBy: { code: "asc" } });
       objectiveCodes.set(gen.frameworkCode, objectives.map((o) => o.code));
     }
-    const real = departments.filter((code) => !code.startsWith("X"));
+    const real = all.filter((d) => !d.isDemo).map((d) => d.code);
     const jobs = real.flatMap((code) => GENERATIONS.map((gen) => ({ code, gen })));
     let done = 0;
     await pool(jobs, 4, async ({ code, gen }) => {
@@ -203,7 +226,7 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
       done++;
       if (done % 50 === 0 || done === jobs.length) log(`  contrats : ${done}/${jobs.length} (${Math.round((Date.now() - started) / 1000)} s)`);
     });
-    const synthetic = departments.filter((code) => code.startsWith("X"));
+    const synthetic = all.filter((d) => d.isDemo).map((d) => d.code);
     if (synthetic.length > 0) {
       log(`  copie des contrats pour ${synthetic.length} territoires synthétiques…`);
       await copyContracts(prisma, real, synthetic);
