@@ -132,9 +132,10 @@ export async function startBenchServer(scale: number, serverArgs: string[] = [])
     );
     const env = { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", PORT: String(HTTP_PORT) };
     await buildIfNeeded(env);
-    // Next's data cache is kept on disk between runs and builds: the other scale's (or an older build's)
-    // entries must not answer this run.
+    // Next keeps its data cache and the pages it renders on demand (ISR) on disk between runs: the other
+    // scale's (or an older run's) entries must not answer this run.
     rmSync(path.join(ROOT, DIST_DIR, "cache", "fetch-cache"), { recursive: true, force: true });
+    rmSync(path.join(ROOT, DIST_DIR, "server", "route-cache"), { recursive: true, force: true });
     // Public files are listed when the server starts: the file exists first, its content comes from `/`.
     mkdirSync(path.dirname(BASELINE), { recursive: true }); // a fresh clone has no public/ folder
     writeFileSync(BASELINE, "<!doctype html>");
