@@ -14,6 +14,13 @@ import { BASELINE_PATH, ORIGIN, ROOT, log, startBenchServer } from "./bench/serv
 
 const RESULTS = path.join(ROOT, "bench-results", "latest.json");
 const LOAD = { connections: 32, seconds: 10, warmupSeconds: 2 };
+/**
+ * The server's V8 heap limit, as a deployment on a small machine sets it (NODE_OPTIONS or node flag).
+ * Measured here: 32 renders of the national view at once hold about 12 MB each; without a limit V8 lets
+ * the heap grow to about 400 MB and the process to 700-760 MB, with 224 MB it stays under 400 MB for
+ * about a quarter less throughput on that view (more garbage collection).
+ */
+export const SERVER_HEAP_MB = 224;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -36,7 +43,7 @@ async function timeExport(cookie: string) {
 }
 
 async function runScale(scale: number): Promise<ScaleRun> {
-  const server = await startBenchServer(scale);
+  const server = await startBenchServer(scale, [`--max-old-space-size=${SERVER_HEAP_MB}`]);
   try {
     const { cookie } = server;
     const region = "11"; // Île-de-France, the region of the measured department (93)
@@ -51,6 +58,8 @@ async function runScale(scale: number): Promise<ScaleRun> {
     ];
     const memory = sampleMemory(server.pid);
     const results: ScaleRun["results"] = [];
+    const pids = { server: server.pid, postgres: server.postgresPid };
+    const staticFile = routes.find((r) => r.kind === "static")!;
     for (const r of routes) {
       // One request alone first (it also lets the server finish what the previous route left running).
       const single = async () => {
@@ -61,14 +70,17 @@ async function runScale(scale: number): Promise<ScaleRun> {
       const [, firstMs] = await timed(single);
       const [, aloneMs] = await timed(single);
       log(`▸ ${r.label} (${r.path}) : seule ${firstMs} ms puis ${aloneMs} ms ; charge…`);
-      results.push({ ...(await measureRoute(ORIGIN, r, LOAD, { server: server.pid, postgres: server.postgresPid })), kind: r.kind, firstMs, aloneMs });
+      // A public page is compared with the static file measured just before it: on a shared machine the
+      // load of other work changes from one minute to the next.
+      const pairedStaticRps = r.kind === "public" ? (await measureRoute(ORIGIN, staticFile, LOAD, pids)).rps : undefined;
+      results.push({ ...(await measureRoute(ORIGIN, r, LOAD, pids)), kind: r.kind, firstMs, aloneMs, pairedStaticRps });
     }
     const exportTiming = await timeExport(cookie);
     const peakMemoryMb = memory.stop();
     // ── IMPORT OF 10,000 LINES: to be wired by the lead to scripts/bench/import.ts (another helper's). ──
     // Until then the table and the JSON say "non mesuré" (importTiming stays null).
     const importTiming = null;
-    return { scale, data: server.data, results, peakMemoryMb, exportTiming, importTiming, importNote: "non mesuré (scripts/bench/import.ts pas encore branché)" };
+    return { scale, data: server.data, results, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, importNote: "non mesuré (scripts/bench/import.ts pas encore branché)" };
   } finally {
     await server.stop();
   }
@@ -76,7 +88,7 @@ async function runScale(scale: number): Promise<ScaleRun> {
 
 /** `--serve`: the bench's server left running, with a signed-in cookie, until Ctrl+C. */
 async function serve(scale: number, profile: boolean) {
-  const server = await startBenchServer(scale, profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench-results", "tmp")}`] : []);
+  const server = await startBenchServer(scale, [`--max-old-space-size=${SERVER_HEAP_MB}`, ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench-results", "tmp")}`] : [])]);
   log(`\nServeur : ${ORIGIN}  (Ctrl+C pour arrêter)\nCookie (pilote national) : ${server.cookie}`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
@@ -98,7 +110,7 @@ async function main() {
   printTable(run, verdicts);
   const machine = `${(await import("node:os")).cpus().length} cœurs, ${process.version}`;
   // LIGHTHOUSE: another helper's scripts/bench/lighthouse.ts; the lead wires its scores in here ("lighthouse": null until then).
-  const document = { date: new Date().toISOString(), machine, load: LOAD, user: BENCH_EMAIL, runs, verdicts: { ...previous.verdicts, [String(scale)]: verdicts }, lighthouse: null };
+  const document = { date: new Date().toISOString(), machine, load: LOAD, serverHeapMb: SERVER_HEAP_MB, user: BENCH_EMAIL, runs, verdicts: { ...previous.verdicts, [String(scale)]: verdicts }, lighthouse: null };
   writeFileSync(RESULTS, JSON.stringify(document, null, 2));
   log(`\nRésultats : ${path.relative(ROOT, RESULTS)}`);
 }
