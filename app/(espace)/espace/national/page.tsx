@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { OverdueReports } from "@/components/oversight/overdue-reports";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requirePermission } from "@/lib/auth/web";
-import { getOversightView } from "@/lib/oversight/queries";
+import { getOversightSummary } from "@/lib/oversight/queries";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 import { listOverdueReports } from "@/lib/reports/queries";
 
@@ -15,7 +15,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
   // National reach only: a department or regional role is sent back to its workspace.
   const viewer = await requirePermission("contract.read", null);
   const params = parseOversightParams(await searchParams);
-  const [view, overdue] = await Promise.all([getOversightView(viewer, { kind: "national" }, params.filters), listOverdueReports(viewer, { regionCode: params.filters.region })]);
+  const [view, overdue] = await Promise.all([getOversightSummary(viewer, { kind: "national" }, params.filters), listOverdueReports(viewer, { regionCode: params.filters.region })]);
   if (!view) notFound();
   return (
     <OversightPage

@@ -7,7 +7,9 @@ import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
 import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/format";
+import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { PublicContract } from "@/lib/opendata/schemas";
 
 // The national page, served at "/" (a rewrite in next.config.ts). It sits behind a dynamic segment so
 // that nothing is prerendered at build time (no database then): rendered on the first visit, then from
@@ -28,9 +30,22 @@ const SOURCES = [
   { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2022-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2022" },
 ];
 
+/** Each department's most recent contract (the list comes newest first within a department), with how many came before. */
+function latestByDepartment(contracts: PublicContract[]): { contract: PublicContract; earlier: number }[] {
+  const rows = new Map<string, { contract: PublicContract; earlier: number }>();
+  for (const c of contracts) {
+    const row = rows.get(c.departmentCode);
+    if (!row) rows.set(c.departmentCode, { contract: c, earlier: 0 });
+    else if (c.periodStart > row.contract.periodStart) rows.set(c.departmentCode, { contract: c, earlier: row.earlier + 1 });
+    else row.earlier += 1;
+  }
+  return [...rows.values()];
+}
+
 export default async function NationalPage({ params }: { params: Promise<{ perimetre: string }> }) {
   if ((await params).perimetre !== NATIONAL_SCOPE) notFound();
   const { contracts, totals, updatedAt } = await getPublicNationalPage();
+  const latest = latestByDepartment(contracts);
 
   return (
     <div className="space-y-10">
@@ -78,38 +93,42 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
         <h2 id="liste" className="text-xl font-semibold">
           Contrats par département
         </h2>
+        <p className="text-sm text-slate-700">
+          Une ligne par département : son contrat le plus récent ; les précédents sont sur la page du département et dans les téléchargements.
+        </p>
         <TableScroll label="Contrats par département" className="rounded-lg border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">Contrats par département : signature, période, montants et avancement</caption>
+          <table className={DATA_TABLE}>
+            <caption className="sr-only">Contrats par département (le plus récent de chacun) : signature, période, montants et avancement</caption>
             <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-3 py-2">Département</th>
-                <th scope="col" className="px-3 py-2">Région (ARS)</th>
-                <th scope="col" className="px-3 py-2">Vague</th>
-                <th scope="col" className="px-3 py-2">Signature</th>
-                <th scope="col" className="px-3 py-2">Statut</th>
-                <th scope="col" className="px-3 py-2 text-right">Montant total</th>
-                <th scope="col" className="px-3 py-2 text-right">Fiches action</th>
-                <th scope="col" className="px-3 py-2 text-right">Avancement moyen</th>
-                <th scope="col" className="px-3 py-2">Provenance</th>
+              <tr>
+                <th scope="col">Département</th>
+                <th scope="col">Région (ARS)</th>
+                <th scope="col">Vague</th>
+                <th scope="col">Signature</th>
+                <th scope="col">Statut</th>
+                <th scope="col" className="n">Montant total</th>
+                <th scope="col" className="n">Fiches action</th>
+                <th scope="col" className="n">Avancement moyen</th>
+                <th scope="col">Provenance</th>
               </tr>
             </thead>
             <tbody>
-              {contracts.map((c) => (
-                <tr key={c.id} className="border-b border-slate-100">
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <Link href={c.pageUrl} className="font-medium text-marianne underline">
+              {latest.map(({ contract: c, earlier }) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link href={c.pageUrl} className="font-medium">
                       {c.departmentName} ({c.departmentCode})
                     </Link>
+                    {earlier > 0 ? <small>et {earlier} contrat{earlier > 1 ? "s" : ""} antérieur{earlier > 1 ? "s" : ""}</small> : null}
                   </th>
-                  <td className="px-3 py-2">{c.regionName}</td>
-                  <td className="tabular px-3 py-2">{c.wave}</td>
-                  <td className="px-3 py-2">{c.signedOn ? formatDate(c.signedOn) : "non renseignée"}</td>
-                  <td className="px-3 py-2">{c.statusLabel}</td>
-                  <td className="tabular px-3 py-2 text-right">{formatEurosCompact(c.totalCents)}</td>
-                  <td className="tabular px-3 py-2 text-right">{formatNumber(c.actionCount)}</td>
-                  <td className="tabular px-3 py-2 text-right">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
-                  <td className="px-3 py-2">
+                  <td>{c.regionName}</td>
+                  <td className="n">{c.wave}</td>
+                  <td>{c.signedOn ? formatDate(c.signedOn) : "non renseignée"}</td>
+                  <td>{c.statusLabel}</td>
+                  <td className="n">{formatEurosCompact(c.totalCents)}</td>
+                  <td className="n">{formatNumber(c.actionCount)}</td>
+                  <td className="n">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
+                  <td>
                     <Provenance sourceUrl={c.sourceUrl} isDemo={c.isDemo} compact />
                   </td>
                 </tr>

@@ -11,10 +11,12 @@ import { requireUser } from "@/lib/auth/web";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
 import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
 import { listContractComments } from "@/lib/comments/queries";
-import { listDepartmentAlerts } from "@/lib/oversight/queries";
+import { summarizeAlerts } from "@/lib/oversight/alerts";
+import { ALERTS_SHOWN, listDepartmentAlerts } from "@/lib/oversight/queries";
 import { countOverdueReports } from "@/lib/reports/queries";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 import { addCommentForm } from "./add-comment-form";
+import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Espace départemental" };
@@ -75,31 +77,31 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
               ) : null}
             </div>
             <TableScroll label="Fiches action" className="rounded-lg border border-slate-200 bg-white">
-              <table className="w-full border-collapse text-sm">
+              <table className={DATA_TABLE}>
                 <caption className="sr-only">Fiches action du contrat, à mettre à jour</caption>
                 <thead>
-                  <tr className="border-b border-slate-300 text-left">
-                    <th scope="col" className="px-3 py-2">Fiche action</th>
-                    <th scope="col" className="px-3 py-2">Calendrier</th>
-                    <th scope="col" className="px-3 py-2">Statut</th>
-                    <th scope="col" className="px-3 py-2">Avancement</th>
+                  <tr>
+                    <th scope="col">Fiche action</th>
+                    <th scope="col">Calendrier</th>
+                    <th scope="col">Statut</th>
+                    <th scope="col">Avancement</th>
                   </tr>
                 </thead>
                 <tbody>
                   {contract.actions.map((a) => (
-                    <tr key={a.id} className="border-b border-slate-100">
-                      <th scope="row" className="px-3 py-2 text-left font-normal">
-                        <Link href={`/espace/departements/${code}/actions/${a.id}`} className="font-medium text-marianne underline">
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link href={`/espace/departements/${code}/actions/${a.id}`} className="font-medium">
                           {a.reference} — {a.title}
                         </Link>
                       </th>
-                      <td className="tabular whitespace-nowrap px-3 py-2">
+                      <td className="whitespace-nowrap tabular-nums">
                         {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
                       </td>
-                      <td className="px-3 py-2">
+                      <td>
                         <ActionStatusBadge status={a.status} isLate={a.isLate} />
                       </td>
-                      <td className="px-3 py-2">
+                      <td>
                         <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
                       </td>
                     </tr>
@@ -119,7 +121,7 @@ export default async function WorkspaceDepartmentPage({ params, searchParams }: 
             Calculées à partir des données, jamais saisies : fiche en retard, sans mise à jour depuis 90 jours, engagé non versé depuis plus de 12 mois,
             taux de versement (versé ÷ notifié) à plus de 10 points sous la médiane nationale, indicateur en deçà de sa cible.
           </p>
-          <AlertsList alerts={alerts.alerts} caption={`Alertes de ${dashboard.department.name}`} />
+          <AlertsList summary={summarizeAlerts(alerts.alerts, ALERTS_SHOWN)} caption={`Alertes de ${dashboard.department.name}`} />
           <ExportLinks table="alertes" scope={{ kind: "department", departmentCode: code }} />
         </section>
       ) : null}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { OverdueReports } from "@/components/oversight/overdue-reports";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requireUser } from "@/lib/auth/web";
-import { getOversightView } from "@/lib/oversight/queries";
+import { getOversightSummary } from "@/lib/oversight/queries";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 import { listOverdueReports } from "@/lib/reports/queries";
 
@@ -16,7 +16,7 @@ export default async function RegionalViewPage({ params, searchParams }: Props) 
   const { code } = await params;
   const query = parseOversightParams(await searchParams);
   // Null for an unknown region and for anyone who does not oversee it: the same 404 for both.
-  const view = /^\d{2}$/.test(code) ? await getOversightView(viewer, { kind: "region", regionCode: code }, query.filters) : null;
+  const view = /^\d{2}$/.test(code) ? await getOversightSummary(viewer, { kind: "region", regionCode: code }, query.filters) : null;
   if (!view) notFound();
   const overdue = await listOverdueReports(viewer, { regionCode: code });
   return (
