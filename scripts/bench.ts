@@ -8,6 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BENCH_EMAIL } from "./bench/generate";
+import { IMPORT_TARGET_MS, importTable, measureSpreadsheetImport } from "./bench/import";
+import { LIGHTHOUSE_TARGETS, PUBLIC_PAGES, formatLighthouse, runLighthouse } from "./bench/lighthouse";
 import { measureRoute, sampleMemory } from "./bench/load";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
 import { BASELINE_PATH, ORIGIN, ROOT, log, startBenchServer } from "./bench/server";
@@ -77,10 +79,21 @@ async function runScale(scale: number): Promise<ScaleRun> {
     }
     const exportTiming = await timeExport(cookie);
     const peakMemoryMb = memory.stop();
-    // ── IMPORT OF 10,000 LINES: to be wired by the lead to scripts/bench/import.ts (another helper's). ──
-    // Until then the table and the JSON say "non mesuré" (importTiming stays null).
-    const importTiming = null;
-    return { scale, data: server.data, results, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, importNote: "non mesuré (scripts/bench/import.ts pas encore branché)" };
+    // Lighthouse (1× only: the public pages are the same size at 10×, the generated departments aside).
+    let lighthouse: ScaleRun["lighthouse"] = null;
+    if (scale === 1) {
+      log("▸ Lighthouse sur les pages publiques (mobile)…");
+      const pages = await runLighthouse(ORIGIN, PUBLIC_PAGES, { formFactor: "mobile" });
+      log(formatLighthouse(pages, "mobile"));
+      lighthouse = pages.map((p) => ({ path: p.path, performance: p.performance, accessibility: p.accessibility, benchmarkIndex: p.benchmarkIndex }));
+    }
+    // The import of 10,000 lines, as a department editor, on a department whose routes were not measured
+    // (after the route measurements, so that its writes do not disturb them).
+    log("▸ Import tableur de 10 000 lignes (XLSX puis CSV)…");
+    const imported = await measureSpreadsheetImport({ databaseUrl: server.databaseUrl, departmentCode: "94", log });
+    log(importTable(imported));
+    const importTiming = imported.runs.map((r) => ({ format: r.format, lines: r.lines, previewMs: r.previewMs, applyMs: r.applyMs, totalMs: r.totalMs, problems: r.problems }));
+    return { scale, data: server.data, results, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, lighthouse };
   } finally {
     await server.stop();
   }
@@ -109,8 +122,7 @@ async function main() {
   const verdicts = evaluate(run, scale === 10 ? runs["1"] : undefined);
   printTable(run, verdicts);
   const machine = `${(await import("node:os")).cpus().length} cœurs, ${process.version}`;
-  // LIGHTHOUSE: another helper's scripts/bench/lighthouse.ts; the lead wires its scores in here ("lighthouse": null until then).
-  const document = { date: new Date().toISOString(), machine, load: LOAD, serverHeapMb: SERVER_HEAP_MB, user: BENCH_EMAIL, runs, verdicts: { ...previous.verdicts, [String(scale)]: verdicts }, lighthouse: null };
+  const document = { date: new Date().toISOString(), machine, load: LOAD, serverHeapMb: SERVER_HEAP_MB, user: BENCH_EMAIL, targets: { importMs: IMPORT_TARGET_MS, lighthouse: LIGHTHOUSE_TARGETS }, runs, verdicts: { ...previous.verdicts, [String(scale)]: verdicts } };
   writeFileSync(RESULTS, JSON.stringify(document, null, 2));
   log(`\nRésultats : ${path.relative(ROOT, RESULTS)}`);
 }

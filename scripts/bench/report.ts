@@ -1,5 +1,7 @@
 // The targets of issue 8, checked against one run, and the table printed at the end of `npm run bench`.
 import type { GenerationReport } from "./generate";
+import { IMPORT_TARGET_MS } from "./import";
+import { LIGHTHOUSE_TARGETS } from "./lighthouse";
 import type { RouteResult } from "./load";
 
 export type ScaleRun = {
@@ -11,9 +13,10 @@ export type ScaleRun = {
   /** The server's V8 heap limit (--max-old-space-size) during the run. */
   serverHeapMb: number;
   exportTiming: { lines: number; firstMs: number; warmMs: number };
-  /** The import of 10,000 lines (scripts/bench/import.ts, wired by the lead): null = not measured yet. */
-  importTiming: { lines: number; ms: number } | null;
-  importNote: string;
+  /** The import of 10,000 lines per format, preview then apply (scripts/bench/import.ts). */
+  importTiming: { format: string; lines: number; previewMs: number; applyMs: number; totalMs: number; problems: string[] }[];
+  /** Lighthouse (mobile) on the public pages, 1× only (scripts/bench/lighthouse.ts). */
+  lighthouse: { path: string; performance: number; accessibility: number; benchmarkIndex: number }[] | null;
 };
 
 export type Verdict = { target: string; value: string; met: boolean };
@@ -36,6 +39,17 @@ export function evaluate(run: ScaleRun, baseline?: ScaleRun): Verdict[] {
     if (r.kind === "dashboard") verdicts.push({ target: "Tableau de bord départemental p95 ≤ 50 ms", value: ms(r.p95), met: atMost(r.p95, 50) });
     if (r.kind === "public") verdicts.push({ target: `${r.label} ≥ 0,8× le débit du fichier statique`, value: ratio(staticRatio(run, r)), met: atMost(0.8, staticRatio(run, r)) });
     if (r.non2xx > 0 || r.errors > 0) verdicts.push({ target: `${r.label} : aucune erreur`, value: `${r.non2xx} non-2xx, ${r.errors} erreurs`, met: false });
+  }
+  for (const i of run.importTiming) {
+    const value = i.problems.length ? `résultat faux : ${i.problems.join(" ; ")}` : `${i.totalMs} ms (aperçu ${i.previewMs} + application ${i.applyMs})`;
+    verdicts.push({ target: `Import ${i.format.toUpperCase()} de ${i.lines} lignes ≤ ${IMPORT_TARGET_MS / 1000} s`, value, met: i.problems.length === 0 && i.totalMs <= IMPORT_TARGET_MS });
+  }
+  for (const p of run.lighthouse ?? []) {
+    verdicts.push({
+      target: `Lighthouse ${p.path} : performance ≥ ${LIGHTHOUSE_TARGETS.performance}, accessibilité ${LIGHTHOUSE_TARGETS.accessibility}`,
+      value: `${p.performance} / ${p.accessibility} (indice machine ${p.benchmarkIndex})`,
+      met: p.performance >= LIGHTHOUSE_TARGETS.performance && p.accessibility >= LIGHTHOUSE_TARGETS.accessibility,
+    });
   }
   verdicts.push({ target: "Mémoire du serveur ≤ 400 Mo", value: `${run.peakMemoryMb} Mo (pic ; tas V8 limité à ${run.serverHeapMb} Mo)`, met: run.peakMemoryMb <= 400 });
   if (run.scale > 1) {
@@ -70,7 +84,7 @@ export function printTable(run: ScaleRun, verdicts: Verdict[]) {
   console.log("(/ statique : débit rapporté à celui du fichier statique mesuré juste avant la route pour les pages publiques, à la dernière ligne sinon.)");
   console.log(`\nMémoire du serveur (RSS, pic, processus et enfants ; tas V8 limité à ${run.serverHeapMb} Mo) : ${run.peakMemoryMb} Mo`);
   console.log(`Export CSV national (contrats, ${run.exportTiming.lines} lignes) : ${run.exportTiming.firstMs} ms à froid, ${run.exportTiming.warmMs} ms ensuite`);
-  console.log(`Import de 10 000 lignes : ${run.importTiming ? `${run.importTiming.ms} ms (${run.importTiming.lines} lignes)` : run.importNote}`);
+  for (const i of run.importTiming) console.log(`Import ${i.format.toUpperCase()} de ${i.lines} lignes : ${i.totalMs} ms (aperçu ${i.previewMs} ms + application ${i.applyMs} ms)`);
   console.log("\nCibles :");
   for (const v of verdicts) console.log(`  ${v.met ? "✔ atteint" : "✘ MANQUÉ "}  ${v.target} — ${v.value}`);
 }
