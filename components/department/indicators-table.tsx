@@ -27,7 +27,7 @@ export function IndicatorsTable({ departmentCode, contractId, values }: { depart
   return (
     <div className="space-y-3">
       {/* Focusable, so that a keyboard can scroll the table when it is wider than the screen. */}
-      <div role="region" aria-label="Tableau des indicateurs" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div role="region" aria-label="Tableau des indicateurs" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className={DATA_TABLE}>
           <caption className="sr-only">Indicateurs du contrat : valeur constatée, cible et statut par année</caption>
           <thead>
