@@ -1,51 +1,16 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL), migrations, reference and demo data,
 // a production build when the sources changed, then the server on PORT (3000 by default).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
 import { stopLeftoverServer } from "../lib/server/embedded-postgres";
+import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 
-const ROOT = path.resolve(__dirname, "..");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation-client.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-const HASH_FILE = path.join(ROOT, ".next", "tripartite-build-hash");
-
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    const full = path.join(ROOT, p);
-    if (!existsSync(full) || p.includes("generated")) return;
-    if (statSync(full).isDirectory()) {
-      for (const entry of readdirSync(full).sort()) visit(path.join(p, entry));
-    } else {
-      hash.update(p).update(readFileSync(full));
-    }
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} a échoué (code ${code})`))));
-  });
-}
-
-const nextBin = () => require.resolve("next/dist/bin/next");
-
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const hash = sourceHash();
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash) {
-    console.log("▸ Version compilée à jour.");
-    return;
-  }
-  console.log("▸ Compilation de l'application (next build, environ 30 s)…");
-  await run(process.execPath, [nextBin(), "build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
-  writeFileSync(HASH_FILE, hash);
+  await build({ distDir: ".next", env, log: (line) => console.log(line) });
 }
 
 async function waitForHealth(port: number, child: ChildProcess): Promise<boolean> {

@@ -2,64 +2,29 @@
 // and the production server on 127.0.0.1:3300, never .next, port 3000 or .data/postgres.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { seedDatabase } from "../../prisma/seed/seed";
+import { buildIfNeeded as build, nextBin, ROOT } from "../build";
+
+export { ROOT };
 import { runPrisma } from "../database";
 import { ensureBenchUser, generateBenchData, type GenerationReport } from "./generate";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+
 const DIST_DIR = ".data/bench-build"; // under .data: ignored by git, ESLint and tsc alike
 export const HTTP_PORT = 3300;
 const PG_PORT = 54369;
 export const ORIGIN = `http://127.0.0.1:${HTTP_PORT}`;
 export const BASELINE_PATH = "/bench-baseline.html";
 const BASELINE = path.join(ROOT, "public", BASELINE_PATH);
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-
 export const log = (line: string) => console.log(line);
 
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    const full = path.join(ROOT, p);
-    if (!existsSync(full) || p.includes("generated")) return;
-    if (statSync(full).isDirectory()) for (const entry of readdirSync(full).sort()) visit(path.join(p, entry));
-    else hash.update(p).update(readFileSync(full));
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} a échoué (code ${code})`))));
-  });
-}
-
-const nextBin = () => require.resolve("next/dist/bin/next");
-
-/** `next build` writes its type paths into tsconfig.json for a new distDir: the file is put back as it was. */
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const hashFile = path.join(ROOT, DIST_DIR, "tripartite-build-hash");
-  const hash = sourceHash();
-  if (existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) {
-    log("▸ Version compilée du banc d'essai à jour.");
-    return;
-  }
-  log(`▸ next build dans ${DIST_DIR}…`);
-  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"));
-  const started = Date.now();
-  try {
-    await runNode([nextBin(), "build"], env);
-  } finally {
-    if (!readFileSync(path.join(ROOT, "tsconfig.json")).equals(tsconfig)) writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
-  }
-  writeFileSync(hashFile, hash);
-  log(`  compilé en ${Math.round((Date.now() - started) / 1000)} s`);
+  const { built, seconds } = await build({ distDir: DIST_DIR, env, log });
+  if (built) log(`  compilé en ${seconds} s`);
 }
 
 async function waitForHealth(server: ChildProcess): Promise<void> {

@@ -2,20 +2,19 @@
 // .data/reliability and the production server on 127.0.0.1 only. Every process started here is stopped
 // by `stopAll` (normal end, error, timeout, Ctrl+C).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres, stopLeftoverServer, type EmbeddedServer } from "../../lib/server/embedded-postgres";
 import { seedDatabase } from "../../prisma/seed/seed";
+import { buildIfNeeded as build, nextBin, ROOT } from "../build";
 import { runPrisma } from "../database";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export { ROOT };
 export const DIST_DIR = ".data/reliability-build"; // under .data: ignored by git, ESLint and tsc alike
 export const DATA_DIR = path.join(ROOT, ".data", "reliability");
 export const PG_PORT = 54379;
 export const HTTP_PORT = 3340;
 export const ORIGIN = `http://127.0.0.1:${HTTP_PORT}`;
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 export type Log = (line: string) => void;
 
@@ -29,19 +28,6 @@ export async function stopAll(): Promise<void> {
   }
 }
 
-function sourceHash(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    const full = path.join(ROOT, p);
-    if (!existsSync(full) || p.includes("generated")) return;
-    if (statSync(full).isDirectory()) for (const entry of readdirSync(full).sort()) visit(path.join(p, entry));
-    else hash.update(p).update(readFileSync(full));
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
-}
-
-const nextBin = () => require.resolve("next/dist/bin/next");
 
 function track(child: ChildProcess): ChildProcess {
   cleanups.push(async () => {
@@ -53,27 +39,9 @@ function track(child: ChildProcess): ChildProcess {
   return child;
 }
 
-/** `next build` into DIST_DIR when the sources changed; tsconfig.json (which next build edits for a new distDir) is put back. */
-export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: Log): Promise<{ built: boolean; seconds: number }> {
-  const hashFile = path.join(ROOT, DIST_DIR, "tripartite-build-hash");
-  const hash = sourceHash();
-  if (existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) {
-    log("▸ Version compilée à jour.");
-    return { built: false, seconds: 0 };
-  }
-  log(`▸ next build dans ${DIST_DIR} (1 à 3 min)…`);
-  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"));
-  const started = Date.now();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const child = track(spawn(process.execPath, [nextBin(), "build"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] }));
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build a échoué (code ${code})`))));
-    });
-  } finally {
-    if (!readFileSync(path.join(ROOT, "tsconfig.json")).equals(tsconfig)) writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig);
-  }
-  writeFileSync(hashFile, hash);
-  return { built: true, seconds: Math.round((Date.now() - started) / 1000) };
+/** `next build` into DIST_DIR when the sources changed (scripts/build.ts); the build is stopped with the rest. */
+export function buildIfNeeded(env: NodeJS.ProcessEnv, log: Log): Promise<{ built: boolean; seconds: number }> {
+  return build({ distDir: DIST_DIR, env, log, onSpawn: track });
 }
 
 export type Database = {
