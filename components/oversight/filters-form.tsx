@@ -86,6 +86,7 @@ export function MeasureForm({ action, params }: { action: string; params: Oversi
     ["ordre", params.order !== "asc" ? params.order : null],
     ["page", params.page > 1 ? String(params.page) : null],
     ["page_departements", params.departmentPage > 1 ? String(params.departmentPage) : null],
+    ["page_rapports", params.reportPage > 1 ? String(params.reportPage) : null],
   ];
   return (
     <form method="get" action={`${action}#carte`} className="flex flex-wrap items-end gap-3">

@@ -1,21 +1,26 @@
-// The execution reports whose due date has passed without adoption, on the national and regional views.
+// The execution reports whose due date has passed without adoption, on the national and regional views,
+// 50 a page (hundreds at national scale).
 import Link from "next/link";
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate, formatNumber } from "@/lib/format";
+import { OVERDUE_REPORTS_PER_PAGE, paginate } from "@/lib/oversight/schemas";
 import type { OverdueReportRow } from "@/lib/reports/schemas";
 import { toActCell } from "@/lib/reports/workflow";
+import { Pagination } from "./pagination";
 
-export function OverdueReports({ rows }: { rows: OverdueReportRow[] }) {
+export function OverdueReports({ rows: all, page: pageNumber, pageHref }: { rows: OverdueReportRow[]; page: number; pageHref: (page: number) => string }) {
+  const page = paginate(all, pageNumber, OVERDUE_REPORTS_PER_PAGE);
+  const rows = page.rows;
   return (
     <section aria-labelledby="rapports-en-retard" className="space-y-3">
       <h2 id="rapports-en-retard" className="text-xl font-semibold">
-        Rapports d&apos;exécution en retard ({formatNumber(rows.length)})
+        Rapports d&apos;exécution en retard ({formatNumber(page.total)})
       </h2>
       <p className="text-sm text-slate-700">
         Rapports dont la date limite d&apos;adoption est passée sans que les trois signataires l&apos;aient adopté (tous cadres, vagues et années de contrat).
       </p>
-      {rows.length === 0 ? (
+      {page.total === 0 ? (
         <p className="rounded bg-white p-3">Aucun rapport d&apos;exécution en retard.</p>
       ) : (
         <TableScroll label="Rapports d'exécution en retard" className="rounded-lg border border-slate-200 bg-white">
@@ -59,6 +64,7 @@ export function OverdueReports({ rows }: { rows: OverdueReportRow[] }) {
           </table>
         </TableScroll>
       )}
+      <Pagination page={page} label="rapports d'exécution en retard" href={pageHref} />
     </section>
   );
 }

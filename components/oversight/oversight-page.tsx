@@ -2,10 +2,12 @@ import { DepartmentMap } from "@/components/map/department-map";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { ExportScope } from "@/lib/oversight/export-tables";
 import { MAP_MEASURE_LABELS, measureValue, oversightQuery, type OversightParams, type OversightSummary } from "@/lib/oversight/schemas";
+import type { OverdueReportRow } from "@/lib/reports/schemas";
 import { AlertsList } from "./alerts-list";
 import { ContractsTable } from "./contracts-table";
 import { ExportLinks } from "./export-links";
 import { FiltersForm, MeasureForm } from "./filters-form";
+import { OverdueReports } from "./overdue-reports";
 import { PeersTable } from "./peers-table";
 import { CommitmentsTable, FundersTable, TotalsCards } from "./summary-tables";
 
@@ -22,7 +24,7 @@ function Section({ id, title, children, intro }: { id: string; title: string; in
 }
 
 /** The national and the regional views: the same page over a different scope. */
-export function OversightPage({ view, params, basePath, intro, overdueReports }: { view: OversightSummary; params: OversightParams; basePath: string; intro: React.ReactNode; overdueReports?: React.ReactNode }) {
+export function OversightPage({ view, params, basePath, intro, overdueReports }: { view: OversightSummary; params: OversightParams; basePath: string; intro: React.ReactNode; overdueReports: OverdueReportRow[] }) {
   const scope: ExportScope = view.scope;
   const measureLabel = MAP_MEASURE_LABELS[params.measure];
   const names = Object.fromEntries(view.departments.map((d) => [d.code, d.name]));
@@ -70,7 +72,7 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
         <AlertsList summary={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
         <ExportLinks table="alertes" scope={scope} params={params} />
       </Section>
-      {overdueReports}
+      <OverdueReports rows={overdueReports} page={params.reportPage} pageHref={(p) => `${basePath}${oversightQuery(params, { reportPage: p })}#rapports-en-retard`} />
       <Section id="contrats" title="Contrats">
         <ContractsTable rows={view.contracts} params={params} basePath={basePath} />
         <ExportLinks table="contrats" scope={scope} params={params} />

@@ -42,13 +42,18 @@ export const MAP_MEASURE_LABELS: Record<MapMeasure, string> = {
   alertes: "nombre d'alertes",
 };
 
-/** `page`: of the contracts table; `departmentPage`: of the tables with one row per department. */
-export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure; page: number; departmentPage: number };
+/**
+ * `page`: of the contracts table; `departmentPage`: of the tables with one row per department;
+ * `reportPage`: of the overdue execution reports.
+ */
+export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure; page: number; departmentPage: number; reportPage: number };
 
 /** Rows per page of the contracts table. */
 export const CONTRACTS_PER_PAGE = 50;
 /** Rows per page of the department tables: every department of France on one page (more only with synthetic territories). */
 export const DEPARTMENTS_PER_PAGE = 101;
+/** Rows per page of the overdue execution reports (hundreds at national scale: one page would weigh megabytes). */
+export const OVERDUE_REPORTS_PER_PAGE = 50;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
@@ -62,6 +67,7 @@ const ParamsSchema = z.object({
   mesure: optional(z.enum(MAP_MEASURES)),
   page: optional(z.coerce.number().int().min(1).max(100_000)),
   page_departements: optional(z.coerce.number().int().min(1).max(100_000)),
+  page_rapports: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -77,6 +83,7 @@ export function parseOversightParams(raw: RawParams): OversightParams {
     measure: p.mesure ?? "taux",
     page: p.page ?? 1,
     departmentPage: p.page_departements ?? 1,
+    reportPage: p.page_rapports ?? 1,
   };
 }
 
@@ -93,6 +100,7 @@ export function oversightQuery(params: OversightParams, change: Partial<Omit<Ove
   if (merged.measure !== "taux") q.set("mesure", merged.measure);
   if (merged.page > 1) q.set("page", String(merged.page));
   if (merged.departmentPage > 1) q.set("page_departements", String(merged.departmentPage));
+  if (merged.reportPage > 1) q.set("page_rapports", String(merged.reportPage));
   const text = q.toString();
   return text ? `?${text}` : "";
 }

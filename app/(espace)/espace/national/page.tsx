@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OverdueReports } from "@/components/oversight/overdue-reports";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requirePermission } from "@/lib/auth/web";
 import { getOversightSummary } from "@/lib/oversight/queries";
@@ -22,7 +21,7 @@ export default async function NationalViewPage({ searchParams }: Props) {
       view={view}
       params={params}
       basePath="/espace/national"
-      overdueReports={<OverdueReports rows={overdue} />}
+      overdueReports={overdue}
       intro="Tous les contrats départementaux : avancement des fiches action, financements par financeur et par étape, comparaison de chaque département avec la médiane nationale et alertes calculées."
     />
   );

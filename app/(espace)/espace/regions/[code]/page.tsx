@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OverdueReports } from "@/components/oversight/overdue-reports";
 import { OversightPage } from "@/components/oversight/oversight-page";
 import { requireUser } from "@/lib/auth/web";
 import { getOversightSummary } from "@/lib/oversight/queries";
@@ -24,7 +23,7 @@ export default async function RegionalViewPage({ params, searchParams }: Props) 
       view={view}
       params={{ ...query, filters: view.filters }}
       basePath={`/espace/regions/${code}`}
-      overdueReports={<OverdueReports rows={overdue} />}
+      overdueReports={overdue}
       intro="Les contrats des départements de la région : avancement, financements, comparaison avec la médiane nationale et alertes calculées."
     />
   );
