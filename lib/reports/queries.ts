@@ -74,12 +74,15 @@ export async function countOverdueReports(viewer: Viewer, code: string, now = ne
 export async function listOverdueReports(viewer: Viewer, filter: { regionCode?: string | null } = {}, now = new Date()): Promise<OverdueReportRow[]> {
   const overdue = (await listDeadlinesInScope(viewer, now, filter)).filter((d) => d.kind === "REPORT_DUE" && d.overdue && d.year !== null);
   if (overdue.length === 0) return [];
+  // By contract, then by year here: an OR of hundreds of (contract, year) pairs costs Prisma far more to
+  // build than the few extra rows cost to read.
   const reports = await db().executionReport.findMany({
-    where: { OR: overdue.map((d) => ({ contractId: d.contractId, year: d.year! })) },
+    where: { contractId: { in: [...new Set(overdue.map((d) => d.contractId))] } },
     include: { approvals: { select: { party: true, decision: true, createdAt: true } } },
   });
+  const byContractYear = new Map(reports.map((r) => [`${r.contractId}:${r.year}`, r]));
   return overdue.map((d) => {
-    const report = reports.find((r) => r.contractId === d.contractId && r.year === d.year);
+    const report = byContractYear.get(`${d.contractId}:${d.year}`);
     const status = report?.status ?? "DRAFT";
     return {
       contractId: d.contractId,
