@@ -10,3 +10,6 @@ export const OUTAGE_WRITES =
 
 /** On its own (the API's JSON error, the health check). */
 export const OUTAGE_MESSAGE = `${OUTAGE_TITLE} : la base de données ne répond pas pour le moment. Vos données enregistrées sont conservées ; réessayez dans quelques instants.`;
+
+/** A load peak: every database connection was busy for too long (the API's JSON error, and the page). */
+export const BUSY_MESSAGE = "Service très sollicité : la page n'a pas pu être préparée à temps. Réessayez dans quelques secondes.";

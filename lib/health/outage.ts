@@ -1,9 +1,9 @@
 // What a visitor gets while the database is down: a 503 in French (an HTML page, or the API's JSON error),
 // from the proxy for new requests and from the route handlers for those that were already running.
 // No "server-only" here: the proxy bundle imports it.
-import { databaseLikelyUp, isDatabaseOutage, noteDatabaseError } from "../server/availability";
+import { databaseLikelyUp, isDatabaseBusy, isDatabaseOutage, noteDatabaseError } from "../server/availability";
 import { frenchJson, frenchPage, isApiPath } from "../http/french-response";
-import { OUTAGE_DETAIL, OUTAGE_MESSAGE, OUTAGE_TITLE, OUTAGE_WRITES } from "./outage-messages";
+import { BUSY_MESSAGE, OUTAGE_DETAIL, OUTAGE_MESSAGE, OUTAGE_TITLE, OUTAGE_WRITES } from "./outage-messages";
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -23,6 +23,12 @@ export function outageResponse(pathname: string, retryHref = pathname): Response
   );
 }
 
+/** A load peak (no database connection free in time): a 503 for this request only. */
+export function busyResponse(pathname: string): Response {
+  if (isApiPath(pathname)) return frenchJson(503, "service_busy", BUSY_MESSAGE, HEADERS);
+  return frenchPage(503, { title: OUTAGE_TITLE, paragraphs: [BUSY_MESSAGE, OUTAGE_WRITES], link: { href: pathname, label: "Réessayer" } }, HEADERS);
+}
+
 /** The proxy's gate: a 503 while the database is known to be down, nothing (go on) otherwise. */
 export async function databaseGate(request: { method: string; nextUrl: { pathname: string; search: string } }): Promise<Response | null> {
   const { pathname, search } = request.nextUrl;
@@ -32,15 +38,17 @@ export async function databaseGate(request: { method: string; nextUrl: { pathnam
   return outageResponse(pathname, request.method === "GET" ? `${pathname}${search}` : pathname);
 }
 
-/** Route handlers: a database outage during the request is a French 503, not a 500. */
+/** Route handlers: a database outage (or a load peak) during the request is a French 503, not a 500. */
 export function answerOutage<R extends Request, A extends unknown[], T>(handler: (request: R, ...rest: A) => Promise<T>) {
   return async (request: R, ...rest: A): Promise<T | Response> => {
     try {
       return await handler(request, ...rest);
     } catch (error) {
-      if (!isDatabaseOutage(error)) throw error;
+      const busy = isDatabaseBusy(error);
+      if (!busy && !isDatabaseOutage(error)) throw error;
       noteDatabaseError(error);
-      return outageResponse(new URL(request.url).pathname);
+      const { pathname } = new URL(request.url);
+      return busy ? busyResponse(pathname) : outageResponse(pathname);
     }
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isDatabaseOutage } from "./availability";
+import { BUSY_WINDOW_MS, databaseBusy, databaseStatus, isDatabaseBusy, isDatabaseOutage, noteDatabaseError } from "./availability";
 
 // The shapes below are those Prisma 6.19, @prisma/adapter-pg and node-postgres actually throw (seen
 // against a closed port and a PostgreSQL stopped mid-query); tests/integration/availability.test.ts
@@ -24,10 +24,10 @@ describe("isDatabaseOutage", () => {
     ],
     ["server starting up (57P03)", prismaError("P2010", "Raw query failed", { kind: "postgres", code: "57P03", originalCode: "57P03" })],
     ["connection closed by the server (P1017)", prismaError("P1017", "Server has closed the connection.")],
-    ["connection pool timeout (P2024)", prismaError("P2024", "Timed out fetching a new connection from the connection pool.")],
     ["transaction on a dropped connection", new Error("Client has encountered a connection error and is not queryable")],
     ["pg: connection terminated", new Error("Connection terminated unexpectedly")],
-    ["pg: connect timeout", new Error("timeout exceeded when trying to connect")],
+    ["pg: connection could not be opened in time", new Error("Connection terminated due to connection timeout")],
+    ["health probe timeout", Object.assign(new Error("timeout exceeded when trying to connect"), { code: "ETIMEDOUT" })],
     ["socket refused", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:54379"), { code: "ECONNREFUSED", errno: -111, syscall: "connect" })],
     ["socket reset", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
     ["driver error kind", adapterError({ kind: "ConnectionClosed" })],
@@ -50,9 +50,33 @@ describe("isDatabaseOutage", () => {
     expect(isDatabaseOutage(error)).toBe(false);
   });
 
+  it.each([
+    ["pg pool: no connection free in time", new Error("timeout exceeded when trying to connect")],
+    ["Prisma pool timeout (P2024)", prismaError("P2024", "Timed out fetching a new connection from the connection pool.")],
+  ])("%s → pas une panne (une pointe de charge)", (_label, error) => {
+    expect(isDatabaseOutage(error)).toBe(false);
+    expect(isDatabaseBusy(error)).toBe(true);
+  });
+
   it("ne boucle pas sur une cause circulaire", () => {
     const a: { cause?: unknown; message: string } = { message: "a" };
     a.cause = a;
     expect(isDatabaseOutage(a)).toBe(false);
+  });
+});
+
+describe("pointe de charge", () => {
+  it("laisse la base disponible et répond 503 quelques instants, pas davantage", () => {
+    const now = Date.now();
+    noteDatabaseError(new Error("rendering failed", { cause: new Error("timeout exceeded when trying to connect") }));
+    expect(databaseStatus().up).toBe(true);
+    expect(databaseBusy(now)).toBe(true);
+    expect(databaseBusy(now + BUSY_WINDOW_MS + 1_000)).toBe(false);
+  });
+
+  it("n'est pas déclenchée par une autre erreur", () => {
+    expect(isDatabaseBusy(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(false);
+    expect(isDatabaseBusy(new Error("boom"))).toBe(false);
+    expect(isDatabaseBusy(null)).toBe(false);
   });
 });

@@ -6,19 +6,34 @@
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections, 08xxx connection exceptions.
 const SQLSTATE = /^(57P0[123]|53300|08\d{3})$/;
-// P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool timeout.
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // node-postgres reports a dropped or refused connection with plain Errors, without a code.
 const PG_MESSAGES = [
   "Connection terminated",
   "Client has encountered a connection error and is not queryable",
-  "timeout exceeded when trying to connect",
   "Client was closed and is not queryable",
   "Cannot use a pool after calling end on the pool",
 ];
 
 type Loose = { code?: unknown; kind?: unknown; message?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+
+// Every connection of the pool was in use for longer than the connect timeout: node-postgres's pool says
+// so with this message and no code (a connection that could not be opened says "Connection terminated
+// due to connection timeout"), Prisma's own pool with P2024. The server is overloaded; the database
+// answers. Treating it as an outage would turn a load peak into 503s for every visitor.
+const POOL_WAIT_MESSAGE = "timeout exceeded when trying to connect";
+
+/** True when a query failed only because no pooled connection came free in time (a load peak, not an outage). */
+export function isDatabaseBusy(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as Loose;
+  if (e.code === "P2024") return true;
+  if (e.code === undefined && typeof e.message === "string" && e.message.includes(POOL_WAIT_MESSAGE)) return true;
+  if (e.meta?.driverAdapterError && isDatabaseBusy(e.meta.driverAdapterError, depth + 1)) return true;
+  return isDatabaseBusy(e.cause, depth + 1);
+}
 
 /** True when an error (a Prisma error, a driver adapter error, a pg or socket error) means the database is unreachable. */
 export function isDatabaseOutage(error: unknown, depth = 0): boolean {
@@ -45,6 +60,9 @@ type State = {
   probing: Promise<boolean> | null;
   probe: Probe | null;
   outages: number;
+  /** Until when requests that fail are answered 503 because the pool was saturated (ms since epoch). */
+  busyUntil: number;
+  busyLoggedAt: number;
 };
 
 // On globalThis: Next loads the proxy and the routes as separate bundles of one Node process.
@@ -52,7 +70,7 @@ const KEY = Symbol.for("tripartite.databaseAvailability");
 const holder = globalThis as unknown as Record<symbol, State | undefined>;
 
 function state(): State {
-  holder[KEY] ??= { downSince: null, lastProbeAt: 0, probing: null, probe: null, outages: 0 };
+  holder[KEY] ??= { downSince: null, lastProbeAt: 0, probing: null, probe: null, outages: 0, busyUntil: 0, busyLoggedAt: 0 };
   return holder[KEY];
 }
 
@@ -65,9 +83,26 @@ export function databaseStatus(): { up: boolean; downSince: number | null; outag
   return { up: s.downSince === null, downSince: s.downSince, outages: s.outages };
 }
 
+/** How long after a pool timeout the server answers its failures 503 (busy) rather than 500. */
+export const BUSY_WINDOW_MS = 2_000;
+
+/** True for a short while after a query waited too long for a pooled connection. */
+export function databaseBusy(now = Date.now()): boolean {
+  return state().busyUntil > now;
+}
+
 export function noteDatabaseError(error: unknown): void {
-  if (!isDatabaseOutage(error)) return;
   const s = state();
+  if (isDatabaseBusy(error)) {
+    const now = Date.now();
+    s.busyUntil = now + BUSY_WINDOW_MS;
+    if (now - s.busyLoggedAt > 10_000) {
+      s.busyLoggedAt = now;
+      console.error("Base de données très sollicitée : aucune connexion libre à temps, la requête reçoit une réponse 503 (la base reste considérée comme disponible).");
+    }
+    return;
+  }
+  if (!isDatabaseOutage(error)) return;
   if (s.downSince === null) {
     s.downSince = Date.now();
     s.lastProbeAt = s.downSince;

@@ -2,9 +2,10 @@
 // 500 and offers no way to choose another status (error.tsx cannot set one). While the database is
 // known to be down, this server process answers those 503 + Retry-After instead: the page is still the
 // app's error page (app/error.tsx, which names the outage), only the status tells clients the truth.
+// The same for a moment after the pool had no connection free in time (a load peak: lib/server/availability.ts).
 // Installed once per server process by instrumentation.ts; nothing else in the app depends on it.
 import http from "node:http";
-import { databaseStatus } from "./availability";
+import { databaseBusy, databaseStatus } from "./availability";
 
 const KEY = Symbol.for("tripartite.outageStatusInstalled");
 
@@ -14,7 +15,7 @@ export function installOutageStatus(): void {
   proto[KEY] = true;
   const writeHead = proto.writeHead;
   proto.writeHead = function (this: http.ServerResponse, statusCode: number, ...rest: unknown[]) {
-    if (statusCode === 500 && !databaseStatus().up) {
+    if (statusCode === 500 && (!databaseStatus().up || databaseBusy())) {
       statusCode = 503;
       this.statusMessage = "Service Unavailable";
       if (!this.headersSent) {

@@ -4,8 +4,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { updateAction } from "../../lib/actions/mutations";
-import { databaseGate } from "../../lib/health/outage";
-import { databaseStatus, isDatabaseOutage, REPROBE_MS } from "../../lib/server/availability";
+import { answerOutage, databaseGate } from "../../lib/health/outage";
+import { databaseBusy, databaseStatus, isDatabaseBusy, isDatabaseOutage, REPROBE_MS } from "../../lib/server/availability";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/server/embedded-postgres";
 import { db } from "../../lib/server/db";
 import { createPrismaClient } from "../../lib/server/prisma";
@@ -133,5 +133,50 @@ describe("PostgreSQL arrêté puis redémarré", () => {
     expect(databaseStatus().up).toBe(true);
     expect(await client.$queryRaw`SELECT 2 AS two`).toEqual([{ two: 2 }]);
     await client.$disconnect();
+  });
+});
+
+describe("toutes les connexions du pool occupées", () => {
+  it("est une pointe de charge : 503 pour cette requête, la base reste disponible pour les autres", async () => {
+    // A pool of one connection, which waits 300 ms at most for it to come free.
+    const saved = { size: process.env.DATABASE_POOL_SIZE, timeout: process.env.DATABASE_CONNECT_TIMEOUT_MS };
+    process.env.DATABASE_POOL_SIZE = "1";
+    process.env.DATABASE_CONNECT_TIMEOUT_MS = "300";
+    const client = createPrismaClient(process.env.DATABASE_URL!);
+    const restore = () => {
+      process.env.DATABASE_POOL_SIZE = saved.size;
+      process.env.DATABASE_CONNECT_TIMEOUT_MS = saved.timeout;
+      if (saved.size === undefined) delete process.env.DATABASE_POOL_SIZE;
+      if (saved.timeout === undefined) delete process.env.DATABASE_CONNECT_TIMEOUT_MS;
+    };
+    try {
+      // The pool is made on the first query, from the environment of that moment.
+      expect(await client.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      restore();
+      // Prisma's queries start when awaited: then() sends it now.
+      const slow = client.$queryRaw`SELECT pg_sleep(1.5)::text AS slept`.then(() => "fini");
+      await sleep(100);
+      const failure = await client.$queryRaw`SELECT 2`.catch((error: unknown) => error);
+      expect(isDatabaseBusy(failure)).toBe(true);
+      expect(isDatabaseOutage(failure)).toBe(false);
+      expect(databaseStatus().up).toBe(true);
+      expect(await databaseGate(request("/departements/77"))).toBeNull();
+
+      const route = answerOutage(async (request: Request) => {
+        expect(request.url).toContain("/api/v1/contrats");
+        throw failure;
+      });
+      const answer = (await route(new Request("http://localhost/api/v1/contrats"))) as Response;
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("5");
+      expect(await answer.json()).toMatchObject({ error: { status: 503, code: "service_busy", message: expect.stringContaining("très sollicité") } });
+      expect(databaseBusy()).toBe(true);
+
+      expect(await slow).toBe("fini");
+      expect(await client.$queryRaw`SELECT 3 AS three`).toEqual([{ three: 3 }]);
+    } finally {
+      restore();
+      await client.$disconnect();
+    }
   });
 });
