@@ -3,6 +3,7 @@ import "server-only";
 // One transaction with its audit row each; anyone else is refused (and audited as denied).
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Viewer } from "../server/authz";
+import { scopeDataChanged } from "../server/cache";
 import { db } from "../server/db";
 import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -39,7 +40,7 @@ export async function setReportDueDate(viewer: Viewer, contractId: string, year:
       : await tx.deadline.create({ data: { contractId, year, kind: "REPORT_DUE", label: reportDeadlineLabel(year), dueOn } });
     await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: saved.id, operation: "update", before: { dueOn: before }, after: { dueOn: parsed.data } });
     return ok({ dueOn: parsed.data });
-  });
+  }).then(scopeDataChanged(checked.territory.departmentCode));
 }
 
 /** An administrator adds a custom deadline (an avenant step, a committee…) to a contract. */

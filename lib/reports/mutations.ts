@@ -2,11 +2,12 @@ import "server-only";
 // The tripartite workflow: the department writes and submits; the State and the ARS each approve or
 // send back; both approvals adopt. Figures are frozen at submission (what the signatories review is
 // what they adopt) and kept at adoption; a send-back unfreezes them. One transaction + one audit row
-// per step, each version-checked; refused attempts leave a "denied" row. Reports are not public, so
-// no public cache is invalidated.
+// per step, each version-checked; refused attempts leave a "denied" row. Reports are not public: each
+// step refreshes only the signed-in views' cached reads (overdue reports on the oversight views).
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Permission, type Territory, type Viewer } from "../server/authz";
+import { scopeDataChanged } from "../server/cache";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -80,7 +81,7 @@ export async function saveReportNarrative(viewer: Viewer, contractId: string, ye
     if (!(await bump(tx, r.id, r.version, parsed.data))) return conflict(state(r));
     await writeAudit(tx, { viewer, permission: "report.edit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: locked.created ? "create" : "update", before: locked.created ? undefined : before, after: parsed.data });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  });
+  }).then(scopeDataChanged(g.territory.departmentCode));
 }
 
 /** The department submits: the figures are frozen and the State and the ARS are asked to decide. */
@@ -101,7 +102,7 @@ export async function submitReport(viewer: Viewer, contractId: string, year: num
     if (!(await bump(tx, r.id, r.version, { status: "SUBMITTED", submittedAt, snapshot: snapshot as unknown as Prisma.InputJsonValue }))) return conflict(state(r));
     await writeAudit(tx, { viewer, permission: "report.submit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: "submit", before: { status: r.status }, after: { status: "SUBMITTED", fundingTotals: snapshot.fundingTotals } });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  });
+  }).then(scopeDataChanged(g.territory.departmentCode));
 }
 
 /** The State or the ARS approves or sends back (with a comment); the second approval adopts. */
@@ -132,6 +133,6 @@ export async function decideReport(viewer: Viewer, contractId: string, year: num
     const operation = status === "ADOPTED" ? "adopt" : parsed.data.decision === "APPROVED" ? "approve" : "send-back";
     await writeAudit(tx, { viewer, permission, territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation, before: { status: r.status }, after: { status, party, decision: parsed.data.decision, comment: parsed.data.comment } });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  });
+  }).then(scopeDataChanged(g.territory.departmentCode));
 }
 export type { Result } from "../server/errors";

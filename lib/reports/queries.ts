@@ -1,11 +1,13 @@
 import "server-only";
 import { can, contractScopeWhere, type Territory, type Viewer } from "../server/authz";
+import { SCOPE_NATIONAL_TAG, scopeCached } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
+import { readerKey, readerOf } from "../oversight/reader";
 import { contractYears } from "../funding/schemas";
 import { contractDeadlines, listDeadlinesInScope, type DeadlineRow } from "./deadlines";
 import { liveSnapshot } from "./data";
-import { daysUntil } from "./due-dates";
+import { daysUntil, isoDay } from "./due-dates";
 import { diffSnapshots } from "./snapshot";
 import { currentRound, partiesToAct } from "./workflow";
 import type { ApprovalDecision, ApprovingParty, Narrative, OverdueReportRow, ReportParty, ReportSnapshot, ReportStatus, SnapshotDiff } from "./schemas";
@@ -70,8 +72,19 @@ export async function countOverdueReports(viewer: Viewer, code: string, now = ne
   return list?.rows.filter((r) => r.overdue).length ?? 0;
 }
 
-/** The overdue reports a viewer oversees (national and regional views), optionally within one region. */
+/**
+ * The overdue reports a viewer oversees (national and regional views), optionally within one region.
+ * Cached per (reader, region, day) under the national tag: any department's write, a report's step
+ * and a moved due date refresh it (lib/server/cache.ts).
+ */
 export async function listOverdueReports(viewer: Viewer, filter: { regionCode?: string | null } = {}, now = new Date()): Promise<OverdueReportRow[]> {
+  if (viewer.kind !== "user") return [];
+  const reader = readerOf(viewer);
+  const region = filter.regionCode ?? null;
+  return scopeCached(["overdue-reports", region ?? "", readerKey(reader), isoDay(now)], [SCOPE_NATIONAL_TAG], () => overdueReports(reader, { regionCode: region }, now));
+}
+
+async function overdueReports(viewer: Viewer, filter: { regionCode: string | null }, now: Date): Promise<OverdueReportRow[]> {
   const overdue = (await listDeadlinesInScope(viewer, now, filter)).filter((d) => d.kind === "REPORT_DUE" && d.overdue && d.year !== null);
   if (overdue.length === 0) return [];
   // By contract, then by year here: an OR of hundreds of (contract, year) pairs costs Prisma far more to

@@ -74,7 +74,21 @@ export function scopeCached<T>(key: string[], tags: string[], read: () => Promis
  * mutations directly).
  */
 export function invalidatePublicData(departmentCode?: string): void {
-  const tags = departmentCode ? [departmentTag(departmentCode), NATIONAL_TAG, scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG] : [PUBLIC_TAG, SCOPE_TAG];
+  revalidate(departmentCode ? [departmentTag(departmentCode), NATIONAL_TAG, scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG] : [PUBLIC_TAG, SCOPE_TAG]);
+}
+
+/**
+ * After a successful write that only signed-in views show (execution reports, their due dates): the
+ * department's workspace and every view over several departments (their overdue reports).
+ */
+export function scopeDataChanged(departmentCode: string) {
+  return <R extends { ok: boolean }>(result: R): R => {
+    if (result.ok) revalidate([scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG]);
+    return result;
+  };
+}
+
+function revalidate(tags: string[]): void {
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });

@@ -58,6 +58,13 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   const department = await signedInPage(browser, "editeur.77@demo.tripartite.fr");
   const ars = await signedInPage(browser, "ars.idf@demo.tripartite.fr");
   const state = await signedInPage(browser, "national@demo.tripartite.fr");
+  // The report's row among the overdue ones of the State's national view (a cached read: each step must refresh it).
+  const overdueRow = async () => {
+    await state.goto("/espace/national");
+    const overdue = state.getByRole("region", { name: /^Rapports d'exécution en retard/ });
+    return overdue.getByRole("row").filter({ has: state.getByRole("link", { name: `Rapport ${YEAR} de Seine-et-Marne` }) });
+  };
+  await expect(await overdueRow()).toContainText("Département");
 
   // The department finds the report from its workspace: in drafting, its own turn, overdue.
   await department.goto("/espace/departements/77");
@@ -85,6 +92,7 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   await expect(buttons(department).save).toHaveCount(0);
   await expect(buttons(department).submit).toHaveCount(0);
   await expect(department.getByText(/^Chiffres figés le/)).toBeVisible();
+  await expect(await overdueRow()).toContainText("Soumis");
 
   // The ARS: its own decision only; sending back needs a comment.
   await ars.goto(REPORT);
@@ -131,6 +139,8 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
     await expectReportState(page, "Adopté", "Adopté par les trois signataires : plus aucune action attendue.");
     for (const button of Object.values(buttons(page))) await expect(button).toHaveCount(0);
   }
+  await expect(await overdueRow()).toHaveCount(0); // adopted: no longer overdue on the national view
+  await state.goto(REPORT);
   await expectNoAxeViolations(department);
 
   // The frozen totals on screen, the CSV and the PDF agree.
