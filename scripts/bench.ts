@@ -19,10 +19,11 @@ const LOAD = { connections: 32, seconds: 10, warmupSeconds: 2 };
 /**
  * The server's V8 heap limit, as a deployment on a small machine sets it (NODE_OPTIONS or node flag).
  * Measured here: 32 renders of the national view at once hold about 12 MB each; without a limit V8 lets
- * the heap grow to about 400 MB and the process to 700-760 MB, with 224 MB it stays under 400 MB for
- * about a quarter less throughput on that view (more garbage collection).
+ * the heap grow to about 400 MB and the process to 700-760 MB. With 224 MB the process peaked at
+ * 368-413 MB over five runs on 2026-12-01 (the 400 MB target met or missed by chance); with 192 MB,
+ * 348 MB, for about a fifth more CPU per national view (more garbage collection).
  */
-export const SERVER_HEAP_MB = 224;
+export const SERVER_HEAP_MB = 192;
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
