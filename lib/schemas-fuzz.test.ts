@@ -160,7 +160,7 @@ const anyValue = fc.oneof(
   fc.array(fc.string(), { maxLength: 3 }),
 );
 
-function inputs(schema: z.ZodType): fc.Arbitrary<unknown> {
+function inputs(schema: z.ZodType, name: string): fc.Arbitrary<unknown> {
   const { keys, values } = harvest(schema);
   const enums = [...values];
   // A field with a list of values takes one of them; the others take what their name suggests.
@@ -168,13 +168,15 @@ function inputs(schema: z.ZodType): fc.Arbitrary<unknown> {
   const forKey = (k: string) => fc.oneof({ weight: 6, arbitrary: good(k) }, { weight: 1, arbitrary: fc.constant("") }, { weight: 1, arbitrary: anyValue });
   const shape = (value: (k: string) => fc.Arbitrary<unknown>, required: boolean) =>
     keys.size ? fc.record(Object.fromEntries([...keys.keys()].map((k) => [k, value(k)])), required ? {} : { requiredKeys: [] }) : fc.constant({});
-  const scalar = fc.oneof(fc.constantFrom(...plausible(""), ...plausible("date"), ...enums, "1", "2021", "12,5", "1 234,56"), anyValue);
+  // A scalar schema also gets what its own name suggests ("YearSchema" → years).
+  const scalar = fc.oneof(fc.constantFrom(...plausible(name), ...plausible(""), ...plausible("date"), ...enums, "1", "2021", "12,5", "1 234,56"), anyValue);
   return fc.oneof(
     // Every field plausible (most often accepted, so the invariants are checked), a few fields odd, any shape at all.
     shape(good, true),
     shape(forKey, true),
     fc.tuple(shape(forKey, false), fc.dictionary(fc.string({ maxLength: 6 }), anyValue, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a })),
-    scalar,
+    // Scalars weigh more for a schema without fields: one in 90 runs was accepted, and 300 runs sometimes accepted none.
+    { weight: keys.size ? 1 : 4, arbitrary: scalar },
     fc.anything(),
   );
 }
@@ -254,7 +256,7 @@ describe("tous les schémas zod", () => {
       const exportName = name.split(" ")[1].replace(/\(.*$/, "");
       let accepted = 0;
       fc.assert(
-        fc.property(inputs(schema), (input) => {
+        fc.property(inputs(schema, exportName), (input) => {
           let result: ReturnType<typeof schema.safeParse>;
           try {
             result = schema.safeParse(input);
