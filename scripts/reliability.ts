@@ -4,6 +4,9 @@
 //   c) every server action and API endpoint fuzzed over HTTP (fast-check) → no HTTP 500
 // Isolated: its own build dir, a fresh embedded PostgreSQL (.data/reliability, port 54379), the server on
 // 127.0.0.1:3340. Bounded: a global timeout stops everything. Results: reliability-results/latest.json.
+// Its HTTP client accepts response headers up to 64 KB (`--max-http-header-size` in package.json), as
+// browsers do: Node's default, 16 KB, took Next's 308 for an address of 12,000 characters with "/.."
+// in it (the address copied into Location and Refresh) for no answer at all.
 //   npm run reliability                         everything (about 6 to 10 min once built)
 //   npm run reliability -- --seconds 10         a quicker writers phase
 //   npm run reliability -- --phases a,c --runs 20
