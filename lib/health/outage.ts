@@ -10,23 +10,19 @@ export const RETRY_AFTER_SECONDS = 5;
 
 const HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS) };
 
+/** A French 503: the API's JSON error, or a page with a link to try again. */
+function unavailable(pathname: string, retryHref: string, code: string, message: string, detail: string): Response {
+  if (isApiPath(pathname)) return frenchJson(503, code, message, HEADERS);
+  return frenchPage(503, { title: OUTAGE_TITLE, paragraphs: [detail, OUTAGE_WRITES], link: { href: retryHref, label: "Réessayer" } }, HEADERS);
+}
+
 export function outageResponse(pathname: string, retryHref = pathname): Response {
-  if (isApiPath(pathname)) return frenchJson(503, "service_unavailable", OUTAGE_MESSAGE, HEADERS);
-  return frenchPage(
-    503,
-    {
-      title: OUTAGE_TITLE,
-      paragraphs: [OUTAGE_DETAIL, OUTAGE_WRITES],
-      link: { href: retryHref, label: "Réessayer" },
-    },
-    HEADERS,
-  );
+  return unavailable(pathname, retryHref, "service_unavailable", OUTAGE_MESSAGE, OUTAGE_DETAIL);
 }
 
 /** A load peak (no database connection free in time): a 503 for this request only. */
 export function busyResponse(pathname: string): Response {
-  if (isApiPath(pathname)) return frenchJson(503, "service_busy", BUSY_MESSAGE, HEADERS);
-  return frenchPage(503, { title: OUTAGE_TITLE, paragraphs: [BUSY_MESSAGE, OUTAGE_WRITES], link: { href: pathname, label: "Réessayer" } }, HEADERS);
+  return unavailable(pathname, pathname, "service_busy", BUSY_MESSAGE, BUSY_MESSAGE);
 }
 
 /** The proxy's gate: a 503 while the database is known to be down, nothing (go on) otherwise. */
