@@ -106,10 +106,10 @@ test("une session ouverte sur A vaut sur B, et la déconnexion sur A la ferme su
   await expect(page.getByRole("heading", { name: "Mon espace", level: 1 })).toBeVisible();
   await expect(page.getByText(/Connecté en tant que/)).toBeVisible();
   const token = (await context.cookies()).find((c) => c.name === "tripartite_session")?.value;
-  expect(token).toBeTruthy();
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
   // Someone holding a copy of that cookie is signed in on B too…
   const copy = await playwrightRequest.newContext({ extraHTTPHeaders: { cookie: `tripartite_session=${token}` } });
-  expect((await (await copy.get(`${B}/api/session`)).json()).displayName).toBeTruthy();
+  expect((await (await copy.get(`${B}/api/session`)).json()).displayName).toBe("Pilote national démo (DGCS)");
 
   // …until the session is closed on A.
   await page.goto(`${A}/`);

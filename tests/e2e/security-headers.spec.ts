@@ -77,7 +77,7 @@ test.describe("en-têtes de sécurité", () => {
       const [policy, ...others] = policies(response);
       expect(others).toEqual([]);
       const nonce = scriptSrc(policy).match(/^script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'$/)?.[1];
-      expect(nonce).toBeTruthy();
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/); // 18 random bytes, base64
       nonces.push(nonce!);
       // Next put it on its scripts, inline or not.
       expect(await response.text()).toContain(`nonce="${nonce}"`);
