@@ -24,19 +24,10 @@ export function frenchPage(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(page.title)} — Tripartite</title>
-<style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;background:#f8fafc;color:#0f172a;line-height:1.5}
-header{background:#fff;border-bottom:4px solid #000091;padding:1rem}
-header p{max-width:42rem;margin:0 auto;font-size:1.25rem;font-weight:700;color:#000091}
-main{max-width:42rem;margin:0 auto;padding:2rem 1rem}
-h1{font-size:1.875rem;margin:0 0 1rem}
-a{color:#000091}
-a:focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
-</style>
 </head>
-<body>
-<header><p>Tripartite</p></header>
-<main id="contenu">
+<body style="margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;background:#f8fafc;color:#0f172a;line-height:1.5">
+<header style="background:#fff;border-bottom:4px solid #000091;padding:1rem"><p style="max-width:42rem;margin:0 auto;font-size:1.25rem;font-weight:700;color:#000091">Tripartite</p></header>
+<main id="contenu" style="max-width:42rem;margin:0 auto;padding:2rem 1rem">
 <h1>${escape(page.title)}</h1>
 ${page.paragraphs.map((p) => `<p>${escape(p)}</p>`).join("\n")}
 <p><a href="${escape(page.link.href)}">${escape(page.link.label)}</a></p>

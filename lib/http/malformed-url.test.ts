@@ -13,6 +13,9 @@ describe("adresses malformées", () => {
     const html = await response!.text();
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("<h1>Adresse invalide</h1>");
+    // Styled by attributes only: the site's policy (style-src-elem 'self') would block a <style> element.
+    expect(html).not.toContain("<style");
+    expect(html).toContain('<body style="');
   });
 
   it("une route d'API reçoit l'erreur JSON de l'API", async () => {
