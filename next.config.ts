@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { cachedViewRewrites } from "./lib/page-cache/entry";
 import { configHeaders } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
@@ -19,7 +20,9 @@ const nextConfig: NextConfig = {
     return {
       // The national page lives behind a dynamic segment so that it is rendered on first visit and
       // cached (ISR), never prerendered by `next build` (which has no database).
-      beforeFiles: [{ source: "/", destination: "/accueil/france" }],
+      // The signed-in views a reader loads are served from their cached copy when the proxy names one
+      // (lib/page-cache/).
+      beforeFiles: [{ source: "/", destination: "/accueil/france" }, ...cachedViewRewrites()],
       afterFiles: [],
       fallback: [],
     };

@@ -6,6 +6,9 @@
 
 const HOST_PREFIX = "__Host-";
 
+/** The session cookie's name over plain http (over https, with the __Host- prefix). */
+export const SESSION_COOKIE = "tripartite_session";
+
 export const cookieName = (base: string, secure: boolean) => (secure ? `${HOST_PREFIX}${base}` : base);
 
 export function sessionCookieOptions(secure: boolean) {

@@ -1,10 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Role, SessionUser, Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { SESSION_HOURS } from "./schemas";
+import { hashToken, isSessionLive } from "./session-rule";
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export { hashToken };
 
 /** A new server-side session; only the token's hash is stored. */
 export async function createSession(userId: string, meta: { ip?: string; userAgent?: string } = {}) {
@@ -21,10 +22,8 @@ export async function viewerFromSessionToken(token: string | undefined): Promise
     where: { id: hashToken(token) },
     include: { user: { include: { roles: true } } },
   });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.isActive) return null;
+  if (!session || !isSessionLive({ ...session, isActive: session.user.isActive, passwordChangedAt: session.user.passwordChangedAt })) return null;
   const { user } = session;
-  // Sessions opened before the last password change are void, wherever they are.
-  if (user.passwordChangedAt && session.createdAt < user.passwordChangedAt) return null;
   const sessionUser: SessionUser = {
     id: user.id,
     email: user.email,

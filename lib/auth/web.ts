@@ -5,9 +5,8 @@ import { cache } from "react";
 import { viewerFromSessionToken } from "./sessions";
 import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
 import { isHttps } from "../server/security-headers";
-import { cookieName, sessionCookieOptions } from "./cookies";
+import { SESSION_COOKIE, cookieName, sessionCookieOptions } from "./cookies";
 
-export const SESSION_COOKIE = "tripartite_session";
 export const UNKNOWN_IP = "unknown";
 
 /** Whether this request came over https (and so the cookies are Secure, with the __Host- prefix). */

@@ -5,33 +5,18 @@ import "server-only";
 import type { Alert } from "./alerts";
 import { computeAlerts, summarizeAlerts } from "./alerts";
 import type { PeerMedians } from "./peers";
-import { readerKey, readerOf, type Reader } from "./reader";
+import { canOverseeNation, mayOversee, readerKey, readerOf, type Reader } from "./reader";
 import { NO_FILTERS, type OversightFilters, type OversightScope, type OversightSummary, type OversightView } from "./schemas";
 import { computeOversightView, departmentAlertInputs, isoDate, mediansFor } from "./view";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
+
+export { canOverseeNation, canOverseeRegion } from "./reader";
 import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 
 /** At most this many alerts on a page; the export has them all. */
 export const ALERTS_SHOWN = 50;
-
-/** National officials and administrators: every department. */
-export function canOverseeNation(viewer: Viewer): boolean {
-  return can(viewer, "contract.read", null);
-}
-
-/** National reach, or a regional role on this very region. */
-export function canOverseeRegion(viewer: Viewer, regionCode: string): boolean {
-  if (viewer.kind !== "user") return false;
-  return viewer.user.roles.some((a) => {
-    const role = ROLE_PERMISSIONS[a.role];
-    if (!role.permissions.includes("contract.read")) return false;
-    return role.reach === "national" || (role.reach === "region" && a.regionCode === regionCode);
-  });
-}
-
-const mayOversee = (viewer: Viewer, scope: OversightScope) => (scope.kind === "national" ? canOverseeNation(viewer) : canOverseeRegion(viewer, scope.regionCode));
 
 /** A regional view ignores the region filter: it is its own region. */
 const scopedFilters = (scope: OversightScope, filters: OversightFilters): OversightFilters => (scope.kind === "region" ? { ...filters, region: null } : filters);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, can, contractScopeWhere, departmentScopeWhere, type RoleAssignment, type Viewer } from "../server/authz";
-import { readerKey, readerOf } from "./reader";
+import { canOverseeNation, canOverseeRegion, readerFromKey, readerKey, readerOf } from "./reader";
 
 const codes = ["77", "93", "2A", "971"];
 const regions = ["11", "84", "94"];
@@ -48,5 +48,25 @@ describe("readerOf", () => {
     });
     expect(readerKey(editorAndReader)).toBe("d:77,93|r:84");
     expect(readerKey(readerOf({ kind: "public" }))).toBe("d:|r:");
+  });
+});
+
+describe("readerFromKey", () => {
+  it("gives back a reader with the same key, reading the same rows as the viewer", () => {
+    fc.assert(
+      fc.property(viewer, (v) => {
+        const key = readerKey(readerOf(v));
+        const reader = readerFromKey(key);
+        expect(reader).not.toBeNull();
+        expect(readerKey(reader!)).toBe(key);
+        expect(normalise(contractScopeWhere(reader!))).toEqual(normalise(contractScopeWhere(v)));
+        expect(canOverseeNation(reader!)).toBe(canOverseeNation(v));
+        for (const regionCode of regions) expect(canOverseeRegion(reader!, regionCode)).toBe(canOverseeRegion(v, regionCode));
+      }),
+    );
+  });
+
+  it("refuses what readerKey never writes", () => {
+    for (const key of ["", "nationale", "d:77", "d:77|r:11|x:1", "d:77;93|r:", "d:|r:11,", "d:' OR 1=1|r:", "NATIONAL"]) expect(readerFromKey(key)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // Who reads, reduced to what the data layer's `where`s use (lib/server/authz.ts): the reach of the roles
 // that grant `contract.read`. Two viewers with the same reader see the same rows, so a cached read
 // (lib/server/cache.ts) is keyed by the reader and builds its `where`s from it, never from a session.
-import { ROLE_PERMISSIONS, type Viewer } from "../server/authz";
+import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
+import type { OversightScope } from "./schemas";
 
 export type Reader = Extract<Viewer, { kind: "user" }>;
 
@@ -39,3 +40,41 @@ export function readerKey(reader: Reader): string {
   const codes = (role: string, pick: (a: (typeof roles)[number]) => string | null) => roles.filter((a) => a.role === role).map(pick).join(",");
   return `d:${codes("DEPARTMENT_READER", (a) => a.departmentCode)}|r:${codes("REGIONAL_OFFICIAL", (a) => a.regionCode)}`;
 }
+
+const CODE_LIST = /^(?:[0-9A-Z]{1,5}(?:,[0-9A-Z]{1,5})*)?$/;
+
+/**
+ * The reader behind a key (the inverse of readerKey), or null for a key readerKey cannot produce. For the
+ * pages cached per reader (lib/page-cache/): the key travels in their signed address, never a session.
+ */
+export function readerFromKey(key: string): Reader | null {
+  const list = (text: string) => (text ? text.split(",") : []);
+  const match = /^d:([^|]*)\|r:([^|]*)$/.exec(key);
+  if (key !== "national" && (!match || !CODE_LIST.test(match[1]) || !CODE_LIST.test(match[2]))) return null;
+  const roles: Reader["user"]["roles"] = match
+    ? [
+        ...list(match[1]).map((code) => ({ role: "DEPARTMENT_READER" as const, departmentCode: code, regionCode: null })),
+        ...list(match[2]).map((code) => ({ role: "REGIONAL_OFFICIAL" as const, departmentCode: null, regionCode: code })),
+      ]
+    : [{ role: "NATIONAL_OFFICIAL", departmentCode: null, regionCode: null }];
+  const reader: Reader = { kind: "user", sessionId: "", user: { id: "", email: "", displayName: "", roles } };
+  return readerKey(reader) === key ? reader : null;
+}
+
+/** National officials and administrators: every department. */
+export function canOverseeNation(viewer: Viewer): boolean {
+  return can(viewer, "contract.read", null);
+}
+
+/** National reach, or a regional role on this very region. */
+export function canOverseeRegion(viewer: Viewer, regionCode: string): boolean {
+  if (viewer.kind !== "user") return false;
+  return viewer.user.roles.some((a) => {
+    const role = ROLE_PERMISSIONS[a.role];
+    if (!role.permissions.includes("contract.read")) return false;
+    return role.reach === "national" || (role.reach === "region" && a.regionCode === regionCode);
+  });
+}
+
+/** Whether the viewer may open the view over that scope (national, or one region). */
+export const mayOversee = (viewer: Viewer, scope: OversightScope) => (scope.kind === "national" ? canOverseeNation(viewer) : canOverseeRegion(viewer, scope.regionCode));

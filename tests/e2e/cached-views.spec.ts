@@ -35,3 +35,44 @@ test("une fiche action réalisée dans le Puy-de-Dôme apparaît aussitôt dans 
   expect(await doneIn63("/espace/regions/84")).toBe(regionalBefore + 1);
   expect(await doneIn63("/espace/national?region=84")).toBe(nationalBefore + 1);
 });
+
+// The national and regional views are served from a copy per reader (lib/page-cache/): private, never
+// reachable from outside the server, never given to another reader.
+test("la vue nationale servie depuis sa copie en cache reste privée : ni stockée, ni accessible directement, ni rejouable", async ({ page, browser }) => {
+  await signIn(page, "national@demo.tripartite.fr");
+  const first = await page.goto("/espace/national?tri=taux");
+  expect(first?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vue nationale");
+  const response = (await page.goto("/espace/national?tri=taux"))!;
+  expect(response.headers()["cache-control"]).toBe("private, no-store");
+  // Not the per-request nonce policy: the copy's scripts are allowed by their hashes (lib/server/csp-hashes.mjs).
+  expect(await response.headerValue("content-security-policy")).not.toContain("nonce-");
+  await expect(page.getByRole("table", { name: /^Contrats \(/ })).toContainText("triés par taux de versement");
+  // The user menu is filled in the browser, after the copy: it names who is signed in.
+  await expect(page.getByText("Pilote national démo (DGCS)")).toBeVisible();
+
+  // The copy's signed address is in the page's router data; asked for directly, it does not exist.
+  const entry = /(WyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(await response.text())?.[1];
+  expect(entry).toBeTruthy();
+  expect((await page.request.get(`/vues-en-cache/${entry}`)).status()).toBe(404);
+  expect((await page.request.get(`/VUES-EN-CACHE/${entry}`)).status()).toBe(404);
+
+  // Replayed in the proxy's header, by someone signed out or by a reader of one region, it is ignored.
+  const anonymous = await (await browser.newContext({ extraHTTPHeaders: { "x-tripartite-cached-view": entry! } })).newPage();
+  await anonymous.goto("/espace/national?tri=taux");
+  await expect(anonymous).toHaveURL(/\/connexion$/);
+  const regional = await (await browser.newContext({ extraHTTPHeaders: { "x-tripartite-cached-view": entry! } })).newPage();
+  await signIn(regional, "ars.idf@demo.tripartite.fr");
+  await regional.goto("/espace/national?tri=taux");
+  await expect(regional).toHaveURL(/\/espace\?refus=1/);
+  const regionalView = await regional.goto("/espace/regions/11");
+  expect(regionalView?.headers()["cache-control"]).toBe("private, no-store");
+  await expect(regional.getByRole("heading", { level: 1 })).toHaveText("Vue régionale — Île-de-France");
+  await expect(regional.getByRole("link", { name: /Puy-de-Dôme/ })).toHaveCount(0);
+
+  // Signed out, the same address no longer shows the view, even in the browser's history.
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await page.goto("/espace/national?tri=taux");
+  await expect(page).toHaveURL(/\/connexion$/);
+});

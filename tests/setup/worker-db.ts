@@ -7,7 +7,8 @@ const name = uniqueName("tripartite_test");
 process.env.DATABASE_URL = await createDatabase(adminUrl, name, seededTemplate);
 
 afterAll(async () => {
-  const holder = globalThis as unknown as { tripartiteDb?: { $disconnect: () => Promise<void> } };
+  const holder = globalThis as unknown as { tripartiteDb?: { $disconnect: () => Promise<void> }; tripartiteProxyPool?: { end: () => Promise<void> } };
   await holder.tripartiteDb?.$disconnect();
+  await holder.tripartiteProxyPool?.end(); // the proxy's own session lookup (lib/page-cache/session-reader.ts)
   await dropDatabase(adminUrl, name);
 });

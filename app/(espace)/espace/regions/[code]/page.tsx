@@ -1,30 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { OversightPage } from "@/components/oversight/oversight-page";
+import { RegionalView } from "@/components/oversight/oversight-views";
 import { requireUser } from "@/lib/auth/web";
-import { getOversightSummary } from "@/lib/oversight/queries";
 import { parseOversightParams } from "@/lib/oversight/schemas";
-import { listOverdueReports } from "@/lib/reports/queries";
 
 export const metadata: Metadata = { title: "Vue régionale" };
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// Rendered per request for client navigations (and anyone the proxy does not send to the cached copy):
+// a page load by a reader who may open it is served from app/vues-en-cache/ (lib/page-cache/rewrite.ts).
 export default async function RegionalViewPage({ params, searchParams }: Props) {
   const viewer = await requireUser();
-  const { code } = await params;
-  const query = parseOversightParams(await searchParams);
-  // Null for an unknown region and for anyone who does not oversee it: the same 404 for both.
-  const view = /^\d{2}$/.test(code) ? await getOversightSummary(viewer, { kind: "region", regionCode: code }, query.filters) : null;
-  if (!view) notFound();
-  const overdue = await listOverdueReports(viewer, { regionCode: code });
-  return (
-    <OversightPage
-      view={view}
-      params={{ ...query, filters: view.filters }}
-      basePath={`/espace/regions/${code}`}
-      overdueReports={overdue}
-      intro="Les contrats des départements de la région : avancement, financements, comparaison avec la médiane nationale et alertes calculées."
-    />
-  );
+  return <RegionalView viewer={viewer} regionCode={(await params).code} params={parseOversightParams(await searchParams)} />;
 }

@@ -1,0 +1,87 @@
+// The signed-in national and regional views, served from Next's page cache: one copy per reader (what
+// they may read, lib/oversight/reader.ts), view and filters, rendered on first visit and invalidated by
+// the same tags as the figures they show (lib/server/cache.ts: every write, on every instance). The proxy
+// reads the session (session-reader.ts), checks that its reader may open the view (the same rule as the
+// pages), and gives the page load the cached copy's signed address (entry.ts). Anything else —
+// client navigations, prefetches, server actions, no or an invalid session, a view the reader may not
+// open, a database that does not answer — goes to the page rendered per request, as before.
+// No "server-only": the proxy bundle imports it.
+import type { NextRequest } from "next/server";
+import { SESSION_COOKIE, cookieName } from "../auth/cookies";
+import { frenchPage } from "../http/french-response";
+import { mayOversee, readerKey, readerOf } from "../oversight/reader";
+import { oversightQuery, parseOversightParams, type OversightScope } from "../oversight/schemas";
+import { isHttps } from "../server/security-headers";
+import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry } from "./entry";
+import { viewerRolesFromToken } from "./session-reader";
+
+/**
+ * On every copy: for this reader only. A browser keeps no copy (the back button after signing out shows
+ * nothing) and no shared cache in front may store one, whatever Next's page cache would otherwise say.
+ */
+export const CACHED_VIEW_HEADERS: Record<string, string> = { "Cache-Control": "private, no-store" };
+
+/** The view a workspace address shows, when it is one of the cached ones. */
+export function cachedViewScope(pathname: string): OversightScope | null {
+  if (pathname === "/espace/national") return { kind: "national" };
+  const region = /^\/espace\/regions\/(\d{2})$/.exec(pathname);
+  return region ? { kind: "region", regionCode: region[1] } : null;
+}
+
+/** The cached copies' addresses, however they are spelt (percent-encoded, in capitals). */
+export function isCachedViewPath(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Left as it is: the proxy refuses malformed addresses before this.
+  }
+  return [pathname, decoded].some((p) => {
+    const lower = p.toLowerCase();
+    return lower === CACHED_VIEW_PREFIX || lower.startsWith(`${CACHED_VIEW_PREFIX}/`);
+  });
+}
+
+/** What the proxy answers to anyone asking for a cached copy's address directly. */
+export function cachedViewNotFound(): Response {
+  return frenchPage(404, {
+    title: "Page introuvable",
+    paragraphs: ["La page demandée n'existe pas."],
+    link: { href: "/", label: "Retour à l'accueil" },
+  });
+}
+
+/** The first value of each search parameter, as the pages read them. */
+function firstValues(search: URLSearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of search) if (!(name in values)) values[name] = value;
+  return values;
+}
+
+/**
+ * The request headers to go on with, when they change: with the signed address of the cached copy when
+ * this is a page load of a cached view by a reader who may open it (next.config.ts then serves that
+ * copy; `cached` is true), and never with that header as the visitor sent it. Null: nothing to change.
+ */
+export async function cachedViewHeaders(request: NextRequest): Promise<{ cached: boolean; headers: Headers } | null> {
+  const entry = await cachedViewEntry(request);
+  if (!entry && !request.headers.has(CACHED_VIEW_HEADER)) return null;
+  const headers = new Headers(request.headers);
+  headers.delete(CACHED_VIEW_HEADER);
+  if (entry) headers.set(CACHED_VIEW_HEADER, entry);
+  return { cached: entry !== null, headers };
+}
+
+async function cachedViewEntry(request: NextRequest): Promise<string | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const headers = request.headers;
+  if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-action")) return null;
+  const scope = cachedViewScope(request.nextUrl.pathname);
+  if (!scope) return null;
+  const viewer = await viewerRolesFromToken(request.cookies.get(cookieName(SESSION_COOKIE, isHttps(headers)))?.value);
+  if (!viewer || !mayOversee(viewer, scope)) return null;
+  const params = parseOversightParams(firstValues(request.nextUrl.searchParams));
+  // A regional view is its own region: the region filter does not apply (as on the page).
+  const query = oversightQuery(scope.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
+  return encodeEntry({ scope, reader: readerKey(readerOf(viewer)), query });
+}
