@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { CACHED_VIEW_PREFIX, cachedViewRewrites, decodeEntry, encodeEntry, type CachedViewEntry } from "./entry";
 
-const national: CachedViewEntry = { scope: { kind: "national" }, reader: "national", query: "?tri=taux&page=2" };
-const region: CachedViewEntry = { scope: { kind: "region", regionCode: "84" }, reader: "d:|r:84", query: "" };
+const national: CachedViewEntry = { view: { kind: "national" }, key: "national", query: "?tri=taux&page=2" };
+const region: CachedViewEntry = { view: { kind: "region", regionCode: "84" }, key: "d:|r:84", query: "" };
+const department: CachedViewEntry = { view: { kind: "department", departmentCode: "2A" }, key: "DEPARTMENT_EDITOR:2A:", query: "" };
 
 describe("cached view entries", () => {
   it("come back as they were signed, whatever the view", () => {
     expect(decodeEntry(encodeEntry(national))).toEqual(national);
     expect(decodeEntry(encodeEntry(region))).toEqual(region);
+    expect(decodeEntry(encodeEntry(department))).toEqual(department);
   });
 
   it("are refused when anything in them was changed, or when another instance signed them", () => {
@@ -32,9 +34,9 @@ describe("cached view entries", () => {
     expect(decodeEntry(segment)).toEqual(national);
   });
 
-  it("are what next.config.ts rewrites to, for the two views only", () => {
+  it("are what next.config.ts rewrites to, for the three views only", () => {
     const rules = cachedViewRewrites();
-    expect(rules.map((r) => r.source)).toEqual(["/espace/national", "/espace/regions/:code"]);
+    expect(rules.map((r) => r.source)).toEqual(["/espace/national", "/espace/regions/:code", "/espace/departements/:code"]);
     for (const rule of rules) {
       expect(rule.destination).toBe(`${CACHED_VIEW_PREFIX}/:entry`);
       const pattern = new RegExp(`^${rule.has[0].value}$`);

@@ -1,12 +1,12 @@
-// The address of a signed-in view in Next's page cache: which view (national, or one region's), for which
-// reader (lib/oversight/reader.ts) and with which filters, signed with this process's key. Only the proxy
+// The address of a signed-in view in Next's page cache: which view (national, one region's, or one
+// department's workspace), for whom (a reader key, lib/oversight/reader.ts, or a roles key, roles-key.ts)
+// and with which filters, signed with this process's key. Only the proxy
 // makes such addresses (lib/page-cache/rewrite.ts): it puts one in a request header, which a rewrite of
 // next.config.ts turns into the page's address inside the server; the visitor never sees it, the proxy
 // drops that header from every request it did not set it on, and answers 404 to anyone asking for a
 // cached copy's address. The signature makes addresses unforgeable all the same.
 // No "server-only": the proxy bundle and next.config.ts import it.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { OversightScope } from "../oversight/schemas";
 
 /** Where the cached views live: never reachable from outside (the proxy answers 404). */
 export const CACHED_VIEW_PREFIX = "/vues-en-cache";
@@ -20,10 +20,23 @@ export const CACHED_VIEW_HEADER = "x-tripartite-cached-view";
  */
 export function cachedViewRewrites() {
   const has = [{ type: "header" as const, key: CACHED_VIEW_HEADER, value: "(?<entry>[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)" }];
-  return ["/espace/national", "/espace/regions/:code"].map((source) => ({ source, has, destination: `${CACHED_VIEW_PREFIX}/:entry` }));
+  return ["/espace/national", "/espace/regions/:code", "/espace/departements/:code"].map((source) => ({ source, has, destination: `${CACHED_VIEW_PREFIX}/:entry` }));
 }
 
-export type CachedViewEntry = { scope: OversightScope; reader: string; query: string };
+export type CachedView = { kind: "national" } | { kind: "region"; regionCode: string } | { kind: "department"; departmentCode: string };
+
+/** A cached copy: the view, whose copy it is (`key`: a reader key for national and regional views, a roles key for a department), and the view's normalized query. */
+export type CachedViewEntry = { view: CachedView; key: string; query: string };
+
+const viewName = (view: CachedView) => (view.kind === "national" ? "national" : view.kind === "region" ? `region:${view.regionCode}` : `department:${view.departmentCode}`);
+
+function viewOf(name: string): CachedView | null {
+  if (name === "national") return { kind: "national" };
+  const region = /^region:(\d{2})$/.exec(name);
+  if (region) return { kind: "region", regionCode: region[1] };
+  const department = /^department:([0-9A-Z]{1,5})$/.exec(name);
+  return department ? { kind: "department", departmentCode: department[1] } : null;
+}
 
 const KEY_VARIABLE = "TRIPARTITE_PAGE_CACHE_KEY";
 
@@ -40,8 +53,7 @@ const sign = (payload: string) => createHmac("sha256", signingKey()).update(payl
 
 /** The path segment of an entry: its JSON in base64url, a dot, and its HMAC-SHA256. */
 export function encodeEntry(entry: CachedViewEntry): string {
-  const scope = entry.scope.kind === "national" ? "national" : `region:${entry.scope.regionCode}`;
-  const payload = Buffer.from(JSON.stringify([scope, entry.reader, entry.query])).toString("base64url");
+  const payload = Buffer.from(JSON.stringify([viewName(entry.view), entry.key, entry.query])).toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 
@@ -53,11 +65,10 @@ export function decodeEntry(segment: string): CachedViewEntry | null {
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const [scope, reader, query] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown[];
-    if (typeof scope !== "string" || typeof reader !== "string" || typeof query !== "string") return null;
-    const region = /^region:(\d{2})$/.exec(scope);
-    if (scope !== "national" && !region) return null;
-    return { scope: region ? { kind: "region", regionCode: region[1] } : { kind: "national" }, reader, query };
+    const [name, key, query] = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown[];
+    if (typeof name !== "string" || typeof key !== "string" || typeof query !== "string") return null;
+    const view = viewOf(name);
+    return view ? { view, key, query } : null;
   } catch {
     return null;
   }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { cachedViewScope, isCachedViewPath } from "./rewrite";
+import { cachedViewOf, isCachedViewPath } from "./rewrite";
 
 describe("the cached views' addresses", () => {
-  it("are the national view and each region's, nothing else", () => {
-    expect(cachedViewScope("/espace/national")).toEqual({ kind: "national" });
-    expect(cachedViewScope("/espace/regions/84")).toEqual({ kind: "region", regionCode: "84" });
-    for (const path of ["/espace/national/", "/espace/regions/8", "/espace/regions/84/x", "/espace", "/espace/departements/93", "/national"]) expect(cachedViewScope(path)).toBeNull();
+  it("are the national view, each region's and each department's workspace, nothing else", () => {
+    expect(cachedViewOf("/espace/national")).toEqual({ kind: "national" });
+    expect(cachedViewOf("/espace/regions/84")).toEqual({ kind: "region", regionCode: "84" });
+    expect(cachedViewOf("/espace/departements/2A")).toEqual({ kind: "department", departmentCode: "2A" });
+    for (const path of ["/espace/national/", "/espace/regions/8", "/espace/regions/84/x", "/espace", "/espace/departements/93/actions", "/espace/departements/93/", "/national"])
+      expect(cachedViewOf(path)).toBeNull();
   });
 
   it("of the copies are recognised however they are spelt, so that the proxy refuses them all", () => {

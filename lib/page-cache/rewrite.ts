@@ -1,18 +1,22 @@
-// The signed-in national and regional views, served from Next's page cache: one copy per reader (what
-// they may read, lib/oversight/reader.ts), view and filters, rendered on first visit and invalidated by
-// the same tags as the figures they show (lib/server/cache.ts: every write, on every instance). The proxy
-// reads the session (session-reader.ts), checks that its reader may open the view (the same rule as the
-// pages), and gives the page load the cached copy's signed address (entry.ts). Anything else —
-// client navigations, prefetches, server actions, no or an invalid session, a view the reader may not
-// open, a database that does not answer — goes to the page rendered per request, as before.
+// The signed-in national and regional views and the departments' workspaces, served from Next's page
+// cache, rendered on first visit and invalidated by the same tags as the data they show
+// (lib/server/cache.ts: every write, on every instance). One copy of a national or regional view per
+// reader (what they may read, lib/oversight/reader.ts) and filters; one copy of a department's workspace
+// per set of roles (its buttons and forms follow every role, roles-key.ts), without query. The proxy
+// reads the session (session-reader.ts), checks that its reader may open an oversight view (the same
+// rule as the pages; a workspace's copy checks with the data layer, as the page does), and gives the page
+// load the cached copy's signed address (entry.ts). Anything else — client navigations, prefetches,
+// server actions, no or an invalid session, a view the reader may not open, a database that does not
+// answer — goes to the page rendered per request, as before.
 // No "server-only": the proxy bundle imports it.
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE, cookieName } from "../auth/cookies";
 import { frenchPage } from "../http/french-response";
 import { mayOversee, readerKey, readerOf } from "../oversight/reader";
-import { oversightQuery, parseOversightParams, type OversightScope } from "../oversight/schemas";
+import { oversightQuery, parseOversightParams } from "../oversight/schemas";
 import { isHttps } from "../server/security-headers";
-import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry } from "./entry";
+import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry, type CachedView } from "./entry";
+import { rolesKey } from "./roles-key";
 import { viewerRolesFromToken } from "./session-reader";
 
 /**
@@ -22,10 +26,12 @@ import { viewerRolesFromToken } from "./session-reader";
 export const CACHED_VIEW_HEADERS: Record<string, string> = { "Cache-Control": "private, no-store" };
 
 /** The view a workspace address shows, when it is one of the cached ones. */
-export function cachedViewScope(pathname: string): OversightScope | null {
+export function cachedViewOf(pathname: string): CachedView | null {
   if (pathname === "/espace/national") return { kind: "national" };
   const region = /^\/espace\/regions\/(\d{2})$/.exec(pathname);
-  return region ? { kind: "region", regionCode: region[1] } : null;
+  if (region) return { kind: "region", regionCode: region[1] };
+  const department = /^\/espace\/departements\/([0-9A-Z]{1,5})$/.exec(pathname);
+  return department ? { kind: "department", departmentCode: department[1] } : null;
 }
 
 /** The cached copies' addresses, however they are spelt (percent-encoded, in capitals). */
@@ -76,12 +82,15 @@ async function cachedViewEntry(request: NextRequest): Promise<string | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const headers = request.headers;
   if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-action")) return null;
-  const scope = cachedViewScope(request.nextUrl.pathname);
-  if (!scope) return null;
+  const view = cachedViewOf(request.nextUrl.pathname);
+  // A workspace with a query carries a one-time message (an action just archived): rendered per request.
+  if (!view || (view.kind === "department" && request.nextUrl.search !== "")) return null;
   const viewer = await viewerRolesFromToken(request.cookies.get(cookieName(SESSION_COOKIE, isHttps(headers)))?.value);
-  if (!viewer || !mayOversee(viewer, scope)) return null;
+  if (!viewer) return null;
+  if (view.kind === "department") return encodeEntry({ view, key: rolesKey(viewer), query: "" });
+  if (!mayOversee(viewer, view)) return null;
   const params = parseOversightParams(firstValues(request.nextUrl.searchParams));
   // A regional view is its own region: the region filter does not apply (as on the page).
-  const query = oversightQuery(scope.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
-  return encodeEntry({ scope, reader: readerKey(readerOf(viewer)), query });
+  const query = oversightQuery(view.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
+  return encodeEntry({ view, key: readerKey(readerOf(viewer)), query });
 }

@@ -55,5 +55,5 @@ export async function addDeadline(viewer: Viewer, contractId: string, input: Rec
     await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: d.id, operation: "create", after: parsed.data });
     const rows = await contractDeadlines(tx, [contractId]);
     return ok(rows.find((r) => r.id === d.id)!);
-  });
+  }).then(scopeDataChanged(checked.territory.departmentCode));
 }

@@ -78,8 +78,9 @@ export function invalidatePublicData(departmentCode?: string): void {
 }
 
 /**
- * After a successful write that only signed-in views show (execution reports, their due dates): the
- * department's workspace and every view over several departments (their overdue reports).
+ * After a successful write that only signed-in views show (execution reports, deadlines, comments): the
+ * department's workspace (its activity, its cached page) and every view over several departments
+ * (their overdue reports).
  */
 export function scopeDataChanged(departmentCode: string) {
   return <R extends { ok: boolean }>(result: R): R => {

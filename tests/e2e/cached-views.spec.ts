@@ -76,3 +76,36 @@ test("la vue nationale servie depuis sa copie en cache reste privée : ni stock�
   await page.goto("/espace/national?tri=taux");
   await expect(page).toHaveURL(/\/connexion$/);
 });
+
+// A department's workspace is served from a copy per set of roles: what one role may do never shows to another.
+test("l'espace d'un département servi depuis sa copie : les boutons suivent les rôles, un commentaire apparaît aussitôt", async ({ browser }) => {
+  const editor = await (await browser.newContext()).newPage();
+  await signIn(editor, "editeur.77@demo.tripartite.fr");
+  await editor.goto("/espace/departements/77");
+  const response = (await editor.goto("/espace/departements/77"))!;
+  expect(response.headers()["cache-control"]).toBe("private, no-store");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
+  await expect(editor.getByRole("link", { name: "Ajouter une fiche action" })).toBeVisible();
+
+  const reader = await (await browser.newContext()).newPage();
+  await signIn(reader, "lecteur.77@demo.tripartite.fr");
+  expect((await reader.goto("/espace/departements/77"))?.headers()["cache-control"]).toBe("private, no-store");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
+  await expect(reader.getByRole("link", { name: "Ajouter une fiche action" })).toHaveCount(0);
+  await expect(reader.getByLabel("Nouveau commentaire (interne, jamais publié)")).toHaveCount(0);
+  expect((await reader.goto("/espace/departements/63"))?.status()).toBe(404);
+
+  const ars = await (await browser.newContext()).newPage();
+  await signIn(ars, "ars.idf@demo.tripartite.fr");
+  await ars.goto("/espace/departements/77");
+  const body = `Point d'étape du comité de suivi ${Date.now()}`;
+  await ars.getByLabel("Nouveau commentaire (interne, jamais publié)").fill(body);
+  await ars.getByRole("button", { name: "Publier le commentaire" }).click();
+  await expect(ars.getByText(body)).toBeVisible();
+
+  await editor.goto("/espace/departements/77");
+  await expect(editor.getByText(body)).toBeVisible();
+  await expect(editor.getByRole("region", { name: "Activité récente" }).or(editor.locator("section[aria-labelledby=activite]"))).toContainText("Commentaire");
+  await reader.goto("/espace/departements/77");
+  await expect(reader.getByText(body)).toBeVisible();
+});

@@ -16,7 +16,7 @@ const policies = (response: APIResponse) =>
     .map((h) => h.value);
 const scriptSrc = (policy: string) => policy.split("; ").find((d) => d.startsWith("script-src")) ?? "";
 
-/** A cached public page as everybody gets it: from the cache (a write elsewhere may have just emptied it). */
+/** A cached page as its readers get it: from the cache (a write elsewhere may have just emptied it). */
 async function cachedCopy(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
   for (let attempt = 0; ; attempt++) {
     const response = await request.get(path, { headers });
@@ -72,7 +72,7 @@ test.describe("en-têtes de sécurité", () => {
     await signIn(page, "lecteur.77@demo.tripartite.fr");
     const nonces: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const response = await page.request.get("/espace/departements/77");
+      const response = await page.request.get("/espace/departements/77/indicateurs");
       expect(response.status()).toBe(200);
       const [policy, ...others] = policies(response);
       expect(others).toEqual([]);
@@ -87,6 +87,16 @@ test.describe("en-têtes de sécurité", () => {
       expect(response.headers()["strict-transport-security"]).toBeUndefined();
     }
     expect(nonces[0]).not.toBe(nonces[1]);
+
+    // The workspace's home is served from a cached copy for its roles (lib/page-cache/): no nonce there,
+    // the hashes of its own inline scripts instead, and never stored outside the server.
+    const copy = await cachedCopy(page.request, "/espace/departements/77");
+    expect(copy.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(copy.headers()["cache-control"]).toBe("private, no-store");
+    const [base, hashes] = policies(copy);
+    expect(base).toContain("frame-ancestors 'none'");
+    expect(scriptSrc(hashes)).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+$/);
+    expect(copy.headers()["x-frame-options"]).toBe("DENY");
     const secure = await page.request.get("/connexion", { headers: HTTPS });
     expect(secure.headers()["strict-transport-security"]).toBe(HSTS);
     expect(policies(secure)[0]).toContain("upgrade-insecure-requests");

@@ -49,8 +49,8 @@ describe("the proxy's session lookup", () => {
 describe("which cached copy a page load gets", () => {
   it("a national official: the national view and any region's, with the filters read as the page reads them", async () => {
     const { token } = await sessionOf("NATIONAL_OFFICIAL");
-    expect(await entryFor(load("/espace/national?tri=taux&inconnu=1&tri=region&page=0", token))).toEqual({ scope: { kind: "national" }, reader: "national", query: "?tri=taux" });
-    expect(await entryFor(load("/espace/regions/84?region=11", token))).toEqual({ scope: { kind: "region", regionCode: "84" }, reader: "national", query: "" });
+    expect(await entryFor(load("/espace/national?tri=taux&inconnu=1&tri=region&page=0", token))).toEqual({ view: { kind: "national" }, key: "national", query: "?tri=taux" });
+    expect(await entryFor(load("/espace/regions/84?region=11", token))).toEqual({ view: { kind: "region", regionCode: "84" }, key: "national", query: "" });
   });
 
   it("two readers of the same reach share a copy; readers of different reach never do", async () => {
@@ -62,7 +62,7 @@ describe("which cached copy a page load gets", () => {
     const copyNational = (await cachedViewHeaders(load("/espace/regions/84", national.token)))!.headers.get(CACHED_VIEW_HEADER);
     expect(copyA).toBe(copyB);
     expect(copyNational).not.toBe(copyA);
-    expect(decodeEntry(copyA!)?.reader).toBe("d:|r:84");
+    expect(decodeEntry(copyA!)?.key).toBe("d:|r:84");
   });
 
   it("no copy for a view the reader may not open: the page answers for itself (redirect or 404)", async () => {
@@ -76,13 +76,26 @@ describe("which cached copy a page load gets", () => {
     expect(await entryFor(load("/espace/national", "not-a-session"))).toBeNull();
   });
 
+  it("a department's workspace: one copy per set of roles, none with a query (a one-time message)", async () => {
+    const editor = await sessionOf("DEPARTMENT_EDITOR", { departmentCode: "93" });
+    const otherEditor = await sessionOf("DEPARTMENT_EDITOR", { departmentCode: "93" });
+    const reader = await sessionOf("DEPARTMENT_READER", { departmentCode: "93" });
+    const copy = await entryFor(load("/espace/departements/93", editor.token));
+    expect(copy).toEqual({ view: { kind: "department", departmentCode: "93" }, key: "DEPARTMENT_EDITOR:93:", query: "" });
+    expect(await entryFor(load("/espace/departements/93", otherEditor.token))).toEqual(copy);
+    // A reader sees the same figures without the editing buttons: another copy.
+    expect((await entryFor(load("/espace/departements/93", reader.token)))?.key).toBe("DEPARTMENT_READER:93:");
+    expect(await entryFor(load("/espace/departements/93?archivee=FA-03", editor.token))).toBeNull();
+    expect(await entryFor(load("/espace/departements/93", null))).toBeNull();
+  });
+
   it("no copy for client navigations, prefetches, server actions and other methods, nor for other pages", async () => {
     const { token } = await sessionOf("NATIONAL_OFFICIAL");
     expect(await entryFor(load("/espace/national", token, { rsc: "1" }))).toBeNull();
     expect(await entryFor(load("/espace/national", token, { "next-router-prefetch": "1" }))).toBeNull();
     expect(await entryFor(load("/espace/national", token, { "next-action": "abc" }, "POST"))).toBeNull();
     expect(await entryFor(load("/espace/national", token, {}, "POST"))).toBeNull();
-    expect(await entryFor(load("/espace/departements/93", token))).toBeNull();
+    expect(await entryFor(load("/espace/departements/93/actions/nouvelle", token))).toBeNull();
     expect(await entryFor(load("/espace", token))).toBeNull();
   });
 
@@ -96,7 +109,7 @@ describe("which cached copy a page load gets", () => {
     expect(elsewhere!.headers.has(CACHED_VIEW_HEADER)).toBe(false);
     const regional = await sessionOf("REGIONAL_OFFICIAL", { regionCode: "84" });
     const swapped = await cachedViewHeaders(load("/espace/regions/84", regional.token, { [CACHED_VIEW_HEADER]: own }));
-    expect(decodeEntry(swapped!.headers.get(CACHED_VIEW_HEADER)!)?.reader).toBe("d:|r:84");
+    expect(decodeEntry(swapped!.headers.get(CACHED_VIEW_HEADER)!)?.key).toBe("d:|r:84");
     expect(await cachedViewHeaders(load("/departements/93", null))).toBeNull();
   });
 });

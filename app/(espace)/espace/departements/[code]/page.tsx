@@ -1,149 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { Comments } from "@/components/comments/comments";
-import { AlertsList } from "@/components/oversight/alerts-list";
-import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
-import { HistoryList } from "@/components/history/history-list";
-import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
-import { listContractComments } from "@/lib/comments/queries";
-import { summarizeAlerts } from "@/lib/oversight/alerts";
-import { ALERTS_SHOWN, listDepartmentAlerts } from "@/lib/oversight/queries";
-import { countOverdueReports } from "@/lib/reports/queries";
-import { getWorkspaceDepartment } from "@/lib/workspace/queries";
-import { addCommentForm } from "./add-comment-form";
-import { DATA_TABLE } from "@/components/ui/data-table";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DepartmentWorkspace } from "./department-workspace";
 
 export const metadata: Metadata = { title: "Espace départemental" };
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ archivee?: string }> };
 
+// Rendered per request for client navigations, with a message (?archivee=) and for anyone the proxy does
+// not send to the cached copy: a plain page load by a signed-in user is served from app/vues-en-cache/
+// (lib/page-cache/rewrite.ts).
 export default async function WorkspaceDepartmentPage({ params, searchParams }: Props) {
   const viewer = await requireUser();
-  const { code } = await params;
   const { archivee } = await searchParams;
-  const workspace = await getWorkspaceDepartment(viewer, code);
-  if (!workspace) notFound();
-  const { dashboard, permissions } = workspace;
-  const contract = dashboard.contract;
-  const [comments, alerts, overdueReports] = await Promise.all([
-    contract ? listContractComments(viewer, workspace.territory, contract.id) : [],
-    listDepartmentAlerts(viewer, code),
-    countOverdueReports(viewer, code),
-  ]);
-
-  return (
-    <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-700">Espace de travail</p>
-        <h1 className="text-3xl font-bold">
-          {dashboard.department.name} ({dashboard.department.code})
-        </h1>
-      </div>
-      <DepartmentNav code={code} current="" />
-      {overdueReports ? <p role="status" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900"><Link href={`/espace/departements/${code}/rapports`} className="underline">{overdueReports} rapport{overdueReports > 1 ? "s" : ""} d&apos;exécution en retard</Link></p> : null}
-      {archivee ? (
-        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
-          Fiche action {archivee} archivée.
-        </p>
-      ) : null}
-      {!contract ? (
-        <p className="rounded bg-white p-4">Aucun contrat pour ce département.</p>
-      ) : (
-        <>
-          <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="contrat" className="text-xl font-semibold">
-              Contrat {contract.frameworkCode} — vague {contract.wave}
-            </h2>
-            <p className="mt-1 text-slate-700">
-              {CONTRACT_STATUS_LABELS[contract.status]} · du {formatDate(contract.periodStart)} au {formatDate(contract.periodEnd)} ·{" "}
-              {contract.amounts.map((a) => `${a.party === "STATE" ? "État" : a.party === "ARS" ? "ARS" : a.party === "DEPARTMENT" ? "Département" : "Autres"} ${formatEurosCompact(a.amountCents)}`).join(" · ")}
-            </p>
-          </section>
-          <section aria-labelledby="fiches" className="space-y-3">
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <h2 id="fiches" className="text-xl font-semibold">
-                Fiches action ({contract.actions.length})
-              </h2>
-              {permissions.editActions ? (
-                <Link href={`/espace/departements/${code}/actions/nouvelle`} className="rounded bg-marianne px-4 py-2 text-white hover:bg-blue-900">
-                  Ajouter une fiche action
-                </Link>
-              ) : null}
-            </div>
-            <TableScroll label="Fiches action" className="rounded-lg border border-slate-200 bg-white">
-              <table className={DATA_TABLE}>
-                <caption className="sr-only">Fiches action du contrat, à mettre à jour</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Fiche action</th>
-                    <th scope="col">Calendrier</th>
-                    <th scope="col">Statut</th>
-                    <th scope="col">Avancement</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {contract.actions.map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <Link href={`/espace/departements/${code}/actions/${a.id}`} className="font-medium">
-                          {a.reference} — {a.title}
-                        </Link>
-                      </th>
-                      <td className="whitespace-nowrap tabular-nums">
-                        {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
-                      </td>
-                      <td>
-                        <ActionStatusBadge status={a.status} isLate={a.isLate} />
-                      </td>
-                      <td>
-                        <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </section>
-        </>
-      )}
-      {contract && alerts ? (
-        <section aria-labelledby="alertes" className="space-y-3">
-          <h2 id="alertes" className="text-xl font-semibold">
-            Alertes ({alerts.alerts.length})
-          </h2>
-          <p className="text-sm text-slate-700">
-            Calculées à partir des données, jamais saisies : fiche en retard, sans mise à jour depuis 90 jours, engagé non versé depuis plus de 12 mois,
-            taux de versement (versé ÷ notifié) à plus de 10 points sous la médiane nationale, indicateur en deçà de sa cible.
-          </p>
-          <AlertsList summary={summarizeAlerts(alerts.alerts, ALERTS_SHOWN)} caption={`Alertes de ${dashboard.department.name}`} />
-          <ExportLinks table="alertes" scope={{ kind: "department", departmentCode: code }} />
-        </section>
-      ) : null}
-      {contract ? (
-        <section aria-labelledby="commentaires">
-          <h2 id="commentaires" className="text-xl font-semibold">
-            Commentaires internes
-          </h2>
-          <p className="text-sm text-slate-700">Échanges entre le département, l&apos;ARS et l&apos;État ; jamais publiés.</p>
-          <div className="mt-3">
-            <Comments comments={comments} contractId={contract.id} canComment={workspace.permissions.comment} action={addCommentForm} />
-          </div>
-        </section>
-      ) : null}
-      <section aria-labelledby="activite">
-        <h2 id="activite" className="text-xl font-semibold">
-          Activité récente
-        </h2>
-        <div className="mt-3">
-          <HistoryList items={workspace.activity} showEntity />
-        </div>
-      </section>
-    </div>
-  );
+  return <DepartmentWorkspace viewer={viewer} code={(await params).code} archivee={archivee} />;
 }
