@@ -5,9 +5,10 @@
 // per set of roles (its buttons and forms follow every role, roles-key.ts), without query. The proxy
 // reads the session (session-reader.ts), checks that its reader may open an oversight view (the same
 // rule as the pages; a workspace's copy checks with the data layer, as the page does), and gives the page
-// load the cached copy's signed address (entry.ts). Anything else — client navigations, prefetches,
-// server actions, no or an invalid session, a view the reader may not open, a database that does not
-// answer — goes to the page rendered per request, as before.
+// load, or the client-side navigation to it (links inside the app), the cached copy's signed address
+// (entry.ts); Next tells the browser's router of the rewrite. Anything else — prefetches, server
+// actions, no or an invalid session, a view the reader may not open, a database that does not answer —
+// goes to the page rendered per request, as before.
 // No "server-only": the proxy bundle imports it.
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE, cookieName } from "../auth/cookies";
@@ -66,7 +67,7 @@ function firstValues(search: URLSearchParams): Record<string, string> {
 
 /**
  * The request headers to go on with, when they change: with the signed address of the cached copy when
- * this is a page load of a cached view by a reader who may open it (next.config.ts then serves that
+ * this is a page load (or a client navigation) of a cached view by a reader who may open it (next.config.ts then serves that
  * copy; `cached` is true), and never with that header as the visitor sent it. Null: nothing to change.
  */
 export async function cachedViewHeaders(request: NextRequest): Promise<{ cached: boolean; headers: Headers } | null> {
@@ -81,7 +82,7 @@ export async function cachedViewHeaders(request: NextRequest): Promise<{ cached:
 async function cachedViewEntry(request: NextRequest): Promise<string | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const headers = request.headers;
-  if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-action")) return null;
+  if (headers.has("next-router-prefetch") || headers.has("next-router-segment-prefetch") || headers.has("next-action")) return null;
   const view = cachedViewOf(request.nextUrl.pathname);
   // A workspace with a query carries a one-time message (an action just archived): rendered per request.
   if (!view || (view.kind === "department" && request.nextUrl.search !== "")) return null;

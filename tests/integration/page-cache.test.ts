@@ -89,10 +89,11 @@ describe("which cached copy a page load gets", () => {
     expect(await entryFor(load("/espace/departements/93", null))).toBeNull();
   });
 
-  it("no copy for client navigations, prefetches, server actions and other methods, nor for other pages", async () => {
+  it("the same copy for a client navigation; none for prefetches, server actions, other methods and other pages", async () => {
     const { token } = await sessionOf("NATIONAL_OFFICIAL");
-    expect(await entryFor(load("/espace/national", token, { rsc: "1" }))).toBeNull();
-    expect(await entryFor(load("/espace/national", token, { "next-router-prefetch": "1" }))).toBeNull();
+    expect(await entryFor(load("/espace/national?tri=taux", token, { rsc: "1" }))).toEqual(await entryFor(load("/espace/national?tri=taux", token)));
+    expect(await entryFor(load("/espace/national", token, { rsc: "1", "next-router-prefetch": "1" }))).toBeNull();
+    expect(await entryFor(load("/espace/national", token, { rsc: "1", "next-router-segment-prefetch": "/_tree" }))).toBeNull();
     expect(await entryFor(load("/espace/national", token, { "next-action": "abc" }, "POST"))).toBeNull();
     expect(await entryFor(load("/espace/national", token, {}, "POST"))).toBeNull();
     expect(await entryFor(load("/espace/departements/93/actions/nouvelle", token))).toBeNull();
