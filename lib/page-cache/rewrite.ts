@@ -26,6 +26,9 @@ import { viewerRolesFromToken } from "./session-reader";
  */
 export const CACHED_VIEW_HEADERS: Record<string, string> = { "Cache-Control": "private, no-store" };
 
+/** The last page of a view's tables (contracts, departments, overdue reports) that gets a cached copy. */
+export const MAX_CACHED_PAGE = 5;
+
 /** The view a workspace address shows, when it is one of the cached ones. */
 export function cachedViewOf(pathname: string): CachedView | null {
   if (pathname === "/espace/national") return { kind: "national" };
@@ -91,6 +94,8 @@ async function cachedViewEntry(request: NextRequest): Promise<string | null> {
   if (view.kind === "department") return encodeEntry({ view, key: rolesKey(viewer), query: "" });
   if (!mayOversee(viewer, view)) return null;
   const params = parseOversightParams(firstValues(request.nextUrl.searchParams));
+  // Far pages get no copy: each would take about 1 MB of the memory cache the public pages share.
+  if (Math.max(params.page, params.departmentPage, params.reportPage) > MAX_CACHED_PAGE) return null;
   // A regional view is its own region: the region filter does not apply (as on the page).
   const query = oversightQuery(view.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
   return encodeEntry({ view, key: readerKey(readerOf(viewer)), query });

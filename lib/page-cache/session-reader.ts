@@ -6,8 +6,11 @@ import pg from "pg";
 import type { Role, Viewer } from "../server/authz";
 import { hashToken, isSessionLive } from "../auth/session-rule";
 
+// Prisma stores DateTime as UTC in columns without time zone; read as they are, pg would take them for
+// the server's local time. AT TIME ZONE 'UTC' makes them instants, the same as Prisma reads them.
 const SESSION_ROLES = `
-  SELECT s."revokedAt", s."expiresAt", s."createdAt", u."isActive", u."passwordChangedAt",
+  SELECT s."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", s."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+         s."createdAt" AT TIME ZONE 'UTC' AS "createdAt", u."isActive", u."passwordChangedAt" AT TIME ZONE 'UTC' AS "passwordChangedAt",
          COALESCE(json_agg(json_build_object('role', r.role, 'departmentCode', r."departmentCode", 'regionCode', r."regionCode"))
                   FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
   FROM "Session" s

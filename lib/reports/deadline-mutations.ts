@@ -3,7 +3,7 @@ import "server-only";
 // One transaction with its audit row each; anyone else is refused (and audited as denied).
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Viewer } from "../server/authz";
-import { scopeDataChanged } from "../server/cache";
+import { scopeDataChanged, workspaceDataChanged } from "../server/cache";
 import { db } from "../server/db";
 import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -55,5 +55,5 @@ export async function addDeadline(viewer: Viewer, contractId: string, input: Rec
     await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: d.id, operation: "create", after: parsed.data });
     const rows = await contractDeadlines(tx, [contractId]);
     return ok(rows.find((r) => r.id === d.id)!);
-  }).then(scopeDataChanged(checked.territory.departmentCode));
+  }).then(workspaceDataChanged(checked.territory.departmentCode));
 }

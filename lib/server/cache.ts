@@ -78,13 +78,23 @@ export function invalidatePublicData(departmentCode?: string): void {
 }
 
 /**
- * After a successful write that only signed-in views show (execution reports, deadlines, comments): the
- * department's workspace (its activity, its cached page) and every view over several departments
- * (their overdue reports).
+ * After a successful write that only signed-in views show (execution reports, their due dates): the
+ * department's workspace and every view over several departments (their overdue reports).
  */
 export function scopeDataChanged(departmentCode: string) {
   return <R extends { ok: boolean }>(result: R): R => {
     if (result.ok) revalidate([scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG]);
+    return result;
+  };
+}
+
+/**
+ * After a successful write only the department's own workspace shows (comments, custom deadlines): its
+ * pages and activity, nothing national.
+ */
+export function workspaceDataChanged(departmentCode: string) {
+  return <R extends { ok: boolean }>(result: R): R => {
+    if (result.ok) revalidate([scopeDepartmentTag(departmentCode)]);
     return result;
   };
 }

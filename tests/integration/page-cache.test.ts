@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../lib/auth/sessions";
 import { CACHED_VIEW_HEADER, decodeEntry } from "../../lib/page-cache/entry";
-import { cachedViewHeaders } from "../../lib/page-cache/rewrite";
+import { MAX_CACHED_PAGE, cachedViewHeaders } from "../../lib/page-cache/rewrite";
 import { viewerRolesFromToken } from "../../lib/page-cache/session-reader";
 import type { Role } from "../../lib/server/authz";
 import { db } from "../../lib/server/db";
@@ -44,11 +44,32 @@ describe("the proxy's session lookup", () => {
     await db().user.update({ where: { id: inactive.user.id }, data: { isActive: false } });
     expect(await viewerRolesFromToken(inactive.token)).toBeNull();
   });
+
+  it("reads the session's dates as the app does, whatever the server's time zone", async () => {
+    const { user, token } = await sessionOf("NATIONAL_OFFICIAL");
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ["America/Cayenne", "Pacific/Noumea", "UTC"]) {
+        process.env.TZ = tz;
+        // Expired a minute ago: refused everywhere, not taken for a local time hours away.
+        await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+        expect(await viewerRolesFromToken(token), tz).toBeNull();
+        await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+        expect(await viewerRolesFromToken(token), tz).not.toBeNull();
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });
 
 describe("which cached copy a page load gets", () => {
   it("a national official: the national view and any region's, with the filters read as the page reads them", async () => {
     const { token } = await sessionOf("NATIONAL_OFFICIAL");
+    // Far pages are rendered per request: each copy takes memory the public pages share.
+    expect(await entryFor(load(`/espace/national?page=${MAX_CACHED_PAGE}`, token))).not.toBeNull();
+    for (const name of ["page", "page_departements", "page_rapports"]) expect(await entryFor(load(`/espace/national?${name}=${MAX_CACHED_PAGE + 1}`, token)), name).toBeNull();
     expect(await entryFor(load("/espace/national?tri=taux&inconnu=1&tri=region&page=0", token))).toEqual({ view: { kind: "national" }, key: "national", query: "?tri=taux" });
     expect(await entryFor(load("/espace/regions/84?region=11", token))).toEqual({ view: { kind: "region", regionCode: "84" }, key: "national", query: "" });
   });
