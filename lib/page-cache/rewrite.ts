@@ -21,8 +21,8 @@ import { rolesKey } from "./roles-key";
 import { viewerRolesFromToken } from "./session-reader";
 
 /**
- * On every copy: for this reader only. A browser keeps no copy (the back button after signing out shows
- * nothing) and no shared cache in front may store one, whatever Next's page cache would otherwise say.
+ * On every copy: for this reader only. Neither the browser nor a shared cache in front may store it,
+ * whatever Next's page cache would otherwise say.
  */
 export const CACHED_VIEW_HEADERS: Record<string, string> = { "Cache-Control": "private, no-store" };
 
