@@ -41,26 +41,6 @@ export function readerKey(reader: Reader): string {
   return `d:${codes("DEPARTMENT_READER", (a) => a.departmentCode)}|r:${codes("REGIONAL_OFFICIAL", (a) => a.regionCode)}`;
 }
 
-const CODE_LIST = /^(?:[0-9A-Z]{1,5}(?:,[0-9A-Z]{1,5})*)?$/;
-
-/**
- * The reader behind a key (the inverse of readerKey), or null for a key readerKey cannot produce. For the
- * pages cached per reader (lib/page-cache/): the key travels in their signed address, never a session.
- */
-export function readerFromKey(key: string): Reader | null {
-  const list = (text: string) => (text ? text.split(",") : []);
-  const match = /^d:([^|]*)\|r:([^|]*)$/.exec(key);
-  if (key !== "national" && (!match || !CODE_LIST.test(match[1]) || !CODE_LIST.test(match[2]))) return null;
-  const roles: Reader["user"]["roles"] = match
-    ? [
-        ...list(match[1]).map((code) => ({ role: "DEPARTMENT_READER" as const, departmentCode: code, regionCode: null })),
-        ...list(match[2]).map((code) => ({ role: "REGIONAL_OFFICIAL" as const, departmentCode: null, regionCode: code })),
-      ]
-    : [{ role: "NATIONAL_OFFICIAL", departmentCode: null, regionCode: null }];
-  const reader: Reader = { kind: "user", sessionId: "", user: { id: "", email: "", displayName: "", roles } };
-  return readerKey(reader) === key ? reader : null;
-}
-
 /** National officials and administrators: every department. */
 export function canOverseeNation(viewer: Viewer): boolean {
   return can(viewer, "contract.read", null);

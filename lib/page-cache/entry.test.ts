@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CACHED_VIEW_PREFIX, cachedViewRewrites, decodeEntry, encodeEntry, type CachedViewEntry } from "./entry";
 
-const national: CachedViewEntry = { view: { kind: "national" }, key: "national", query: "?tri=taux&page=2" };
-const region: CachedViewEntry = { view: { kind: "region", regionCode: "84" }, key: "d:|r:84", query: "" };
+const national: CachedViewEntry = { view: { kind: "national" }, key: "NATIONAL_OFFICIAL::", query: "?tri=taux&page=2" };
+const region: CachedViewEntry = { view: { kind: "region", regionCode: "84" }, key: "REGIONAL_OFFICIAL::84", query: "" };
 const department: CachedViewEntry = { view: { kind: "department", departmentCode: "2A" }, key: "DEPARTMENT_EDITOR:2A:", query: "" };
 
 describe("cached view entries", () => {
@@ -16,7 +16,7 @@ describe("cached view entries", () => {
     const segment = encodeEntry(national);
     const [payload, signature] = segment.split(".");
     // Another reader put in place of "national", with the original signature.
-    const forged = Buffer.from(JSON.stringify(["national", "d:77|r:", "?tri=taux&page=2"])).toString("base64url");
+    const forged = Buffer.from(JSON.stringify(["national", "DEPARTMENT_READER:77:", "?tri=taux&page=2"])).toString("base64url");
     expect(decodeEntry(`${forged}.${signature}`)).toBeNull();
     expect(decodeEntry(`${payload}.${signature.slice(0, -2)}xx`)).toBeNull();
     expect(decodeEntry(`${payload}.${signature}.extra`)).toBeNull();

@@ -13,7 +13,7 @@
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE, cookieName } from "../auth/cookies";
 import { frenchPage } from "../http/french-response";
-import { mayOversee, readerKey, readerOf } from "../oversight/reader";
+import { mayOversee, readerOf } from "../oversight/reader";
 import { oversightQuery, parseOversightParams } from "../oversight/schemas";
 import { isHttps } from "../server/security-headers";
 import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry, type CachedView } from "./entry";
@@ -98,5 +98,6 @@ async function cachedViewEntry(request: NextRequest): Promise<string | null> {
   if (Math.max(params.page, params.departmentPage, params.reportPage) > MAX_CACHED_PAGE) return null;
   // A regional view is its own region: the region filter does not apply (as on the page).
   const query = oversightQuery(view.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
-  return encodeEntry({ view, key: readerKey(readerOf(viewer)), query });
+  // Keyed by the reader's roles (what they may read), not the user's: two national officials share a copy.
+  return encodeEntry({ view, key: rolesKey(readerOf(viewer)), query });
 }

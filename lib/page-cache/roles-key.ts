@@ -1,7 +1,7 @@
-// A viewer's roles as a cache key, and back: for the pages cached per set of roles (a department's
-// workspace, lib/page-cache/), where what a page shows and offers (buttons, forms) follows every role,
-// not only what they read. Two users share a copy only when they hold exactly the same roles; the key
-// carries no identity. No "server-only": the proxy bundle imports it.
+// A viewer's roles as a cache key, and back: for the pages cached per set of roles (lib/page-cache/). A
+// department's workspace is keyed by the user's own roles (its buttons and forms follow every role); the
+// national and regional views by their reader's (lib/oversight/reader.ts: what they may read), so that
+// two national officials share one copy. The key carries no identity. No "server-only": the proxy bundle imports it.
 import { ROLES, type Role, type RoleAssignment, type Viewer } from "../server/authz";
 
 const CODE = /^[0-9A-Z]{1,5}$/;

@@ -52,8 +52,11 @@ test("la vue nationale servie depuis sa copie en cache reste privée : ni stock�
   await expect(page.getByText("Pilote national démo (DGCS)")).toBeVisible();
 
   // The copy's signed address is in the page's router data; asked for directly, it does not exist.
-  const entry = /(WyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(await response.text())?.[1];
-  expect(entry).toBeTruthy();
+  const entry = /(WyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(await response.text())?.[1] ?? "";
+  // It names this view, the national reader (no one's identity) and the normalised query; its HMAC-SHA-256 is 43 characters.
+  const [payload, signature] = entry.split(".");
+  expect(JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8"))).toEqual(["national", "NATIONAL_OFFICIAL::", "?tri=taux"]);
+  expect(signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect((await page.request.get(`/vues-en-cache/${entry}`)).status()).toBe(404);
   expect((await page.request.get(`/VUES-EN-CACHE/${entry}`)).status()).toBe(404);
 

@@ -70,8 +70,8 @@ describe("which cached copy a page load gets", () => {
     // Far pages are rendered per request: each copy takes memory the public pages share.
     expect(await entryFor(load(`/espace/national?page=${MAX_CACHED_PAGE}`, token))).not.toBeNull();
     for (const name of ["page", "page_departements", "page_rapports"]) expect(await entryFor(load(`/espace/national?${name}=${MAX_CACHED_PAGE + 1}`, token)), name).toBeNull();
-    expect(await entryFor(load("/espace/national?tri=taux&inconnu=1&tri=region&page=0", token))).toEqual({ view: { kind: "national" }, key: "national", query: "?tri=taux" });
-    expect(await entryFor(load("/espace/regions/84?region=11", token))).toEqual({ view: { kind: "region", regionCode: "84" }, key: "national", query: "" });
+    expect(await entryFor(load("/espace/national?tri=taux&inconnu=1&tri=region&page=0", token))).toEqual({ view: { kind: "national" }, key: "NATIONAL_OFFICIAL::", query: "?tri=taux" });
+    expect(await entryFor(load("/espace/regions/84?region=11", token))).toEqual({ view: { kind: "region", regionCode: "84" }, key: "NATIONAL_OFFICIAL::", query: "" });
   });
 
   it("two readers of the same reach share a copy; readers of different reach never do", async () => {
@@ -83,7 +83,7 @@ describe("which cached copy a page load gets", () => {
     const copyNational = (await cachedViewHeaders(load("/espace/regions/84", national.token)))!.headers.get(CACHED_VIEW_HEADER);
     expect(copyA).toBe(copyB);
     expect(copyNational).not.toBe(copyA);
-    expect(decodeEntry(copyA!)?.key).toBe("d:|r:84");
+    expect(decodeEntry(copyA!)?.key).toBe("REGIONAL_OFFICIAL::84");
   });
 
   it("no copy for a view the reader may not open: the page answers for itself (redirect or 404)", async () => {
@@ -131,7 +131,7 @@ describe("which cached copy a page load gets", () => {
     expect(elsewhere!.headers.has(CACHED_VIEW_HEADER)).toBe(false);
     const regional = await sessionOf("REGIONAL_OFFICIAL", { regionCode: "84" });
     const swapped = await cachedViewHeaders(load("/espace/regions/84", regional.token, { [CACHED_VIEW_HEADER]: own }));
-    expect(decodeEntry(swapped!.headers.get(CACHED_VIEW_HEADER)!)?.key).toBe("d:|r:84");
+    expect(decodeEntry(swapped!.headers.get(CACHED_VIEW_HEADER)!)?.key).toBe("REGIONAL_OFFICIAL::84");
     expect(await cachedViewHeaders(load("/departements/93", null))).toBeNull();
   });
 });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DepartmentWorkspace } from "@/app/(espace)/espace/departements/[code]/department-workspace";
 import { NationalView, RegionalView } from "@/components/oversight/oversight-views";
-import { readerFromKey } from "@/lib/oversight/reader";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 import { decodeEntry } from "@/lib/page-cache/entry";
 import { viewerFromRolesKey } from "@/lib/page-cache/roles-key";
@@ -24,7 +23,7 @@ export function generateStaticParams(): { entry: string }[] {
 async function entryOf(props: Props) {
   const entry = decodeEntry((await props.params).entry);
   if (!entry) return null;
-  const viewer = entry.view.kind === "department" ? viewerFromRolesKey(entry.key) : readerFromKey(entry.key);
+  const viewer = viewerFromRolesKey(entry.key);
   return viewer ? { ...entry, viewer } : null;
 }
 
