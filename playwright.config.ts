@@ -57,7 +57,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         TRIPARTITE_DATA_DIR: ".data/e2e",
-        EMBEDDED_PG_PORT: "54359",
+        EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54359",
         DATABASE_URL: "",
         PROCONNECT_ISSUER: OIDC.issuer,
         PROCONNECT_CLIENT_ID: OIDC.clientId,

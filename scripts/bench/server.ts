@@ -15,8 +15,8 @@ import { ensureBenchUser, generateBenchData, type GenerationReport } from "./gen
 
 
 const DIST_DIR = ".data/bench-build"; // under .data: ignored by git, ESLint and tsc alike
-export const HTTP_PORT = 3300;
-const PG_PORT = 54369;
+export const HTTP_PORT = Number(process.env.BENCH_HTTP_PORT ?? 3300);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54369);
 export const ORIGIN = `http://127.0.0.1:${HTTP_PORT}`;
 export const BASELINE_PATH = "/bench-baseline.html";
 const BASELINE = path.join(ROOT, "public", BASELINE_PATH);

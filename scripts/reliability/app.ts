@@ -12,8 +12,8 @@ import { runPrisma } from "../database";
 export { ROOT };
 export const DIST_DIR = ".data/reliability-build"; // under .data: ignored by git, ESLint and tsc alike
 export const DATA_DIR = path.join(ROOT, ".data", "reliability");
-export const PG_PORT = 54379;
-export const HTTP_PORT = 3340;
+export const PG_PORT = Number(process.env.RELIABILITY_PG_PORT ?? 54379);
+export const HTTP_PORT = Number(process.env.RELIABILITY_HTTP_PORT ?? 3340);
 export const ORIGIN = `http://127.0.0.1:${HTTP_PORT}`;
 
 export type Log = (line: string) => void;
