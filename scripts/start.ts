@@ -1,11 +1,12 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL), migrations, reference and demo data,
-// a production build when the sources changed, then the server on PORT (3000 by default).
+// a production build when the sources changed, then the server on PORT (3000 by default, or the next free one).
+import "./check-node"; // first: a too old Node stops here with a French message
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
-import { stopLeftoverServer } from "../lib/server/embedded-postgres";
+import { removeEmbeddedData, StartError } from "../lib/server/embedded-postgres";
 import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 
@@ -26,6 +27,26 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<boolean
   return false;
 }
 
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port); // every interface, as `next start` does
+  });
+}
+
+/** The asked port, or the next free one (said in the output). */
+async function freePort(asked: number): Promise<number> {
+  for (let port = asked; port < asked + 50; port++) {
+    if (await isPortFree(port)) {
+      if (port !== asked) console.log(`▸ Le port ${asked} est déjà pris : Tripartite utilisera le port ${port}.`);
+      return port;
+    }
+  }
+  throw new StartError(`Aucun port libre entre ${asked} et ${asked + 49}. Choisissez-en un autre : PORT=8080 npm start`);
+}
+
 function printAccounts(port: number) {
   console.log(`\n✔ Tripartite est prêt : http://localhost:${port}\n`);
   console.log(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
@@ -33,17 +54,25 @@ function printAccounts(port: number) {
   console.log("\nCtrl+C pour arrêter (la base embarquée s'arrête avec l'application).\n");
 }
 
+function fail(error: unknown): never {
+  // Expected failures carry their French explanation; anything else keeps its stack for the developer.
+  console.error(error instanceof StartError ? `✘ ${error.message}` : error);
+  process.exit(1);
+}
+
 async function main() {
   const dev = process.argv.includes("--dev");
-  const port = Number(process.env.PORT ?? 3000);
+  const asked = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(asked) || asked <= 0 || asked > 65535) fail(new StartError(`PORT=${process.env.PORT} n'est pas un numéro de port.`));
   if (process.argv.includes("--fresh")) {
     // A throw-away database (end-to-end tests): stop what a killed run left, then start from nothing.
-    await stopLeftoverServer(path.join(DATA_DIR, "postgres"));
-    rmSync(path.join(DATA_DIR, "postgres"), { recursive: true, force: true });
+    await removeEmbeddedData(path.join(DATA_DIR, "postgres"));
   }
 
-  const db = await openDatabase();
-  console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${path.join(DATA_DIR, "postgres")}).` : "▸ Base PostgreSQL : DATABASE_URL.");
+  const port = await freePort(asked).catch(fail);
+  const db = await openDatabase().catch(fail);
+  if (db.embedded && db.port !== db.askedPort) console.log(`▸ Le port ${db.askedPort} est déjà pris : PostgreSQL utilise le port ${db.port}.`);
+  console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${db.dataDir}, port ${db.port}).` : "▸ Base PostgreSQL : DATABASE_URL.");
   let server: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
