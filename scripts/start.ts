@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
-import { removeEmbeddedData, StartError } from "../lib/server/embedded-postgres";
+import { removeEmbeddedData, StartError, SYSTEM_DIR } from "../lib/server/embedded-postgres";
 import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 
@@ -72,6 +72,12 @@ async function main() {
   const port = await freePort(asked).catch(fail);
   const db = await openDatabase().catch(fail);
   if (db.embedded && db.port !== db.askedPort) console.log(`▸ Le port ${db.askedPort} est déjà pris : PostgreSQL utilise le port ${db.port}.`);
+  if (db.embedded && db.dataDir !== path.resolve(DATA_DIR, "postgres")) {
+    console.log(
+      `▸ Lancé par root : PostgreSQL tourne sous le compte « postgres », qui ne peut pas entrer dans ${ROOT} ; ` +
+        `ses binaires et ses données sont donc sous ${SYSTEM_DIR}.`,
+    );
+  }
   console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${db.dataDir}, port ${db.port}).` : "▸ Base PostgreSQL : DATABASE_URL.");
   let server: ChildProcess | undefined;
   let stopping = false;
