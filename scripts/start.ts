@@ -1,14 +1,15 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL), migrations, reference and demo data,
-// a production build when the sources changed, then the server on PORT (3000 by default, or the next free one).
+// a production build when the sources changed, then the server on PORT (3000 by default, or the next free one:
+// scripts/port.ts).
 import "./check-node"; // first: a too old Node stops here with a French message
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
 import { removeEmbeddedData, StartError, SYSTEM_DIR } from "../lib/server/embedded-postgres";
 import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
+import { choosePort } from "./port";
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   await build({ distDir: ".next", env, log: (line) => console.log(line) });
@@ -27,26 +28,6 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<boolean
   return false;
 }
 
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once("error", () => resolve(false));
-    probe.once("listening", () => probe.close(() => resolve(true)));
-    probe.listen(port); // every interface, as `next start` does
-  });
-}
-
-/** The asked port, or the next free one (said in the output). */
-async function freePort(asked: number): Promise<number> {
-  for (let port = asked; port < asked + 50; port++) {
-    if (await isPortFree(port)) {
-      if (port !== asked) console.log(`▸ Le port ${asked} est déjà pris : Tripartite utilisera le port ${port}.`);
-      return port;
-    }
-  }
-  throw new StartError(`Aucun port libre entre ${asked} et ${asked + 49}. Choisissez-en un autre : PORT=8080 npm start`);
-}
-
 function printAccounts(port: number) {
   console.log(`\n✔ Tripartite est prêt : http://localhost:${port}\n`);
   console.log(`Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`);
@@ -62,14 +43,12 @@ function fail(error: unknown): never {
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  const asked = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(asked) || asked <= 0 || asked > 65535) fail(new StartError(`PORT=${process.env.PORT} n'est pas un numéro de port.`));
   if (process.argv.includes("--fresh")) {
     // A throw-away database (end-to-end tests): stop what a killed run left, then start from nothing.
     await removeEmbeddedData(path.join(DATA_DIR, "postgres"));
   }
 
-  const port = await freePort(asked).catch(fail);
+  const port = await choosePort(process.env.PORT, (line) => console.log(line)).catch(fail);
   const db = await openDatabase().catch(fail);
   if (db.embedded && db.port !== db.askedPort) console.log(`▸ Le port ${db.askedPort} est déjà pris : PostgreSQL utilise le port ${db.port}.`);
   if (db.embedded && db.dataDir !== path.resolve(DATA_DIR, "postgres")) {

@@ -7,8 +7,10 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canReach } from "../../lib/server/embedded-postgres";
+import net from "node:net";
+import { canReach, StartError } from "../../lib/server/embedded-postgres";
 import { MINIMUM_NODE, nodeTooOld } from "../../scripts/check-node";
+import { choosePort, DEFAULT_PORT } from "../../scripts/port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -49,6 +51,46 @@ describe("who can reach a directory", () => {
     // The owner of a closed directory still passes.
     const owner = { uid: statSync(dir).uid, gid: statSync(dir).gid };
     expect(canReach(owner, path.join(dir, "open", "inner"))).toBe(true);
+  });
+});
+
+/** Holds a port for the test (whoever already holds it is as good: the port is taken either way). */
+async function holdPort(port: number): Promise<() => Promise<void>> {
+  const server = net.createServer();
+  const held = await new Promise<boolean>((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, () => resolve(true));
+  });
+  return async () => {
+    if (held) await new Promise((r) => server.close(r));
+  };
+}
+
+describe("the port of `npm start`", () => {
+  it("moves to the next free one when 3000 is taken, and says so", async () => {
+    const release = await holdPort(DEFAULT_PORT);
+    const said: string[] = [];
+    try {
+      const port = await choosePort(undefined, (line) => said.push(line));
+      expect(port).toBeGreaterThan(DEFAULT_PORT);
+      expect(said).toEqual([`▸ Le port ${DEFAULT_PORT} est déjà pris : Tripartite utilisera le port ${port}.`]);
+    } finally {
+      await release();
+    }
+  });
+
+  it("keeps a port chosen with PORT, and stops with a French message when it is taken", async () => {
+    const port = Number(process.env.TEST_PG_PORT ?? 54339) + 71;
+    const release = await holdPort(port);
+    try {
+      const refused = choosePort(String(port), () => {});
+      await expect(refused).rejects.toBeInstanceOf(StartError);
+      await expect(refused).rejects.toThrow(`Le port ${port} (PORT) est déjà pris par un autre programme. Choisissez-en un autre, par exemple : PORT=${port + 1} npm start`);
+    } finally {
+      await release();
+    }
+    await expect(choosePort(String(port), () => {})).resolves.toBe(port);
+    await expect(choosePort("trois mille", () => {})).rejects.toThrow("PORT=trois mille n'est pas un numéro de port (1 à 65535).");
   });
 });
 
