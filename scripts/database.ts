@@ -3,19 +3,24 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../lib/server/embedded-postgres";
 
-export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
+export type Database = {
+  url: string;
+  embedded: boolean;
+  /** Embedded only: where its data is, the port asked for and the one it got (the next free one). */
+  dataDir?: string;
+  askedPort?: number;
+  port?: number;
+  stop: () => Promise<void>;
+};
 
 export const DATA_DIR = process.env.TRIPARTITE_DATA_DIR ?? ".data";
 
 export async function openDatabase(log: (line: string) => void = () => {}): Promise<Database> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(DATA_DIR, "postgres"),
-    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
-    log,
-  });
+  const askedPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: askedPort, log });
   await ensureDatabase(server.url("postgres"), "tripartite");
-  return { url: server.url("tripartite"), embedded: true, stop: server.stop };
+  return { url: server.url("tripartite"), embedded: true, dataDir: server.dataDir, askedPort, port: server.port, stop: server.stop };
 }
 
 /** Runs the Prisma CLI (JavaScript engines only, see prisma.config.ts) against a database. */

@@ -1,13 +1,15 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL), migrations, reference and demo data,
-// a production build when the sources changed, then the server on PORT (3000 by default).
+// a production build when the sources changed, then the server on PORT (3000 by default, or the next free one:
+// scripts/port.ts).
+import "./check-node"; // first: a too old Node stops here with a French message
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
-import { stopLeftoverServer } from "../lib/server/embedded-postgres";
+import { removeEmbeddedData, StartError, SYSTEM_DIR } from "../lib/server/embedded-postgres";
 import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
+import { choosePort } from "./port";
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
   await build({ distDir: ".next", env, log: (line) => console.log(line) });
@@ -33,17 +35,29 @@ function printAccounts(port: number) {
   console.log("\nCtrl+C pour arrêter (la base embarquée s'arrête avec l'application).\n");
 }
 
+function fail(error: unknown): never {
+  // Expected failures carry their French explanation; anything else keeps its stack for the developer.
+  console.error(error instanceof StartError ? `✘ ${error.message}` : error);
+  process.exit(1);
+}
+
 async function main() {
   const dev = process.argv.includes("--dev");
-  const port = Number(process.env.PORT ?? 3000);
   if (process.argv.includes("--fresh")) {
     // A throw-away database (end-to-end tests): stop what a killed run left, then start from nothing.
-    await stopLeftoverServer(path.join(DATA_DIR, "postgres"));
-    rmSync(path.join(DATA_DIR, "postgres"), { recursive: true, force: true });
+    await removeEmbeddedData(path.join(DATA_DIR, "postgres"));
   }
 
-  const db = await openDatabase();
-  console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${path.join(DATA_DIR, "postgres")}).` : "▸ Base PostgreSQL : DATABASE_URL.");
+  const port = await choosePort(process.env.PORT, (line) => console.log(line)).catch(fail);
+  const db = await openDatabase().catch(fail);
+  if (db.embedded && db.port !== db.askedPort) console.log(`▸ Le port ${db.askedPort} est déjà pris : PostgreSQL utilise le port ${db.port}.`);
+  if (db.embedded && db.dataDir !== path.resolve(DATA_DIR, "postgres")) {
+    console.log(
+      `▸ Lancé par root : PostgreSQL tourne sous le compte « postgres », qui ne peut pas entrer dans ${ROOT} ; ` +
+        `ses binaires et ses données sont donc sous ${SYSTEM_DIR}.`,
+    );
+  }
+  console.log(db.embedded ? `▸ PostgreSQL embarqué prêt (${db.dataDir}, port ${db.port}).` : "▸ Base PostgreSQL : DATABASE_URL.");
   let server: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
