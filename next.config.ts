@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The proxy (proxy.ts) sees requests as they were sent: Next would otherwise hide the client router's
+  // headers (RSC, Next-Router-State-Tree, Next-Router-Prefetch…) and its `_rsc` parameter from it, and
+  // the proxy could neither refuse malformed ones with a French 400 nor tell a prefetch.
+  skipProxyUrlNormalize: true,
   // Several instances on one database: pages and cached reads in memory (bounded by cacheMaxMemorySize),
   // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md), and each
   // cached page's script hashes for its CSP (lib/server/csp-hashes.mjs).

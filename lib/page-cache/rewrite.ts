@@ -6,9 +6,10 @@
 // reads the session (session-reader.ts), checks that its reader may open an oversight view (the same
 // rule as the pages; a workspace's copy checks with the data layer, as the page does), and gives the page
 // load, or the client-side navigation to it (links inside the app), the cached copy's signed address
-// (entry.ts); Next tells the browser's router of the rewrite. Anything else — prefetches, server
-// actions, no or an invalid session, a view the reader may not open, a database that does not answer —
-// goes to the page rendered per request, as before.
+// (entry.ts); Next tells the browser's router of the rewrite. Anything else — the router's prefetches,
+// server actions, a workspace with a one-time message, far pages of a view's tables, no or an invalid
+// session, a view the reader may not open, a database that does not answer — goes to the page rendered
+// per request, as before.
 // No "server-only": the proxy bundle imports it.
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE, cookieName } from "../auth/cookies";
@@ -72,28 +73,39 @@ function firstValues(search: URLSearchParams): Record<string, string> {
  * The request headers to go on with, when they change: with the signed address of the cached copy when
  * this is a page load (or a client navigation) of a cached view by a reader who may open it (next.config.ts then serves that
  * copy; `cached` is true), and never with that header as the visitor sent it. Null: nothing to change.
+ * `headers`: the request's, the forwarded ones already reduced to the trusted proxies' (lib/http/trusted-proxy.ts).
  */
-export async function cachedViewHeaders(request: NextRequest): Promise<{ cached: boolean; headers: Headers } | null> {
-  const entry = await cachedViewEntry(request);
-  if (!entry && !request.headers.has(CACHED_VIEW_HEADER)) return null;
-  const headers = new Headers(request.headers);
-  headers.delete(CACHED_VIEW_HEADER);
-  if (entry) headers.set(CACHED_VIEW_HEADER, entry);
-  return { cached: entry !== null, headers };
+export async function cachedViewHeaders(request: NextRequest, headers: Headers = request.headers): Promise<{ cached: boolean; headers: Headers } | null> {
+  const entry = await cachedViewEntry(request, headers);
+  if (!entry && !headers.has(CACHED_VIEW_HEADER)) return null;
+  const result = new Headers(headers);
+  result.delete(CACHED_VIEW_HEADER);
+  if (entry) result.set(CACHED_VIEW_HEADER, entry);
+  return { cached: entry !== null, headers: result };
 }
 
-async function cachedViewEntry(request: NextRequest): Promise<string | null> {
+/** The page's own query: without the router's cache-busting `_rsc` parameter (next.config.ts's skipProxyUrlNormalize leaves it). */
+function pageSearch(url: URL): URLSearchParams {
+  const search = new URLSearchParams(url.search);
+  search.delete("_rsc");
+  return search;
+}
+
+async function cachedViewEntry(request: NextRequest, headers: Headers): Promise<string | null> {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const headers = request.headers;
+  // The router's prefetches (a link in sight) carry Next-Router-Prefetch, and Next-Router-Segment-Prefetch
+  // for each segment; they reach the proxy because next.config.ts sets skipProxyUrlNormalize (Next would
+  // otherwise remove them before the proxy runs, and every prefetch would be served from the copy).
   if (headers.has("next-router-prefetch") || headers.has("next-router-segment-prefetch") || headers.has("next-action")) return null;
   const view = cachedViewOf(request.nextUrl.pathname);
+  const search = pageSearch(request.nextUrl);
   // A workspace with a query carries a one-time message (an action just archived): rendered per request.
-  if (!view || (view.kind === "department" && request.nextUrl.search !== "")) return null;
+  if (!view || (view.kind === "department" && search.size > 0)) return null;
   const viewer = await viewerRolesFromToken(request.cookies.get(cookieName(SESSION_COOKIE, isHttps(headers)))?.value);
   if (!viewer) return null;
   if (view.kind === "department") return encodeEntry({ view, key: rolesKey(viewer), query: "" });
   if (!mayOversee(viewer, view)) return null;
-  const params = parseOversightParams(firstValues(request.nextUrl.searchParams));
+  const params = parseOversightParams(firstValues(search));
   // Far pages get no copy: each would take about 1 MB of the memory cache the public pages share.
   if (Math.max(params.page, params.departmentPage, params.reportPage) > MAX_CACHED_PAGE) return null;
   // A regional view is its own region: the region filter does not apply (as on the page).

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { TrustedProxyHops } from "../http/trusted-proxy";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -11,6 +12,8 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  // How many reverse proxies in front write the forwarded headers (lib/http/trusted-proxy.ts); 0: none.
+  TRUSTED_PROXY_HOPS: TrustedProxyHops,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
 import { answerOutage } from "@/lib/health/outage";
 import { formText } from "@/lib/forms";
+import { isSameOrigin, trustedProxyHops } from "@/lib/http/trusted-proxy";
 import type { ImportFormState } from "@/lib/spreadsheet/import-state";
 import { runImportStep } from "@/lib/spreadsheet/import-step";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/spreadsheet/template";
@@ -13,17 +14,13 @@ const MAX_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 const answer = (state: ImportFormState, status = 200) => Response.json(state, { status, headers: { "Cache-Control": "no-store" } });
 
-/** Only the app's own pages may post here (the session cookie is SameSite=Lax; this closes same-site origins too). */
+/**
+ * Only the app's own pages may post here (the session cookie is SameSite=Lax; this closes same-site
+ * origins too): Origin against the host the visitor asked for, X-Forwarded-Host counting only when
+ * TRUSTED_PROXY_HOPS says a proxy wrote it (lib/http/trusted-proxy.ts).
+ */
 function fromThisSite(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return isSameOrigin(request.headers, trustedProxyHops());
 }
 
 /**
