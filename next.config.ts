@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // the proxy could neither refuse malformed ones with a French 400 nor tell a prefetch.
   skipProxyUrlNormalize: true,
   // Several instances on one database: pages and cached reads in memory (bounded by cacheMaxMemorySize),
-  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deployment.md), and each
+  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deploiement.md), and each
   // cached page's script hashes for its CSP (lib/server/csp-hashes.mjs).
   cacheHandler: require.resolve("./lib/server/cache-handler.mjs"),
   // Pages only: Next hashes every cached page's whole HTML in JavaScript on each request to make its
