@@ -283,13 +283,32 @@ const contextFigures: Resource<PublicContextFigure> = {
   identifiers: "« key » = {département}:{année}.",
 };
 
+/**
+ * Date-times go to CSV without fractional seconds ("2026-12-05T20:00:00Z"), the Table Schema default
+ * datetime format that Frictionless tools read; JSON keeps the milliseconds.
+ */
+function wholeSeconds<T>(resource: Resource<T>): Resource<T> {
+  const columns = resource.columns.map((c) =>
+    c.type === "datetime"
+      ? {
+          ...c,
+          value: (r: T) => {
+            const v = c.value(r);
+            return typeof v === "string" ? v.replace(/\.\d+(?=Z$|[+-]\d{2}:\d{2}$)/, "") : v;
+          },
+        }
+      : c,
+  );
+  return { ...resource, columns };
+}
+
 export const RESOURCES = {
-  departements: departments,
-  contrats: contracts,
-  actions,
-  financements: funding,
-  indicateurs: indicators,
-  "chiffres-de-contexte": contextFigures,
+  departements: wholeSeconds(departments),
+  contrats: wholeSeconds(contracts),
+  actions: wholeSeconds(actions),
+  financements: wholeSeconds(funding),
+  indicateurs: wholeSeconds(indicators),
+  "chiffres-de-contexte": wholeSeconds(contextFigures),
 } satisfies Record<ResourceName, Resource<never>>;
 
 export function resourceTableSchema(name: ResourceName): TableSchema {
