@@ -28,7 +28,7 @@ export function ActionsTable({ actions }: { actions: PublicAction[] }) {
                 <small>{a.reference}</small>
                 <span className="block font-medium">{a.title}</span>
                 {a.purpose ? <span className="mt-1 block text-slate-700">{a.purpose}</span> : null}
-                <Provenance sourceUrl={a.sourceUrl} isDemo={a.isDemo} />
+                <Provenance sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />
               </th>
               <td>{a.objectiveCode ? <abbr title={a.objectiveTitle ?? undefined}>{a.objectiveCode}</abbr> : "—"}</td>
               <td>

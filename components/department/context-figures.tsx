@@ -53,7 +53,7 @@ export function ContextFigures({ departmentCode, figures }: { departmentCode: st
                     {f.note ? <span className="block text-xs text-slate-700">{f.note}</span> : null}
                   </td>
                   <td className="px-3 py-2">
-                    <Provenance sourceUrl={f.sourceUrl} isDemo={f.isDemo} />
+                    <Provenance sourceUrl={f.sourceUrl} source={f.source} isDemo={f.isDemo} />
                   </td>
                 </tr>
               );

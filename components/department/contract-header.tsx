@@ -1,6 +1,7 @@
 import { DemoMark, Provenance } from "@/components/ui/provenance";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
 import { formatDate, formatEuros, formatEurosCompact } from "@/lib/format";
+import { DemoShare } from "./demo-share";
 
 export function ContractHeader({ contract }: { contract: PublicContractDetail }) {
   return (
@@ -48,7 +49,7 @@ export function ContractHeader({ contract }: { contract: PublicContractDetail })
               <span className="tabular block text-2xl font-bold" title={formatEuros(a.amountCents)}>
                 {formatEurosCompact(a.amountCents)}
               </span>
-              <Provenance sourceUrl={a.sourceUrl} isDemo={a.isDemo} />
+              <Provenance sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />
             </dd>
           </div>
         ))}
@@ -56,13 +57,14 @@ export function ContractHeader({ contract }: { contract: PublicContractDetail })
           <dt className="text-sm text-slate-800">Total</dt>
           <dd className="tabular text-2xl font-bold text-marianne" title={formatEuros(contract.totalCents)}>
             {formatEurosCompact(contract.totalCents)}
+            <DemoShare includesDemo={contract.includesDemo} demoCents={contract.demoCents} totalCents={contract.totalCents} />
           </dd>
         </div>
       </dl>
 
       {contract.summary ? (
         <p className="mt-4 text-slate-800">
-          {contract.summary} <Provenance sourceUrl={contract.sourceUrl} isDemo={contract.isDemo} />
+          {contract.summary} <Provenance sourceUrl={contract.sourceUrl} source={contract.source} isDemo={contract.isDemo} />
           {!contract.sourceUrl && !contract.isDemo ? <DemoMark compact /> : null}
         </p>
       ) : null}

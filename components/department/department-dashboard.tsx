@@ -112,6 +112,7 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
                   {c.frameworkName} — vague {c.wave} ({c.statusLabel})
                 </Link>{" "}
                 : du {formatDate(c.periodStart)} au {formatDate(c.periodEnd)}, {formatEurosCompact(c.totalCents)}
+                {c.includesDemo ? (c.demoCents >= c.totalCents ? " (montants de démonstration)" : ` (dont ${formatEurosCompact(c.demoCents)} de démonstration)`) : null}
               </li>
             ))}
           </ul>
@@ -125,7 +126,7 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
         <ul className="list-inside list-disc space-y-1 text-sm">
           {contract ? (
             <li>
-              Contrat : <Provenance sourceUrl={contract.sourceUrl} isDemo={contract.isDemo} />
+              Contrat : <Provenance sourceUrl={contract.sourceUrl} source={contract.source} isDemo={contract.isDemo} />
               {!contract.sourceUrl && !contract.isDemo ? " saisi par l'administration" : null}
             </li>
           ) : null}

@@ -5,8 +5,9 @@ import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail, StageAmounts } from "@/lib/opendata/schemas";
 import { formatEuros, formatPercent } from "@/lib/format";
 
-const rate = (t: StageAmounts) => (t.plannedCents > 0 ? formatPercent((t.paidCents / t.plannedCents) * 100) : "—");
-const cells = (t: StageAmounts) => [formatEuros(t.plannedCents), formatEuros(t.notifiedCents), formatEuros(t.committedCents), formatEuros(t.paidCents), rate(t)];
+/** What the column says: versé ÷ notifié (nothing notified yet: no rate). */
+export const paidOverNotified = (t: StageAmounts) => (t.notifiedCents > 0 ? formatPercent((t.paidCents / t.notifiedCents) * 100) : "—");
+const cells = (t: StageAmounts) => [formatEuros(t.plannedCents), formatEuros(t.notifiedCents), formatEuros(t.committedCents), formatEuros(t.paidCents), paidOverNotified(t)];
 
 const COLUMNS = [
   { label: "Prévu", numeric: true },

@@ -1,5 +1,7 @@
 import { formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
+import { Provenance } from "@/components/ui/provenance";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
+import { DemoShare } from "./demo-share";
 
 /** A contract's key figures: amounts per party and in total, actions, progress, money paid. */
 export function KeyFigures({ contract }: { contract: PublicContractDetail }) {
@@ -9,12 +11,20 @@ export function KeyFigures({ contract }: { contract: PublicContractDetail }) {
     <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3">
       <div className={`${item} border-marianne bg-marianne-light`}>
         <dt className="text-xs text-slate-800">Total contractualisé</dt>
-        <dd className="tabular text-xl font-bold text-marianne">{formatEurosCompact(contract.totalCents)}</dd>
+        <dd className="tabular text-xl font-bold text-marianne">
+          {formatEurosCompact(contract.totalCents)}
+          <DemoShare includesDemo={contract.includesDemo} demoCents={contract.demoCents} totalCents={contract.totalCents} />
+        </dd>
       </div>
       {contract.amounts.map((a) => (
         <div key={a.party} className={item}>
           <dt className="text-xs text-slate-700">{a.partyLabel}</dt>
-          <dd className="tabular text-xl font-bold">{formatEurosCompact(a.amountCents)}</dd>
+          <dd className="tabular text-xl font-bold">
+            {formatEurosCompact(a.amountCents)}
+            <span className="block font-normal">
+              <Provenance sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} compact />
+            </span>
+          </dd>
         </div>
       ))}
       <div className={item}>

@@ -4,7 +4,7 @@ import { z } from "zod";
 // that every write invalidates what it touched (lib/server/cache.ts). Cache keys only take department
 // codes that exist, so the cache stays bounded whatever URLs are requested.
 import { NATIONAL_TAG, departmentTag, publicCached } from "../server/cache";
-import { FUNDING_PARTIES, PARTY_LABELS } from "../funding/schemas";
+import { FUNDING_PARTIES, PARTY_LABELS, type FundingParty } from "../funding/schemas";
 import {
   normalizeDepartmentCode,
   readActions,
@@ -103,17 +103,21 @@ export async function getPublicContractDetail(id: string): Promise<PublicContrac
 /** The national page: totals per party and the published contracts, with the dataset's freshness. */
 export async function getPublicNationalPage(): Promise<PublicNationalPage> {
   const [contracts, updatedAt] = await Promise.all([getPublicContracts(), getPublicFreshness()]);
-  const byParty = FUNDING_PARTIES.map((party) => ({
-    party,
-    partyLabel: PARTY_LABELS[party],
-    amountCents: contracts.reduce((s, c) => s + (c.amounts.find((a) => a.party === party)?.amountCents ?? 0), 0),
-  })).filter((p) => p.amountCents > 0);
+  const amountsOf = (party: FundingParty) => contracts.flatMap((c) => c.amounts.filter((a) => a.party === party));
+  const byParty = FUNDING_PARTIES.map((party) => {
+    const amounts = amountsOf(party);
+    const demoCents = amounts.filter((a) => a.isDemo).reduce((s, a) => s + a.amountCents, 0);
+    return { party, partyLabel: PARTY_LABELS[party], amountCents: amounts.reduce((s, a) => s + a.amountCents, 0), includesDemo: amounts.some((a) => a.isDemo), demoCents };
+  }).filter((p) => p.amountCents > 0);
   return PublicNationalPageSchema.parse({
     totals: {
       contractCount: contracts.length,
       departmentCount: new Set(contracts.map((c) => c.departmentCode)).size,
       byParty,
       totalCents: byParty.reduce((s, p) => s + p.amountCents, 0),
+      // The totals add up every contract's amounts: they say how much of them is demo data.
+      includesDemo: byParty.some((p) => p.includesDemo),
+      demoCents: byParty.reduce((s, p) => s + p.demoCents, 0),
     },
     contracts,
     updatedAt,

@@ -13,7 +13,7 @@ import {
   getPublicFunding,
   getPublicIndicators,
 } from "./cached";
-import { OPENAPI_PATH } from "./openapi";
+import { ITEM_ROUTES, OPENAPI_PATH } from "./openapi";
 import { COMMON_PARAMS, DEFAULT_PER_PAGE, RESOURCES, tableSchemaPath, type Filters, type Resource, type ResourceName } from "./resources";
 import { API_VERSION, LICENCE, SMALL_COUNT_RULE, type ErrorResponse, type ResponseMeta } from "./schemas";
 import { toCsv } from "./table-schema";
@@ -184,7 +184,7 @@ export async function respondItem(request: Request, name: keyof typeof ITEM_LOAD
     id = rawId;
   }
   const found = id.length > 0 && id.length <= 200 ? await ITEM_LOADERS[name](id) : null;
-  if (!found) return errorResponse(404, NOT_FOUND[name], [{ parameter: "id", message: `Identifiant inconnu : « ${id.slice(0, 200)} ».` }]);
+  if (!found) return errorResponse(404, NOT_FOUND[name], [{ parameter: ITEM_ROUTES[name].param, message: `Identifiant inconnu : « ${id.slice(0, 200)} ».` }]);
   const resource = RESOURCES[name] as unknown as Resource<unknown>;
   const headers = { Link: `<${LICENCE.url}>; rel="license", <${tableSchemaPath(name)}>; rel="describedby"; type="application/json"` };
   if (query.format === "csv") {

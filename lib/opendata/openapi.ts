@@ -27,7 +27,7 @@ import {
 
 export const OPENAPI_PATH = `${API_BASE}/openapi.json`;
 
-const ITEM_ROUTES = {
+export const ITEM_ROUTES = {
   departements: { param: "code", component: "DepartmentResponse", description: "Code INSEE du département (01, 2A, 77, 971…)" },
   contrats: { param: "id", component: "ContractDetailResponse", description: "Identifiant du contrat, ou son slug (77-2020-2022-v2020)" },
   actions: { param: "id", component: "ActionResponse", description: "Identifiant de la fiche action, ou sa clé {identifiant du contrat}:{référence}" },
@@ -120,7 +120,7 @@ function listOperation(name: ResourceName) {
         "200": okResponse(LIST_COMPONENTS[name], name, true),
         "304": { description: "Non modifié (If-None-Match)", headers: CACHE_HEADERS },
         "400": errorResponse("Paramètre inconnu ou valeur invalide (message en français)"),
-        "503": errorResponse("Service momentanément indisponible (base de données injoignable) ; en-tête Retry-After"),
+        "503": errorResponse("Service momentanément indisponible (service_unavailable : base de données injoignable ; service_busy : pic de charge) ; en-tête Retry-After"),
       },
     },
   };
@@ -144,7 +144,7 @@ function itemOperation(name: keyof typeof ITEM_ROUTES) {
         "304": { description: "Non modifié (If-None-Match)", headers: CACHE_HEADERS },
         "400": errorResponse("Paramètre inconnu ou valeur invalide"),
         "404": errorResponse("Identifiant inconnu, ou contrat non publié"),
-        "503": errorResponse("Service momentanément indisponible (base de données injoignable) ; en-tête Retry-After"),
+        "503": errorResponse("Service momentanément indisponible (service_unavailable : base de données injoignable ; service_busy : pic de charge) ; en-tête Retry-After"),
       },
     },
   };
@@ -183,7 +183,8 @@ export function openApiDocument() {
         `Secret statistique : ${SMALL_COUNT_RULE}`,
         "JSON par défaut, CSV avec ?format=csv (chaque CSV a son Table Schema, lien rel=describedby). Montants en centimes d'euro (entiers exacts), dates ISO 8601.",
         "Pagination : ?page=1&par_page=100 (1000 au plus) ; liens first, prev, next, last. Réponses avec ETag (If-None-Match → 304) et Cache-Control.",
-        "Erreurs : JSON { error: { status, code, message, details } } en français ; 400 pour un paramètre inconnu ou invalide, 404 pour un identifiant inconnu, 503 (avec Retry-After) quand la base de données ne répond pas.",
+        "Erreurs : JSON { error: { status, code, message, details } } en français ; 400 (bad_request) pour un paramètre inconnu ou invalide, 404 (not_found) pour un identifiant ou une adresse inconnus, 406 (not_acceptable), 503 (avec Retry-After) : service_unavailable quand la base de données ne répond pas, service_busy lors d'un pic de charge.",
+        "Provenance : chaque donnée sourcée porte source { url, quote, checkedOn } (le passage de la source qui l'énonce et le jour où elle a été lue) ; un total qui additionne des montants de démonstration le dit (includesDemo, demoCents).",
       ].join("\n\n"),
       license: { name: LICENCE.name, url: LICENCE.url },
     },

@@ -19,6 +19,7 @@ import {
   PublicDepartmentSchema,
   PublicFundingSchema,
   PublicIndicatorValueSchema,
+  publicSource,
   type PublicAction,
   type PublicContextFigure,
   type PublicContract,
@@ -84,6 +85,7 @@ export async function readDepartments(code?: string): Promise<PublicDepartment[]
       currentContractId: d.contracts[0]?.id ?? null,
       pageUrl: departmentPagePath(d.code),
       sourceUrl: d.sourceUrl,
+      source: publicSource(d),
       isDemo: d.isDemo,
     }),
   );
@@ -121,12 +123,14 @@ const contractSelect = {
   departmentSignatory: true,
   summary: true,
   sourceUrl: true,
+  sourceQuote: true,
+  sourceCheckedOn: true,
   isDemo: true,
   updatedAt: true,
   frameworkId: true,
   department: { select: { name: true, regionCode: true, region: { select: { name: true } } } },
   framework: { select: { code: true, name: true } },
-  amounts: { select: { party: true, amountCents: true, sourceUrl: true, isDemo: true } },
+  amounts: { select: { party: true, amountCents: true, sourceUrl: true, sourceQuote: true, sourceCheckedOn: true, isDemo: true } },
 } satisfies Prisma.ContractSelect;
 
 type ContractRow = Prisma.ContractGetPayload<{ select: typeof contractSelect }>;
@@ -137,8 +141,9 @@ export const contractSlug = (c: { departmentCode: string; periodStart: string; p
 function toPublicContract(c: ContractRow, stats: ContractStats | undefined, isCurrent: boolean): PublicContract {
   const amounts = FUNDING_PARTIES.flatMap((party) => {
     const a = c.amounts.find((x) => x.party === party);
-    return a ? [{ party, partyLabel: PARTY_LABELS[party], amountCents: Number(a.amountCents), sourceUrl: a.sourceUrl, isDemo: a.isDemo }] : [];
+    return a ? [{ party, partyLabel: PARTY_LABELS[party], amountCents: Number(a.amountCents), sourceUrl: a.sourceUrl, source: publicSource(a), isDemo: a.isDemo }] : [];
   });
+  const demoCents = amounts.filter((a) => a.isDemo).reduce((s, a) => s + a.amountCents, 0);
   const periodStart = isoDate(c.periodStart);
   const periodEnd = isoDate(c.periodEnd);
   return PublicContractSchema.parse({
@@ -163,12 +168,15 @@ function toPublicContract(c: ContractRow, stats: ContractStats | undefined, isCu
     summary: c.summary,
     amounts,
     totalCents: amounts.reduce((s, a) => s + a.amountCents, 0),
+    includesDemo: amounts.some((a) => a.isDemo),
+    demoCents,
     actionCount: stats?.actions ?? 0,
     doneActionCount: stats?.done ?? 0,
     averageProgress: stats?.average ?? null,
     pageUrl: isCurrent ? departmentPagePath(c.departmentCode) : contractPagePath(c.departmentCode, c.id),
     updatedAt: c.updatedAt.toISOString(),
     sourceUrl: c.sourceUrl,
+    source: publicSource(c),
     isDemo: c.isDemo,
   });
 }
@@ -242,6 +250,8 @@ export async function readActions(departmentCode?: string): Promise<PublicAction
       status: true,
       progress: true,
       sourceUrl: true,
+      sourceQuote: true,
+      sourceCheckedOn: true,
       isDemo: true,
       updatedAt: true,
       contract: { select: { departmentCode: true } },
@@ -274,6 +284,7 @@ export async function readActions(departmentCode?: string): Promise<PublicAction
       isLate: isActionLate({ status: a.status, endDate }, today),
       updatedAt: a.updatedAt.toISOString(),
       sourceUrl: a.sourceUrl,
+      source: publicSource(a),
       isDemo: a.isDemo,
     });
   });
@@ -314,6 +325,7 @@ export async function readFunding(departmentCode?: string): Promise<PublicFundin
       stageLabel: STAGE_LABELS[r.stage],
       amountCents: Number(r.amount),
       sourceUrl: r.sourceUrl,
+      source: publicSource(r),
       isDemo: r.isDemo,
     }),
   );
@@ -374,6 +386,7 @@ export async function readIndicators(departmentCode?: string): Promise<PublicInd
       suppressedFields,
       updatedAt: v.updatedAt.toISOString(),
       sourceUrl: v.sourceUrl,
+      source: publicSource(v),
       isDemo: v.isDemo,
     });
   });
@@ -392,6 +405,8 @@ export async function readContextFigures(departmentCode?: string): Promise<Publi
       disabilitySharePercent: true,
       note: true,
       sourceUrl: true,
+      sourceQuote: true,
+      sourceCheckedOn: true,
       isDemo: true,
       updatedAt: true,
     },
@@ -410,6 +425,7 @@ export async function readContextFigures(departmentCode?: string): Promise<Publi
       suppressedFields,
       updatedAt: f.updatedAt.toISOString(),
       sourceUrl: f.sourceUrl,
+      source: publicSource(f),
       isDemo: f.isDemo,
     });
   });

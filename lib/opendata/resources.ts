@@ -123,6 +123,23 @@ export type Resource<T> = {
 
 const is = (value: unknown, wanted: string | number | undefined) => wanted === undefined || value === wanted;
 
+type Sourced = { source: { quote: string | null; checkedOn: string | null } | null };
+
+/** The JSON `source` object, flattened for CSV: its URL is the sourceUrl column, then the quote and the day read. */
+function sourceColumns<T extends Sourced>(): CsvColumn<T>[] {
+  return [
+    { name: "sourceQuote", type: "string", description: "Passage de la source qui énonce la valeur, cité exactement (source.quote)", value: (r) => r.source?.quote ?? null },
+    { name: "sourceCheckedOn", type: "date", description: "Jour où la source a été lue (source.checkedOn)", value: (r) => r.source?.checkedOn ?? null },
+  ];
+}
+
+/** The columns of a record schema's fields, `source` flattened into sourceQuote and sourceCheckedOn after sourceUrl. */
+function columnsWithSource<T extends Record<string, unknown> & Sourced>(schema: z.ZodObject, names: readonly (keyof T & string)[], withheld: readonly (keyof T & string)[] = []): CsvColumn<T>[] {
+  const columns = columnsFromSchema<T>(schema, names.filter((n) => n !== "source"), withheld);
+  const at = columns.findIndex((c) => c.name === "sourceUrl");
+  return [...columns.slice(0, at + 1), ...sourceColumns<T>(), ...columns.slice(at + 1)];
+}
+
 const contractColumns: CsvColumn<PublicContract>[] = (() => {
   const base = columnsFromSchema<PublicContract>(PublicContractSchema, [
     "id",
@@ -152,7 +169,18 @@ const contractColumns: CsvColumn<PublicContract>[] = (() => {
     constraints: { minimum: 0 },
     value: (c) => c.amounts.find((a) => a.party === party)?.amountCents ?? null,
   });
-  const tail = columnsFromSchema<PublicContract>(PublicContractSchema, ["totalCents", "actionCount", "doneActionCount", "averageProgress", "pageUrl", "updatedAt", "sourceUrl", "isDemo"]);
+  const tail = columnsWithSource<PublicContract>(PublicContractSchema, [
+    "totalCents",
+    "includesDemo",
+    "demoCents",
+    "actionCount",
+    "doneActionCount",
+    "averageProgress",
+    "pageUrl",
+    "updatedAt",
+    "sourceUrl",
+    "isDemo",
+  ]);
   return [
     ...base,
     amount("STATE", "amountStateCents", "l'État"),
@@ -207,7 +235,7 @@ const actions: Resource<PublicAction> = {
   description: "Les fiches action des contrats publiés (hors fiches archivées) : objectif, pilote, calendrier, statut, avancement.",
   component: "Action",
   itemSchema: PublicActionSchema,
-  columns: columnsFromSchema<PublicAction>(PublicActionSchema, Object.keys(PublicActionSchema.shape) as (keyof PublicAction & string)[]),
+  columns: columnsWithSource<PublicAction>(PublicActionSchema, Object.keys(PublicActionSchema.shape) as (keyof PublicAction & string)[]),
   primaryKey: ["id"],
   params: [PARAMS.departement, PARAMS.contrat, PARAMS.statutAction],
   matches: (a, f) => is(a.contractId, f.contrat) && is(a.status, f.statut),
@@ -220,7 +248,7 @@ const funding: Resource<PublicFunding> = {
   description: "Le plan de financement des contrats publiés, sommé par financeur, année et étape (prévu, notifié, engagé, versé).",
   component: "Funding",
   itemSchema: PublicFundingSchema,
-  columns: columnsFromSchema<PublicFunding>(PublicFundingSchema, Object.keys(PublicFundingSchema.shape) as (keyof PublicFunding & string)[]),
+  columns: columnsWithSource<PublicFunding>(PublicFundingSchema, Object.keys(PublicFundingSchema.shape) as (keyof PublicFunding & string)[]),
   primaryKey: ["key"],
   params: [PARAMS.departement, PARAMS.contrat, PARAMS.annee, PARAMS.financeur, PARAMS.etape],
   matches: (r, f) => is(r.contractId, f.contrat) && is(r.year, f.annee) && is(r.funder, f.financeur as Funder | undefined) && is(r.stage, f.etape),
@@ -234,7 +262,7 @@ const indicators: Resource<PublicIndicatorValue> = {
   description: "Valeur de référence, cible et valeur constatée de chaque indicateur, par contrat publié et par année, avec le statut calculé.",
   component: "IndicatorValue",
   itemSchema: PublicIndicatorValueSchema,
-  columns: columnsFromSchema<PublicIndicatorValue>(PublicIndicatorValueSchema, indicatorNames, ["baseline", "target", "actual"]),
+  columns: columnsWithSource<PublicIndicatorValue>(PublicIndicatorValueSchema, indicatorNames, ["baseline", "target", "actual"]),
   primaryKey: ["key"],
   params: [PARAMS.departement, PARAMS.contrat, PARAMS.annee, PARAMS.indicateur],
   matches: (v, f) => is(v.contractId, f.contrat) && is(v.year, f.annee) && is(v.indicatorCode, f.indicateur),
@@ -248,20 +276,39 @@ const contextFigures: Resource<PublicContextFigure> = {
   description: "Chiffres agrégés des départements par année : budget de la protection de l'enfance, enfants suivis par l'ASE (secret statistique sous 11).",
   component: "ContextFigure",
   itemSchema: PublicContextFigureSchema,
-  columns: columnsFromSchema<PublicContextFigure>(PublicContextFigureSchema, contextNames, ["childrenFollowedByAse", "disabilitySharePercent"]),
+  columns: columnsWithSource<PublicContextFigure>(PublicContextFigureSchema, contextNames, ["childrenFollowedByAse", "disabilitySharePercent"]),
   primaryKey: ["key"],
   params: [PARAMS.departement, PARAMS.annee],
   matches: (r, f) => is(r.year, f.annee),
   identifiers: "« key » = {département}:{année}.",
 };
 
+/**
+ * Date-times go to CSV without fractional seconds ("2026-12-05T20:00:00Z"), the Table Schema default
+ * datetime format that Frictionless tools read; JSON keeps the milliseconds.
+ */
+function wholeSeconds<T>(resource: Resource<T>): Resource<T> {
+  const columns = resource.columns.map((c) =>
+    c.type === "datetime"
+      ? {
+          ...c,
+          value: (r: T) => {
+            const v = c.value(r);
+            return typeof v === "string" ? v.replace(/\.\d+(?=Z$|[+-]\d{2}:\d{2}$)/, "") : v;
+          },
+        }
+      : c,
+  );
+  return { ...resource, columns };
+}
+
 export const RESOURCES = {
-  departements: departments,
-  contrats: contracts,
-  actions,
-  financements: funding,
-  indicateurs: indicators,
-  "chiffres-de-contexte": contextFigures,
+  departements: wholeSeconds(departments),
+  contrats: wholeSeconds(contracts),
+  actions: wholeSeconds(actions),
+  financements: wholeSeconds(funding),
+  indicateurs: wholeSeconds(indicators),
+  "chiffres-de-contexte": wholeSeconds(contextFigures),
 } satisfies Record<ResourceName, Resource<never>>;
 
 export function resourceTableSchema(name: ResourceName): TableSchema {

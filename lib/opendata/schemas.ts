@@ -31,9 +31,29 @@ const isoDate = (description: string) => z.iso.date().meta({ description: `${des
 const isoDateTime = (description: string) => z.iso.datetime({ offset: true }).meta({ description: `${description} (ISO 8601)` });
 const departmentCode = () => z.string().regex(/^(\d{2}|2[AB]|\d{3})$/).meta({ description: "Code INSEE du département (texte : « 01 », « 2A », « 971 »)" });
 
+export const SourceSchema = z
+  .strictObject({
+    url: text("Lien vers la source publique"),
+    quote: optionalText("Passage de la source qui énonce la valeur, cité exactement"),
+    checkedOn: isoDate("Jour où la source a été lue").nullable(),
+  })
+  .meta({ description: "La source de la donnée : son lien, le passage qui l'énonce et le jour où elle a été lue" });
+
 const provenance = {
-  sourceUrl: optionalText("Lien vers la source publique de la donnée, s'il y en a une"),
+  sourceUrl: optionalText("Lien vers la source publique de la donnée, s'il y en a une (repris dans source.url)"),
+  source: SourceSchema.nullable(),
   isDemo: z.boolean().meta({ description: "Donnée de démonstration : valeur plausible mais fictive" }),
+};
+
+/** The `source` of a public record, from its stored provenance columns. */
+export function publicSource(row: { sourceUrl: string | null; sourceQuote?: string | null; sourceCheckedOn?: Date | null }): z.infer<typeof SourceSchema> | null {
+  if (!row.sourceUrl) return null;
+  return { url: row.sourceUrl, quote: row.sourceQuote ?? null, checkedOn: row.sourceCheckedOn ? row.sourceCheckedOn.toISOString().slice(0, 10) : null };
+}
+
+const includesDemo = {
+  includesDemo: z.boolean().meta({ description: "Le total additionne au moins un montant de démonstration" }),
+  demoCents: cents("Part du total qui vient de montants de démonstration"),
 };
 
 const suppressedFields = z
@@ -84,6 +104,7 @@ export const PublicContractSchema = z.strictObject({
   summary: optionalText("Présentation du contrat"),
   amounts: z.array(PartyAmountSchema).meta({ description: "Montants inscrits au contrat, par partie" }),
   totalCents: cents("Total inscrit au contrat"),
+  ...includesDemo,
   actionCount: int("Nombre de fiches action").min(0),
   doneActionCount: int("Nombre de fiches action réalisées").min(0),
   averageProgress: z.number().min(0).max(100).nullable().meta({ description: "Avancement moyen des fiches action, en % (fiches abandonnées exclues)" }),
@@ -246,7 +267,7 @@ export function itemResponseSchema<T extends z.ZodType>(item: T) {
   return z.strictObject({ meta: ResponseMetaSchema, data: item });
 }
 
-export const ERROR_CODES = ["bad_request", "not_found", "not_acceptable", "service_unavailable"] as const;
+export const ERROR_CODES = ["bad_request", "not_found", "not_acceptable", "service_unavailable", "service_busy"] as const;
 
 export const ErrorResponseSchema = z.strictObject({
   error: z.strictObject({
@@ -266,8 +287,9 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export const NationalTotalsSchema = z.strictObject({
   contractCount: int("Contrats publiés").min(0),
   departmentCount: int("Départements sous contrat").min(0),
-  byParty: z.array(z.strictObject({ party: z.enum(FUNDING_PARTIES), partyLabel: z.string(), amountCents: z.number().int().min(0) })),
+  byParty: z.array(z.strictObject({ party: z.enum(FUNDING_PARTIES), partyLabel: z.string(), amountCents: z.number().int().min(0), ...includesDemo })),
   totalCents: z.number().int().min(0),
+  ...includesDemo,
 });
 
 export const PublicNationalPageSchema = z.strictObject({

@@ -10,7 +10,7 @@ export type TableField = {
   name: string;
   type: TableFieldType;
   description?: string;
-  constraints?: { required?: boolean; enum?: string[]; minimum?: number; maximum?: number };
+  constraints?: { required?: boolean; enum?: string[]; minimum?: number; maximum?: number; pattern?: string };
 };
 
 export type TableSchema = {
@@ -35,6 +35,7 @@ type JsonSchemaNode = {
   description?: string;
   minimum?: number;
   maximum?: number;
+  pattern?: string;
   properties?: Record<string, JsonSchemaNode>;
   required?: string[];
 };
@@ -63,6 +64,9 @@ export function fieldFromJsonSchema(name: string, node: JsonSchemaNode): TableFi
   if (base.enum) constraints.enum = base.enum.map(String);
   if (typeof base.minimum === "number" && base.minimum > Number.MIN_SAFE_INTEGER) constraints.minimum = base.minimum;
   if (typeof base.maximum === "number" && base.maximum < Number.MAX_SAFE_INTEGER) constraints.maximum = base.maximum;
+  // The JSON schema's pattern of a text field (the one the OpenAPI document shows), without its anchors: a
+  // Table Schema pattern always matches the whole value. Dates and date-times are checked by their type.
+  if (base.pattern && type === "string") constraints.pattern = base.pattern.replace(/^\^/, "").replace(/\$$/, "");
   const description = node.description ?? base.description;
   return { name, type, ...(description ? { description } : {}), ...(Object.keys(constraints).length ? { constraints } : {}) };
 }
@@ -175,6 +179,7 @@ export function validateCsv(text: string, schema: TableSchema): string[] {
       }
       if (!CHECKS[field.type](value)) problems.push(`Ligne ${r + 2}, ${field.name} : « ${value} » n'est pas de type ${field.type}`);
       if (field.constraints?.enum && !field.constraints.enum.includes(value)) problems.push(`Ligne ${r + 2}, ${field.name} : « ${value} » hors liste`);
+      if (field.constraints?.pattern && !new RegExp(`^(?:${field.constraints.pattern})$`).test(value)) problems.push(`Ligne ${r + 2}, ${field.name} : « ${value} » hors motif`);
       const n = Number(value);
       if (field.constraints?.minimum !== undefined && n < field.constraints.minimum) problems.push(`Ligne ${r + 2}, ${field.name} : ${value} < minimum`);
       if (field.constraints?.maximum !== undefined && n > field.constraints.maximum) problems.push(`Ligne ${r + 2}, ${field.name} : ${value} > maximum`);

@@ -3,11 +3,21 @@
 // factories and the benchmark generator, so that all three stay valid.
 import type { PrismaClient } from "../../lib/server/prisma";
 import type { Funder, FundingParty } from "../../lib/server/generated/prisma/enums";
-import type { DemoContractSeed } from "./data/types";
+import type { DemoContractSeed, Provenance } from "./data/types";
 import { DEFAULT_FUNDER_SPLIT, PARTY_FUNDERS, generateIndicatorValues, generateLedger, splitExactly } from "./ledger";
 
 const euros = (amount: number) => BigInt(Math.round(amount * 100));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The provenance columns of a seed record: its source, the passage quoted from it and the day it was read. */
+export function provenance(p: Provenance) {
+  return {
+    sourceUrl: p.sourceUrl ?? null,
+    sourceQuote: p.sourceQuote ?? null,
+    sourceCheckedOn: p.sourceCheckedOn ? day(p.sourceCheckedOn) : null,
+    isDemo: p.isDemo,
+  };
+}
 
 export function contractYears(seed: Pick<DemoContractSeed, "periodStart" | "periodEnd">): number[] {
   const first = Number(seed.periodStart.slice(0, 4));
@@ -82,10 +92,9 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
           arsSignatory: seed.arsSignatory,
           departmentSignatory: seed.departmentSignatory,
           summary: seed.summary,
-          sourceUrl: seed.sourceUrl ?? null,
-          isDemo: seed.isDemo,
+          ...provenance(seed),
           amounts: {
-            create: seed.amounts.map((a) => ({ party: a.party, amountCents: euros(a.amount), sourceUrl: a.sourceUrl ?? null, isDemo: a.isDemo })),
+            create: seed.amounts.map((a) => ({ party: a.party, amountCents: euros(a.amount), ...provenance(a) })),
           },
           objectives: { create: taken.map((o) => ({ objectiveId: o.id })) },
         },
@@ -107,8 +116,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
             endDate: day(a.endDate),
             status: a.status,
             progress: a.progress,
-            sourceUrl: a.sourceUrl ?? null,
-            isDemo: a.isDemo,
+            ...provenance(a),
           },
         });
         actionIds.push(action.id);
@@ -130,7 +138,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
       for (const [i, year] of years.entries()) {
         const sourced = sourcedAmendments.get(year);
         const amounts = sourced
-          ? sourced.amounts.map((a) => ({ funder: a.funder, amountCents: euros(a.amount), sourceUrl: a.sourceUrl ?? null, isDemo: a.isDemo }))
+          ? sourced.amounts.map((a) => ({ funder: a.funder, amountCents: euros(a.amount), ...provenance(a) }))
           : planned.filter((p) => p.year === year).map((p) => ({ funder: p.funder, amountCents: p.amountCents, sourceUrl: null, isDemo: true }));
         await tx.amendment.create({
           data: {
@@ -139,8 +147,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
             number: i + 1,
             signedOn: sourced?.signedOn ? day(sourced.signedOn) : null,
             note: sourced?.note ?? (sourced ? null : "Montants répartis par année pour la démonstration."),
-            sourceUrl: sourced?.sourceUrl ?? null,
-            isDemo: sourced ? sourced.isDemo : true,
+            ...(sourced ? provenance(sourced) : provenance({ isDemo: true })),
             amounts: { create: amounts },
           },
         });
@@ -167,8 +174,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
           childrenFollowedByAse: f.childrenFollowedByAse ?? null,
           disabilitySharePercent: f.disabilitySharePercent ?? null,
           note: f.note ?? null,
-          sourceUrl: f.sourceUrl ?? null,
-          isDemo: f.isDemo,
+          ...provenance(f),
         };
         await tx.departmentContextFigure.upsert({
           where: { departmentCode_year: { departmentCode: seed.departmentCode, year: f.year } },

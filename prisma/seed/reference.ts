@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../../lib/server/prisma";
 import { frameworks } from "./data/frameworks";
+import { provenance } from "./factories";
 
 export const COG_SOURCE_URL = "https://www.insee.fr/fr/information/2560452";
 
@@ -42,8 +43,7 @@ export async function seedReference(prisma: PrismaClient) {
       startYear: f.startYear,
       endYear: f.endYear,
       description: f.description,
-      sourceUrl: f.sourceUrl ?? null,
-      isDemo: f.isDemo,
+      ...provenance(f),
     };
     const framework = await prisma.framework.upsert({
       where: { code: f.code },
@@ -55,8 +55,7 @@ export async function seedReference(prisma: PrismaClient) {
         position: ci + 1,
         title: c.title,
         isCrossCutting: c.isCrossCutting ?? false,
-        sourceUrl: c.sourceUrl ?? null,
-        isDemo: c.isDemo,
+        ...provenance(c),
       };
       const commitment = await prisma.commitment.upsert({
         where: { frameworkId_code: { frameworkId: framework.id, code: c.code } },
@@ -68,8 +67,7 @@ export async function seedReference(prisma: PrismaClient) {
           position: oi + 1,
           title: o.title,
           isMandatory: o.isMandatory,
-          sourceUrl: o.sourceUrl ?? null,
-          isDemo: o.isDemo,
+          ...provenance(o),
         };
         const objective = await prisma.objective.upsert({
           where: { commitmentId_code: { commitmentId: commitment.id, code: o.code } },
@@ -83,8 +81,7 @@ export async function seedReference(prisma: PrismaClient) {
             kind: i.kind,
             direction: i.direction,
             unit: i.unit,
-            sourceUrl: i.sourceUrl ?? null,
-            isDemo: i.isDemo,
+            ...provenance(i),
           };
           await prisma.indicator.upsert({
             where: { objectiveId_code: { objectiveId: objective.id, code: i.code } },

@@ -34,6 +34,13 @@ test.describe("API des données ouvertes", () => {
     const unknown = await request.get("/api/v1/contrats/inconnu");
     expect(unknown.status()).toBe(404);
     expect((await unknown.json()).error.message).toMatch(/^Aucun contrat publié/);
+    // An address the API does not serve: its JSON error, not the site's HTML page.
+    const nowhere = await request.get("/api/v1/contracts?departement=77");
+    expect(nowhere.status()).toBe(404);
+    expect(nowhere.headers()["content-type"]).toMatch(/^application\/json/);
+    expect((await nowhere.json()).error).toMatchObject({ status: 404, code: "not_found" });
+    const department = await request.get("/api/v1/departements/96");
+    expect((await department.json()).error.details[0].parameter).toBe("code");
   });
 
   test("un visiteur télécharge un CSV depuis la page des données ouvertes", async ({ page }) => {

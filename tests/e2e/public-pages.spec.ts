@@ -11,6 +11,9 @@ test.describe("page d'accueil", () => {
     await expect(page.getByRole("link", { name: "Seine-et-Marne (77)" })).toBeVisible();
     await expect(page.getByText("Départements sous contrat").first()).toBeVisible();
     await expect(page.getByText(/Total contractualisé/)).toBeVisible();
+    // The national totals add up demo amounts: they say how much.
+    const total = page.getByRole("term").filter({ hasText: "Total contractualisé" }).locator("xpath=following-sibling::dd[1]");
+    await expect(total).toContainText(/dont\s[\d,]+\sM€ de démonstration/);
     await expectNoAxeViolations(page);
   });
 
@@ -42,6 +45,10 @@ test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
     await expect(amounts).toContainText(/ARS\s*4,3\sM€/);
     await expect(amounts).toContainText(/Département\s*15,4\sM€/);
     await expect(amounts).toContainText(/Total\s*28,1\sM€/);
+    // Every amount of 77 is sourced: the total carries no demo mark, and each « Source » quotes its passage.
+    await expect(amounts).not.toContainText(/de démonstration/);
+    await amounts.getByText("Source", { exact: true }).first().click();
+    await expect(amounts.getByText(/l’Etat s’engage à hauteur de 8,4 millions d’euros/).first()).toBeVisible();
     const actions = page.getByRole("table", { name: /Fiches action du contrat/ });
     for (const title of [
       "Maison des 1 000 jours",
@@ -75,14 +82,23 @@ test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
   });
 });
 
-test("tableau de bord du Puy-de-Dôme (63) : les faits de l'article", async ({ page }) => {
+test("tableau de bord du Puy-de-Dôme (63) : les faits de ses sources, rien de plus", async ({ page }) => {
   await page.goto("/departements/63");
   await expect(page.getByText(/^1,6\sM€$/).first()).toBeVisible();
   await expect(page.getByText("Bus itinérant de la PMI pour les territoires ruraux")).toBeVisible();
   const context = page.getByRole("table", { name: /Chiffres de contexte/ });
-  await expect(context.getByRole("row", { name: /2019/ })).toContainText(/62\sM€/);
-  await expect(context.getByRole("row", { name: /2020/ })).toContainText(/72\sM€/);
-  await expect(context.getByRole("row", { name: /2020/ })).toContainText(/1\s200/);
+  // Only the figure a stored source states: the 2020 budget; no 2019 row, no count of children.
+  await expect(context.getByRole("row", { name: /2019/ })).toHaveCount(0);
+  const row2020 = context.getByRole("row", { name: /2020/ });
+  await expect(row2020).toContainText(/72\sM€/);
+  await expect(row2020).not.toContainText(/1\s200/);
+  // « Source » opens the passage of the source, from the keyboard.
+  await row2020.getByText("Source", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(row2020.getByText(/près de 72 millions d’euros/)).toBeVisible();
+  await expect(row2020.getByRole("link", { name: /Ouvrir la source/ })).toHaveAttribute("href", /puy-de-dome\.fr/);
+  // The contract's total adds up demo amounts, and says so.
+  await expect(page.getByText(/dont\s[\d,]+\sM€ de démonstration/).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
 

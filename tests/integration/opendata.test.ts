@@ -271,11 +271,12 @@ describe("pagination", () => {
 
 describe("nothing but public fields", () => {
   // Every field a public answer may carry. A new field must be added here knowingly.
+  const SOURCE = ["source", "source.url", "source.quote", "source.checkedOn"];
   const CONTRACT = [
     "id", "slug", "departmentCode", "departmentName", "regionCode", "regionName", "frameworkCode", "frameworkName", "wave", "status", "statusLabel",
     "signedOn", "signedPlace", "periodStart", "periodEnd", "stateSignatory", "arsSignatory", "departmentSignatory", "summary", "amounts",
-    "amounts[].party", "amounts[].partyLabel", "amounts[].amountCents", "amounts[].sourceUrl", "amounts[].isDemo",
-    "totalCents", "actionCount", "doneActionCount", "averageProgress", "pageUrl", "updatedAt", "sourceUrl", "isDemo",
+    "amounts[].party", "amounts[].partyLabel", "amounts[].amountCents", "amounts[].sourceUrl", "amounts[].isDemo", ...SOURCE.map((k) => `amounts[].${k}`),
+    "totalCents", "includesDemo", "demoCents", "actionCount", "doneActionCount", "averageProgress", "pageUrl", "updatedAt", "sourceUrl", "isDemo", ...SOURCE,
   ];
   const STAGES = ["plannedCents", "notifiedCents", "committedCents", "paidCents"];
   const DETAIL = [
@@ -286,17 +287,17 @@ describe("nothing but public fields", () => {
     "fundingByFunder", ...["funder", "funderLabel", ...STAGES].map((k) => `fundingByFunder[].${k}`),
     "fundingTotals", ...STAGES.map((k) => `fundingTotals.${k}`),
   ];
-  const DEPARTMENT = ["code", "name", "regionCode", "regionName", "arsName", "childProtectionBody", "publishedContractCount", "currentContractId", "pageUrl", "sourceUrl", "isDemo"];
+  const DEPARTMENT = ["code", "name", "regionCode", "regionName", "arsName", "childProtectionBody", "publishedContractCount", "currentContractId", "pageUrl", "sourceUrl", "isDemo", ...SOURCE];
   const ACTION = [
     "id", "key", "contractId", "departmentCode", "reference", "title", "purpose", "targetPublic", "lead", "partners", "commitmentCode", "objectiveCode",
-    "objectiveTitle", "startDate", "endDate", "status", "statusLabel", "progress", "isLate", "updatedAt", "sourceUrl", "isDemo",
+    "objectiveTitle", "startDate", "endDate", "status", "statusLabel", "progress", "isLate", "updatedAt", "sourceUrl", "isDemo", ...SOURCE,
   ];
-  const FUNDING = ["key", "contractId", "departmentCode", "year", "funder", "funderLabel", "party", "stage", "stageLabel", "amountCents", "sourceUrl", "isDemo"];
+  const FUNDING = ["key", "contractId", "departmentCode", "year", "funder", "funderLabel", "party", "stage", "stageLabel", "amountCents", "sourceUrl", "isDemo", ...SOURCE];
   const INDICATOR = [
     "key", "contractId", "departmentCode", "frameworkCode", "commitmentCode", "objectiveCode", "indicatorCode", "indicatorLabel", "kind", "direction", "unit",
-    "countsPeople", "year", "baseline", "target", "actual", "status", "statusLabel", "suppressedFields", "updatedAt", "sourceUrl", "isDemo",
+    "countsPeople", "year", "baseline", "target", "actual", "status", "statusLabel", "suppressedFields", "updatedAt", "sourceUrl", "isDemo", ...SOURCE,
   ];
-  const CONTEXT = ["key", "departmentCode", "year", "childProtectionBudgetCents", "childrenFollowedByAse", "disabilitySharePercent", "note", "suppressedFields", "updatedAt", "sourceUrl", "isDemo"];
+  const CONTEXT = ["key", "departmentCode", "year", "childProtectionBudgetCents", "childrenFollowedByAse", "disabilitySharePercent", "note", "suppressedFields", "updatedAt", "sourceUrl", "isDemo", ...SOURCE];
   const META = ["meta", ...["licence", "licence.id", "licence.name", "licence.url", "publisher", "apiVersion", "documentation", "tableSchema", "dataUpdatedAt", "smallCountRule"].map((k) => `meta.${k}`)];
   const LIST = [...META, "pagination", "pagination.page", "pagination.perPage", "pagination.totalItems", "pagination.totalPages", "links", ...["self", "first", "last", "prev", "next"].map((k) => `links.${k}`), "data"];
   const under = (prefix: string, keys: string[]) => keys.map((k) => `${prefix}.${k}`);
@@ -310,7 +311,8 @@ describe("nothing but public fields", () => {
     "chiffres-de-contexte": [...LIST, ...under("data[]", CONTEXT)],
     contractItem: [...META, "data", ...under("data", DETAIL)],
     nationalPage: [
-      "totals", "totals.contractCount", "totals.departmentCount", "totals.byParty", "totals.byParty[].party", "totals.byParty[].partyLabel", "totals.byParty[].amountCents", "totals.totalCents",
+      "totals", "totals.contractCount", "totals.departmentCount", "totals.byParty", "totals.byParty[].party", "totals.byParty[].partyLabel", "totals.byParty[].amountCents",
+      "totals.byParty[].includesDemo", "totals.byParty[].demoCents", "totals.totalCents", "totals.includesDemo", "totals.demoCents",
       "contracts", ...under("contracts[]", CONTRACT), "updatedAt",
     ],
     departmentPage: [
@@ -423,5 +425,44 @@ describe("a change made in the workspace", () => {
     expect(api.meta.dataUpdatedAt).toBe(after.updatedAt);
     const national = await getPublicNationalPage();
     expect(national.updatedAt! >= after.updatedAt!).toBe(true);
+  });
+});
+
+describe("provenance of the published figures", () => {
+  it("gives each sourced amount its URL, the passage that states it and the day it was read", async () => {
+    const response = await call(getContracts as Handler, "/api/v1/contrats?departement=77");
+    const [contract] = ((await response.json()) as { data: Json[] }).data as {
+      amounts: { party: string; amountCents: number; isDemo: boolean; source: { url: string; quote: string; checkedOn: string } | null }[];
+      includesDemo: boolean;
+      demoCents: number;
+    }[];
+    const state = contract.amounts.find((a) => a.party === "STATE")!;
+    expect(state).toMatchObject({ amountCents: 840_000_000, isDemo: false });
+    expect(state.source?.url).toBe("https://seine-et-marne.fr/fr/actualites/une-convention-pour-la-protection-de-lenfance");
+    expect(state.source?.quote).toContain("8,4 millions d’euros");
+    expect(state.source?.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(contract).toMatchObject({ includesDemo: false, demoCents: 0 });
+  });
+
+  it("says how much of a total is demo data, per contract and nationally", async () => {
+    const [contract] = ((await (await call(getContracts as Handler, "/api/v1/contrats?departement=63")).json()) as { data: Json[] }).data as {
+      amounts: { amountCents: number; isDemo: boolean }[];
+      includesDemo: boolean;
+      demoCents: number;
+    }[];
+    const demo = contract.amounts.filter((a) => a.isDemo).reduce((s, a) => s + a.amountCents, 0);
+    expect(demo).toBeGreaterThan(0);
+    expect(contract).toMatchObject({ includesDemo: true, demoCents: demo });
+
+    const csv = parseCsv(await (await call(getContracts as Handler, "/api/v1/contrats?departement=63&format=csv")).text());
+    const header = csv[0];
+    expect(csv[1][header.indexOf("includesDemo")]).toBe("true");
+    expect(csv[1][header.indexOf("demoCents")]).toBe(String(demo));
+    expect(csv[1][header.indexOf("sourceQuote")]).toContain("2020 à 2023");
+
+    const { totals } = await getPublicNationalPage();
+    expect(totals.includesDemo).toBe(true);
+    expect(totals.demoCents).toBe(totals.byParty.reduce((s, p) => s + p.demoCents, 0));
+    expect(totals.demoCents).toBeLessThan(totals.totalCents);
   });
 });

@@ -1,23 +1,44 @@
-// The seven demo departments of DOMAIN.md. Sourced facts carry their source URL; every value the
-// sources do not give (statuses, progress, yearly splits, other parties' amounts) is marked isDemo.
+// The seven demo departments. A sourced value (`isDemo: false`) carries its source URL, the exact passage
+// of the source that states it (`sourceQuote`, checked by data/provenance.test.ts) and the day it was read;
+// every value the sources do not give (statuses, progress, yearly splits, other parties' amounts) is
+// marked isDemo, and a value no stored source states is left out (« non renseigné »).
 import type { DemoContractSeed } from "./types";
 
 const SRC = {
-  seineEtMarnePress: "https://seine-et-marne.fr/fr/presse/le-departement-sengage-en-faveur-de-la-protection-de-lenfance",
   seineEtMarneNews: "https://seine-et-marne.fr/fr/actualites/une-convention-pour-la-protection-de-lenfance",
+  seineEtMarneChildren: "https://www.lemoniteur77.com/le-departement-s-engage-pour-la-protection-de-l-enfance-5539.html",
   puyDeDome: "https://rcf.fr/actualite/social/puy-de-dome-1-6-million-d-euros-de-l-etat-pour-l-innovation-dans-l-aide-sociale-l-e",
+  puyDeDomeBudget: "https://www.puy-de-dome.fr/assemblee-departementale/tribune/groupe-socialiste-radical-et-republicain.html",
+  ahpSignature:
+    "https://www.alpes-de-haute-provence.gouv.fr/index.php/layout/set/print/Actualites/Signature-du-contrat-de-la-strategie-nationale-de-prevention-et-de-protection-de-l-enfance",
   ahp800k:
     "https://alpesdusud.alpes1.com/news/alpes-de-haute-provence/93026/haute-provence-partenariat-fort-entre-etat-et-departement-pour-la-protection-de-l-enfance?zone_id=13",
   ahpActions:
     "https://alpesdusud.alpes1.com/news/alpes-de-haute-provence/85293/alpes-de-haute-provence-1-6-millions-d-euros-pour-ameliorer-la-protection-de-l-enfance",
   taquet: "https://banquedesterritoires.fr/adrien-taquet-la-protection-de-lenfance-est-une-politique-partagee",
   allierGazette: "https://www.lagazettedescommunes.com/822967/les-jeunes-confies-a-laide-sociale-a-lenfance-ont-la-parole/",
+  allierFrance3:
+    "https://france3-regions.francetvinfo.fr/auvergne-rhone-alpes/allier/moulins/allier-aide-sociale-enfance-beneficie-aide-supplementaire-33-millions-euros-1883490.html",
+  firstThirty: "https://lemediasocial.fr/trente-departements-retenus-pour-la-protection-de-l-enfance_nApr4A",
+  nordChildren: "https://www.lemediasocial.fr/alerte-pour-la-protection-de-l-enfance-dans-le-nord-les-reponses-du-departement_GT8X5a",
   nord: "https://l.bfmtv.com/grand-lille/nord-une-enveloppe-de-8-3-millions-d-euros-debloquee-pour-la-protection-de-l-enfance_AV-202109200458.html",
   saoneEtLoire: "https://journal-du-palais.fr/au-sommaire/collectivites/10-m-eur-pour-la-protection-de-l-enfance",
+  saoneEtLoireOpening:
+    "https://info-chalon.com/articles/2023/06/30/81323/conseil-departemental-de-saone-et-loire-le-futur-village-des-enfants-du-departement-se-dessine",
   aube: "https://www.grand-est.ars.sante.fr/prevention-et-protection-de-lenfance-signature-dun-contrat-departemental-pour-laube",
 };
 
 const FRAMEWORK = "2020-2022";
+
+const S77_AMOUNTS = {
+  sourceUrl: SRC.seineEtMarneNews,
+  sourceQuote:
+    "sur la période 2020-2022, l’Etat s’engage à hauteur de 8,4 millions d’euros, l’ARS (Agence régionale de santé) pour 4,3 M€. Ces financements viennent conforter ceux du Département qui s’élèvent à 15,4 M€.",
+  sourceCheckedOn: "2026-12-05",
+  isDemo: false,
+};
+/** The day the stored copies of the sources were read. */
+const READ = "2026-12-05";
 
 export const demoContracts: DemoContractSeed[] = [
   {
@@ -34,12 +55,15 @@ export const demoContracts: DemoContractSeed[] = [
     departmentSignatory: "Le président du conseil départemental de Seine-et-Marne",
     summary:
       "Premier contrat signé en France, le 28 septembre 2020 à Lieusaint : 8,4 M€ de l'État, 4,3 M€ de l'ARS et 15,4 M€ du Département sur 2020-2022.",
-    sourceUrl: SRC.seineEtMarnePress,
+    sourceUrl: SRC.seineEtMarneNews,
+    sourceQuote:
+      "la Seine-et-Marne a été le premier département à signer la « convention pour la prévention et la protection de l'enfance » le mardi 28 septembre 2020",
+    sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
-      { party: "STATE", amount: 8_400_000, sourceUrl: SRC.seineEtMarnePress, isDemo: false },
-      { party: "ARS", amount: 4_300_000, sourceUrl: SRC.seineEtMarnePress, isDemo: false },
-      { party: "DEPARTMENT", amount: 15_400_000, sourceUrl: SRC.seineEtMarnePress, isDemo: false },
+      { party: "STATE", amount: 8_400_000, ...S77_AMOUNTS },
+      { party: "ARS", amount: 4_300_000, ...S77_AMOUNTS },
+      { party: "DEPARTMENT", amount: 15_400_000, ...S77_AMOUNTS },
     ],
     optionalObjectiveCodes: ["O14", "O23"],
     actions: [
@@ -72,7 +96,7 @@ export const demoContracts: DemoContractSeed[] = [
         status: "DONE",
         progress: 100,
         weight: 3,
-        sourceUrl: SRC.seineEtMarnePress,
+        sourceUrl: SRC.seineEtMarneNews,
         isDemo: true,
       },
       {
@@ -88,7 +112,7 @@ export const demoContracts: DemoContractSeed[] = [
         status: "IN_PROGRESS",
         progress: 75,
         weight: 3,
-        sourceUrl: SRC.seineEtMarnePress,
+        sourceUrl: SRC.seineEtMarneNews,
         isDemo: true,
       },
       {
@@ -104,7 +128,7 @@ export const demoContracts: DemoContractSeed[] = [
         status: "IN_PROGRESS",
         progress: 60,
         weight: 2,
-        sourceUrl: SRC.seineEtMarnePress,
+        sourceUrl: SRC.seineEtMarneNews,
         isDemo: true,
       },
       {
@@ -120,7 +144,7 @@ export const demoContracts: DemoContractSeed[] = [
         status: "IN_PROGRESS",
         progress: 50,
         weight: 2,
-        sourceUrl: SRC.seineEtMarnePress,
+        sourceUrl: SRC.seineEtMarneNews,
         isDemo: true,
       },
       {
@@ -153,8 +177,16 @@ export const demoContracts: DemoContractSeed[] = [
       },
     ],
     contextFigures: [
-      { year: 2020, childProtectionBudget: 310_000_000, childrenFollowedByAse: 5_200, disabilitySharePercent: 22, isDemo: true },
-      { year: 2021, childProtectionBudget: 325_000_000, childrenFollowedByAse: 5_400, disabilitySharePercent: 23, isDemo: true },
+      {
+        year: 2020,
+        childrenFollowedByAse: 6_400,
+        note: "Enfants confiés au Département, selon son président à la signature de la convention.",
+        sourceUrl: SRC.seineEtMarneChildren,
+        sourceQuote: "améliorer les conditions de vie des 6 400 enfants qui lui sont confiés",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
+      { year: 2021, childProtectionBudget: 325_000_000, childrenFollowedByAse: 6_500, disabilitySharePercent: 23, isDemo: true },
     ],
   },
   {
@@ -168,11 +200,21 @@ export const demoContracts: DemoContractSeed[] = [
     arsSignatory: "Le directeur général de l'ARS Auvergne-Rhône-Alpes",
     departmentSignatory: "Le président du conseil départemental du Puy-de-Dôme",
     summary:
-      "En décembre 2020, 1,6 M€ d'aide de l'État pour un plan 2020-2023 : bus itinérant de la PMI, unité de soins précoces mère-bébé, équipe mobile handicap et santé mentale, places d'accueil familial spécialisé.",
+      "En décembre 2020, un contrat tripartite prévoit 1,6 M€ d'aide pour un plan d'actions 2020-2023 : bus itinérant de la PMI pour les zones rurales, unité de soins et d'accompagnement précoce mère-bébé.",
     sourceUrl: SRC.puyDeDome,
+    sourceQuote: "Un plan d’actions a donc été établi pour la période de contractualisation de 2020 à 2023.",
+    sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
-      { party: "STATE", amount: 1_600_000, sourceUrl: SRC.puyDeDome, isDemo: false },
+      {
+        party: "STATE",
+        amount: 1_600_000,
+        sourceUrl: SRC.puyDeDome,
+        sourceQuote:
+          "Un accord tripartite entre le Conseil Départemental, l’État et l'Agence Régionale de Santé prévoit une aide de 1,6 million d'euros pour des actions en faveur de la protection de l'enfance.",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
       { party: "ARS", amount: 600_000, isDemo: true },
       { party: "DEPARTMENT", amount: 1_600_000, isDemo: true },
     ],
@@ -242,14 +284,15 @@ export const demoContracts: DemoContractSeed[] = [
       },
     ],
     contextFigures: [
-      { year: 2019, childProtectionBudget: 62_000_000, sourceUrl: SRC.puyDeDome, isDemo: false },
+      // The 2019 budget and the number of children followed are not in any stored copy of a source: non renseignés.
       {
         year: 2020,
         childProtectionBudget: 72_000_000,
-        childrenFollowedByAse: 1_200,
-        disabilitySharePercent: 33.33,
-        note: "Un tiers des enfants suivis par l'ASE ont un handicap.",
-        sourceUrl: SRC.puyDeDome,
+        note: "Orientations budgétaires 2020 : « près de 72 millions d'euros ».",
+        sourceUrl: SRC.puyDeDomeBudget,
+        sourceQuote:
+          "pour 2020, nos orientations budgétaires prévoient la mise en place d’un budget spécifique de près de 72 millions d’euros, soit une progression de 14 % du budget départemental consacré à cette politique",
+        sourceCheckedOn: READ,
         isDemo: false,
       },
     ],
@@ -259,19 +302,45 @@ export const demoContracts: DemoContractSeed[] = [
     frameworkCode: FRAMEWORK,
     wave: 2020,
     status: "ENDED",
+    signedOn: "2020-11-04",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
-    stateSignatory: "Le préfet des Alpes-de-Haute-Provence",
-    arsSignatory: "Le directeur général de l'ARS Provence-Alpes-Côte d'Azur",
-    departmentSignatory: "La présidente du conseil départemental des Alpes-de-Haute-Provence",
-    summary: "800 000 € par an de l'État pendant trois ans : bilans de santé en école maternelle, audits des établissements, parole des enfants à l'ODPE.",
-    sourceUrl: SRC.ahp800k,
+    stateSignatory: "La préfète des Alpes-de-Haute-Provence",
+    arsSignatory: "La déléguée territoriale de l'ARS Provence-Alpes-Côte d'Azur",
+    departmentSignatory: "Le président du conseil départemental des Alpes-de-Haute-Provence",
+    summary:
+      "Signé le mercredi 4 novembre 2020 par la préfète, le président du conseil départemental et la déléguée territoriale de l'ARS ; 800 000 € par an de l'État pendant trois ans : bilans de santé en école maternelle, audits des établissements, parole des enfants à l'ODPE.",
+    sourceUrl: SRC.ahpSignature,
+    sourceQuote:
+      "Mercredi 4 novembre 2020, Violaine DÉMARET, préfète des Alpes-de-Haute-Provence, René MASSETTE, président du Conseil départemental et Anne HUBERT déléguée territoriale de l’Agence Régionale de Santé ont procédé à la signature du contrat de la stratégie nationale de prévention et de protection de l’enfance (2020 - 2022).",
+    sourceCheckedOn: READ,
     isDemo: false,
+    // The source gives 800 000 € a year for three years, not a total: the yearly State amounts are sourced,
+    // the 2.4 M€ total is their sum (computed, so marked demo like every other amount here).
     amounts: [
-      { party: "STATE", amount: 2_400_000, sourceUrl: SRC.ahp800k, isDemo: false },
-      { party: "ARS", amount: 500_000, isDemo: true },
+      { party: "STATE", amount: 2_400_000, isDemo: true },
+      { party: "ARS", amount: 450_000, isDemo: true },
       { party: "DEPARTMENT", amount: 2_400_000, isDemo: true },
     ],
+    amendments: [2020, 2021, 2022].map((year, i) => ({
+      year,
+      number: i + 1,
+      note: "Part de l'État : 800 000 € par an pendant trois ans selon la source ; les autres montants sont de démonstration.",
+      isDemo: true,
+      amounts: [
+        {
+          funder: "STATE_P304" as const,
+          amount: 800_000,
+          sourceUrl: SRC.ahp800k,
+          sourceQuote: "cette convention qui prévoit une enveloppe de 800.000 euros par an durant trois ans",
+          sourceCheckedOn: READ,
+          isDemo: false,
+        },
+        { funder: "ARS_FIR" as const, amount: 100_000, isDemo: true },
+        { funder: "ARS_ONDAM_MS" as const, amount: 50_000, isDemo: true },
+        { funder: "DEPARTMENT" as const, amount: 800_000, isDemo: true },
+      ],
+    })),
     optionalObjectiveCodes: ["O15"],
     actions: [
       {
@@ -325,18 +394,30 @@ export const demoContracts: DemoContractSeed[] = [
     frameworkCode: FRAMEWORK,
     wave: 2020,
     status: "ENDED",
+    signedOn: "2020-10-12",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
     stateSignatory: "La préfète de l'Allier",
     arsSignatory: "Le directeur général de l'ARS Auvergne-Rhône-Alpes",
     departmentSignatory: "Le président du conseil départemental de l'Allier",
-    summary: "1,2 M€ de l'État ; un « haut conseil des enfants confiés » et 80 places pour les fratries dans un village d'enfants.",
-    sourceUrl: SRC.taquet,
+    summary:
+      "Signé le lundi 12 octobre 2020 : 3,3 M€ de l'État sur trois ans, versés en trois fois entre 2020 et 2022 ; un « haut conseil des enfants confiés » et 80 places d'accueil en fratrie dans un village d'enfants.",
+    sourceUrl: SRC.allierFrance3,
+    sourceQuote:
+      "En signant lundi 12 octobre une des premières conventions de prévention et de protection de l’enfance, le conseil départemental de l’Allier s’assure un financement de l'Etat de 3,3 millions d’euros sur 3 ans pour amplifier ses actions.",
+    sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
-      { party: "STATE", amount: 1_200_000, sourceUrl: SRC.taquet, isDemo: false },
-      { party: "ARS", amount: 400_000, isDemo: true },
-      { party: "DEPARTMENT", amount: 1_200_000, isDemo: true },
+      {
+        party: "STATE",
+        amount: 3_300_000,
+        sourceUrl: SRC.allierFrance3,
+        sourceQuote: "a apporté 3,3 millions d’euros qui seront versés en 3 fois entre 2020 et 2022",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
+      { party: "ARS", amount: 900_000, isDemo: true },
+      { party: "DEPARTMENT", amount: 3_300_000, isDemo: true },
     ],
     optionalObjectiveCodes: ["O12", "O17"],
     actions: [
@@ -371,25 +452,29 @@ export const demoContracts: DemoContractSeed[] = [
         isDemo: true,
       },
     ],
-    contextFigures: [{ year: 2021, childProtectionBudget: 60_000_000, childrenFollowedByAse: 1_100, isDemo: true }],
+    contextFigures: [{ year: 2021, childrenFollowedByAse: 1_100, isDemo: true }],
   },
   {
     departmentCode: "59",
     frameworkCode: FRAMEWORK,
-    wave: 2021,
+    wave: 2020,
     status: "ENDED",
-    periodStart: "2021-01-01",
+    periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
     stateSignatory: "Le préfet du Nord",
     arsSignatory: "Le directeur général de l'ARS Hauts-de-France",
     departmentSignatory: "Le président du conseil départemental du Nord",
-    summary: "Une enveloppe de 8,3 M€ annoncée en septembre 2021, dont une crèche de prévention précoce à Lille pour 20 bébés, expérimentée trois ans.",
-    sourceUrl: SRC.nord,
+    summary:
+      "Parmi les 30 premiers départements retenus en février 2020. Le 20 septembre 2021, 8,3 M€ supplémentaires ont été annoncés pour la protection de l'enfance dans le Nord (BFM Grand Lille), dont peut bénéficier une crèche de prévention précoce à Lille pour 20 bébés, expérimentée trois ans. Les montants du contrat ne sont pas publiés : ceux affichés sont de démonstration.",
+    sourceUrl: SRC.firstThirty,
+    sourceQuote:
+      "A l'arrivée, on trouve parmi les signataires des territoires jeunes et très peuplés - à l'image de la Loire-Atlantique, du Nord ou du Val-d'Oise",
+    sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
-      { party: "STATE", amount: 8_300_000, sourceUrl: SRC.nord, isDemo: false },
-      { party: "ARS", amount: 2_500_000, isDemo: true },
-      { party: "DEPARTMENT", amount: 8_300_000, isDemo: true },
+      { party: "STATE", amount: 10_500_000, isDemo: true },
+      { party: "ARS", amount: 3_000_000, isDemo: true },
+      { party: "DEPARTMENT", amount: 10_500_000, isDemo: true },
     ],
     optionalObjectiveCodes: ["O5"],
     actions: [
@@ -437,7 +522,17 @@ export const demoContracts: DemoContractSeed[] = [
         isDemo: true,
       },
     ],
-    contextFigures: [{ year: 2021, childProtectionBudget: 780_000_000, childrenFollowedByAse: 16_000, isDemo: true }],
+    contextFigures: [
+      {
+        year: 2020,
+        childrenFollowedByAse: 11_812,
+        note: "Enfants confiés à l'aide sociale à l'enfance fin 2020 (Drees), sans les 8 915 actions éducatives.",
+        sourceUrl: SRC.nordChildren,
+        sourceQuote: "11 812 fin 2020, auxquels s’ajoutent 8 915 actions éducatives, selon la Drees",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
+    ],
   },
   {
     departmentCode: "71",
@@ -449,11 +544,21 @@ export const demoContracts: DemoContractSeed[] = [
     stateSignatory: "Le préfet de Saône-et-Loire",
     arsSignatory: "Le directeur général de l'ARS Bourgogne-Franche-Comté",
     departmentSignatory: "Le président du conseil départemental de Saône-et-Loire",
-    summary: "2 M€ de l'État ; un village d'enfants à Saint-Gengoux : 30 places et une pouponnière de 18 places.",
+    summary:
+      "2 M€ de l'État ; un village d'enfants à Saint-Gengoux-le-National, initié dans le cadre du contrat en 2020 : 30 places et une pouponnière de 18 places, ouverture prévue fin 2026-début 2027.",
     sourceUrl: SRC.taquet,
+    sourceQuote: "En Saône-et-Loire, le département sera soutenu à hauteur de 2 millions d'euros.",
+    sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
-      { party: "STATE", amount: 2_000_000, sourceUrl: SRC.taquet, isDemo: false },
+      {
+        party: "STATE",
+        amount: 2_000_000,
+        sourceUrl: SRC.taquet,
+        sourceQuote: "En Saône-et-Loire, le département sera soutenu à hauteur de 2 millions d'euros.",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
       { party: "ARS", amount: 700_000, isDemo: true },
       { party: "DEPARTMENT", amount: 2_000_000, isDemo: true },
     ],
@@ -462,14 +567,15 @@ export const demoContracts: DemoContractSeed[] = [
       {
         reference: "FA-01",
         objectiveCode: "O12",
-        title: "Village d'enfants de Saint-Gengoux : 30 places",
-        purpose: "Accueillir des fratries dans un village d'enfants.",
+        title: "Village d'enfants de Saint-Gengoux-le-National : 30 places",
+        purpose: "Accueillir des fratries dans un village d'enfants de cinq pavillons ; ouverture prévue fin 2026-début 2027.",
         targetPublic: "Fratries confiées à l'ASE",
         lead: "Département de Saône-et-Loire — ASE",
+        partners: "Association Le Prado",
         startDate: "2020-10-01",
-        endDate: "2022-12-31",
-        status: "DONE",
-        progress: 100,
+        endDate: "2027-03-31",
+        status: "IN_PROGRESS",
+        progress: 60,
         weight: 3,
         sourceUrl: SRC.saoneEtLoire,
         isDemo: true,
@@ -477,20 +583,39 @@ export const demoContracts: DemoContractSeed[] = [
       {
         reference: "FA-02",
         objectiveCode: "O13",
-        title: "Pouponnière de 18 places à Saint-Gengoux",
-        purpose: "Accueillir les tout-petits dans une pouponnière attenante au village d'enfants.",
-        targetPublic: "Enfants confiés de moins de 3 ans",
+        title: "Pouponnière de 18 places à Saint-Gengoux-le-National",
+        purpose: "Accueillir les tout-petits dans une pouponnière attenante au village d'enfants ; ouverture prévue avec le village.",
+        targetPublic: "Jeunes enfants confiés",
         lead: "Département de Saône-et-Loire — ASE",
         startDate: "2021-01-01",
-        endDate: "2022-12-31",
+        endDate: "2027-03-31",
         status: "IN_PROGRESS",
-        progress: 80,
+        progress: 50,
         weight: 2,
         sourceUrl: SRC.saoneEtLoire,
         isDemo: true,
       },
     ],
-    contextFigures: [{ year: 2021, childProtectionBudget: 95_000_000, childrenFollowedByAse: 1_700, isDemo: true }],
+    contextFigures: [
+      {
+        year: 2024,
+        childrenFollowedByAse: 1_694,
+        note: "Enfants confiés et hébergés par l'ASE au 31 décembre 2024.",
+        sourceUrl: SRC.saoneEtLoire,
+        sourceQuote: "passé de 1 424 au 31 décembre 2022 à 1 694 au 31 décembre 2024",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
+      {
+        year: 2025,
+        childProtectionBudget: 95_000_000,
+        note: "Budget de la protection de l'enfance 2025, hors masse salariale.",
+        sourceUrl: SRC.saoneEtLoire,
+        sourceQuote: "le département de Saône-et-Loire a augmenté de 10 % celui consacré à la protection de l’enfance, qui atteint 95 M€, hors masse salariale",
+        sourceCheckedOn: READ,
+        isDemo: false,
+      },
+    ],
   },
   {
     departmentCode: "10",
@@ -499,31 +624,47 @@ export const demoContracts: DemoContractSeed[] = [
     status: "ENDED",
     signedOn: "2022-07-29",
     periodStart: "2022-01-01",
-    periodEnd: "2022-12-31",
+    periodEnd: "2024-12-31",
     stateSignatory: "Le préfet de l'Aube",
     arsSignatory: "La directrice générale de l'ARS Grand Est",
     departmentSignatory: "Le président du conseil départemental de l'Aube",
     summary:
-      "Signé le 29 juillet 2022 : 2 551 284 € de cofinancement pour 2022, dont 1 282 181 € de l'État et de l'ARS (835 000 € au titre du P304, 246 000 € au titre du FIR).",
+      "Contrat initial signé le 29 juillet 2022 pour trois ans : 2 551 284 € de cofinancement pour 2022, dont un soutien de l'État de 1 282 181 € (835 000 € au titre de la loi de finances, 246 000 € au titre du FIR).",
     sourceUrl: SRC.aube,
+    sourceQuote:
+      "Le Département de l'Aube, la préfecture et l'ARS Grand Est ont signé, le 29 juillet 2022, un contrat départemental permettant d'améliorer l'accompagnement des familles et des enfants en difficulté. […] Le contrat départemental s’étend sur trois ans",
+    sourceCheckedOn: READ,
     isDemo: false,
-    // The source gives P304 and FIR; the ONDAM remainder and the department's share are deduced (marked demo).
+    // The source gives the 2022 amounts only (P304 and FIR); the ONDAM remainder, the department's share and
+    // the 2023-2024 amounts are deduced or invented (marked demo).
     amounts: [
-      { party: "STATE", amount: 835_000, sourceUrl: SRC.aube, isDemo: false },
-      { party: "ARS", amount: 447_181, isDemo: true },
-      { party: "DEPARTMENT", amount: 1_269_103, isDemo: true },
+      { party: "STATE", amount: 2_505_000, isDemo: true },
+      { party: "ARS", amount: 1_341_543, isDemo: true },
+      { party: "DEPARTMENT", amount: 3_807_309, isDemo: true },
     ],
     amendments: [
       {
         year: 2022,
         number: 1,
-        signedOn: "2022-07-29",
-        note: "Montants 2022 : P304 et FIR selon la source ; ONDAM médico-social et part départementale déduits du total.",
-        sourceUrl: SRC.aube,
-        isDemo: false,
+        note: "Montants 2022 du contrat initial : loi de finances (P304) et FIR selon la source ; ONDAM médico-social et part départementale déduits du total (démonstration).",
+        isDemo: true,
         amounts: [
-          { funder: "STATE_P304", amount: 835_000, sourceUrl: SRC.aube, isDemo: false },
-          { funder: "ARS_FIR", amount: 246_000, sourceUrl: SRC.aube, isDemo: false },
+          {
+            funder: "STATE_P304",
+            amount: 835_000,
+            sourceUrl: SRC.aube,
+            sourceQuote: "835 000 € au titre de la loi de finances",
+            sourceCheckedOn: READ,
+            isDemo: false,
+          },
+          {
+            funder: "ARS_FIR",
+            amount: 246_000,
+            sourceUrl: SRC.aube,
+            sourceQuote: "246 000 € au titre du F[…]",
+            sourceCheckedOn: READ,
+            isDemo: false,
+          },
           { funder: "ARS_ONDAM_MS", amount: 201_181, isDemo: true },
           { funder: "DEPARTMENT", amount: 1_269_103, isDemo: true },
         ],

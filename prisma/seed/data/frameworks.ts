@@ -1,21 +1,23 @@
 // National frameworks of the departmental child-protection contracts (CDPPE): versioned reference data.
-// Sourced records carry a `sourceUrl` (numbers refer to the sources of /work/shared/DOMAIN.md);
-// the rest completes the official list, which was not found in full, and is marked `isDemo: true`.
+// Sourced records carry a `sourceUrl`, the exact passage of the source that states them (`sourceQuote`) and
+// the day it was read; the rest completes the official list, which was not found in full, and is marked
+// `isDemo: true` (so is every record whose source could not be read again).
 import type { FrameworkSeed } from "./types";
 
-// Sources (DOMAIN.md numbering).
+// Sources.
 const SRC_2 =
   "https://cnape.fr/contractualisation-entre-letat-et-les-departements-pour-la-prevention-et-la-protection-de-lenfance-la-circulaire-est-publiee";
 const SRC_4 =
   "https://www.lagazettedescommunes.com/680836/protection-de-lenfance-la-contractualisation-avec-les-departements-relancee/";
-const SRC_5 =
-  "https://123dok.net/article/s%C3%A9curiser-parcours-enfants-prot%C3%A9g%C3%A9s-pr%C3%A9venir-ruptures.yr341r5v";
-const SRC_6 =
-  "https://directions.fr/Piloter/organisation-reglementation-secteur/2021/4/Protection-de-l-enfance--l-echeance-de-la-contractualisation-fixee-au-30-septembre-2055635W";
-const SRC_7 =
-  "https://www.weka.fr/actualite/protection-de-lenfance/article/protection-de-l-enfance-la-strategie-nationale-enfin-presentee-89101/";
 const SRC_11 =
   "https://www.alpes-de-haute-provence.gouv.fr/index.php/Actualites/L-Etat-agit-pour-la-prevention-et-la-protection-de-l-enfance";
+const SRC_VAD =
+  "https://static1.lequotidiendumedecin.fr/actus-medicales/politique-de-sante/strategie-de-protection-de-lenfance-trente-departements-selectionnes-pour-doubler-le-nombre-de";
+const SRC_FIRST_30 = "https://lemediasocial.fr/trente-departements-retenus-pour-la-protection-de-l-enfance_nApr4A";
+const SRC_IP_DELAY = "https://www.senat.fr/rap/r22-837/r22-8371.html";
+/** The day the stored copies of the sources were read. */
+const READ = "2026-12-05";
+
 const SRC_25 =
   "https://www.directions.fr/Piloter/organisation-reglementation-secteur/2025/6/Protection-de-l-enfance--l-accueil-a-dimension-familiale-priorite-de-la-contractualisation-2061710W/";
 const SRC_26 =
@@ -33,12 +35,18 @@ export const frameworks: FrameworkSeed[] = [
       "quatre engagements et un axe transversal, 11 objectifs fondamentaux et jusqu'à 15 objectifs facultatifs, " +
       "reconduit pour l'année de transition 2023 et les renouvellements de 2024.",
     sourceUrl: SRC_2,
+    sourceQuote:
+      "Cette circulaire vient préciser les modalités de contractualisation entre l’Etat (Préfets et ARS) et les départements s’agissant des contrats locaux de prévention et de protection de l’enfance pour 2020-2022. […] Ces contrats doivent répondre à 11 objectifs fondamentaux qui sont obligatoires et peuvent comporter jusqu’à 15 objectifs facultatifs",
+    sourceCheckedOn: READ,
     isDemo: false,
     commitments: [
       {
         code: "E1",
         title: "Agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles",
         sourceUrl: SRC_4,
+        sourceQuote:
+          "agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles, sécuriser les parcours des enfants protégés et éviter les ruptures, donner aux enfants les moyens d’agir pour garantir leurs droits, préparer leur avenir et leur vie d’adulte",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
@@ -46,6 +54,9 @@ export const frameworks: FrameworkSeed[] = [
             title: "Étendre la couverture de l'entretien prénatal précoce (EPP) par la PMI",
             isMandatory: true,
             sourceUrl: SRC_4,
+            sourceQuote:
+              "Parmi les objectifs fondamentaux de la prévention (annexe 2 de la circulaire), on retrouve l’élargissement des entretiens prénataux réalisés par la Protection maternelle et infantile (PMI)",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -68,19 +79,21 @@ export const frameworks: FrameworkSeed[] = [
           },
           {
             code: "O2",
-            title: "Systématiser les bilans de santé en école maternelle (BSEM) : 100 % des enfants en 2022",
+            title: "Intensifier les bilans de santé en école maternelle (BSEM)",
             isMandatory: true,
             sourceUrl: SRC_4,
+            sourceQuote:
+              "Parmi les objectifs fondamentaux de la prévention (annexe 2 de la circulaire), on retrouve l’élargissement des entretiens prénataux réalisés par la Protection maternelle et infantile (PMI) ou l’intensification des bilans de santé effectués en école maternelle.",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
                 code: "O2-I1",
-                label: "Taux d'enfants de 3-4 ans ayant bénéficié d'un BSEM (cible nationale : 100 %)",
+                label: "Taux d'enfants de 3-4 ans ayant bénéficié d'un BSEM",
                 kind: "RATE",
                 direction: "HIGHER_IS_BETTER",
                 unit: "%",
-                sourceUrl: SRC_4,
-                isDemo: false,
+                isDemo: true,
               },
               {
                 code: "O2-I2",
@@ -96,7 +109,10 @@ export const frameworks: FrameworkSeed[] = [
             code: "O3",
             title: "Doubler les visites à domicile (VAD) pré et postnatales de la PMI",
             isMandatory: true,
-            sourceUrl: SRC_7,
+            sourceUrl: SRC_VAD,
+            sourceQuote:
+              "Les départements sélectionnés s’engagent ainsi à doubler « d’ici à 2022 » le nombre de visites à domicile prénatales par les sages-femmes des services de PMI (protection maternelle et infantile) et le nombre de visites à domicile infantiles des infirmières puéricultrices juste après l’accouchement.",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -105,7 +121,10 @@ export const frameworks: FrameworkSeed[] = [
                 kind: "COUNT",
                 direction: "HIGHER_IS_BETTER",
                 unit: "nombre",
-                sourceUrl: SRC_7,
+                sourceUrl: SRC_VAD,
+                sourceQuote:
+                  "doubler « d’ici à 2022 » le nombre de visites à domicile prénatales par les sages-femmes des services de PMI (protection maternelle et infantile) et le nombre de visites à domicile infantiles des infirmières puéricultrices juste après l’accouchement",
+                sourceCheckedOn: READ,
                 isDemo: false,
               },
               {
@@ -172,13 +191,19 @@ export const frameworks: FrameworkSeed[] = [
         code: "E2",
         title: "Sécuriser les parcours des enfants protégés et prévenir les ruptures",
         sourceUrl: SRC_4,
+        sourceQuote:
+          "agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles, sécuriser les parcours des enfants protégés et éviter les ruptures, donner aux enfants les moyens d’agir pour garantir leurs droits, préparer leur avenir et leur vie d’adulte",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
             code: "O6",
             title: "Renforcer la CRIP pour atteindre au plus trois mois par évaluation d'information préoccupante",
             isMandatory: true,
-            sourceUrl: SRC_5,
+            sourceUrl: SRC_4,
+            sourceQuote:
+              "Concernant les enfants en danger, les contrats départementaux doivent prévoir le renforcement des moyens des Cellules de recueil des informations préoccupantes (CRIP)",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -187,7 +212,10 @@ export const frameworks: FrameworkSeed[] = [
                 kind: "DELAY_DAYS",
                 direction: "LOWER_IS_BETTER",
                 unit: "jours",
-                sourceUrl: SRC_5,
+                sourceUrl: SRC_IP_DELAY,
+                sourceQuote:
+                  "Une difficulté demeure dans les délais de traitement des IP qui peuvent dépasser la durée maximale de trois mois fixée par décret.",
+                sourceCheckedOn: READ,
                 isDemo: false,
               },
               {
@@ -204,8 +232,7 @@ export const frameworks: FrameworkSeed[] = [
             code: "O7",
             title: "Suivre le délai d'exécution des décisions de justice en protection de l'enfance",
             isMandatory: true,
-            sourceUrl: SRC_5,
-            isDemo: false,
+            isDemo: true,
             indicators: [
               {
                 code: "O7-I1",
@@ -213,8 +240,7 @@ export const frameworks: FrameworkSeed[] = [
                 kind: "DELAY_DAYS",
                 direction: "NEUTRAL",
                 unit: "jours",
-                sourceUrl: SRC_5,
-                isDemo: false,
+                isDemo: true,
               },
               {
                 code: "O7-I2",
@@ -254,8 +280,7 @@ export const frameworks: FrameworkSeed[] = [
             code: "O9",
             title: "Améliorer l'accompagnement des enfants protégés en situation de handicap",
             isMandatory: true,
-            sourceUrl: SRC_6,
-            isDemo: false,
+            isDemo: true,
             indicators: [
               {
                 code: "O9-I1",
@@ -327,7 +352,10 @@ export const frameworks: FrameworkSeed[] = [
             code: "O12",
             title: "Créer des places permettant d'accueillir les fratries sans les séparer",
             isMandatory: false,
-            sourceUrl: SRC_6,
+            sourceUrl: SRC_FIRST_30,
+            sourceQuote:
+              "Il déclinera les quatre engagements de la stratégie à travers des objectifs précis - par exemple, « créer de nouvelles places d'accueil » spécifiques pour les fratries",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -418,14 +446,16 @@ export const frameworks: FrameworkSeed[] = [
         code: "E3",
         title: "Donner aux enfants les moyens d'agir et garantir leurs droits",
         sourceUrl: SRC_4,
+        sourceQuote:
+          "agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles, sécuriser les parcours des enfants protégés et éviter les ruptures, donner aux enfants les moyens d’agir pour garantir leurs droits, préparer leur avenir et leur vie d’adulte",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
             code: "O16",
             title: "Associer systématiquement les jeunes accompagnés aux travaux de l'ODPE",
             isMandatory: true,
-            sourceUrl: SRC_6,
-            isDemo: false,
+            isDemo: true,
             indicators: [
               {
                 code: "O16-I1",
@@ -491,6 +521,9 @@ export const frameworks: FrameworkSeed[] = [
         code: "E4",
         title: "Préparer leur avenir et sécuriser leur vie d'adulte",
         sourceUrl: SRC_4,
+        sourceQuote:
+          "agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles, sécuriser les parcours des enfants protégés et éviter les ruptures, donner aux enfants les moyens d’agir pour garantir leurs droits, préparer leur avenir et leur vie d’adulte",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
@@ -545,8 +578,7 @@ export const frameworks: FrameworkSeed[] = [
             code: "O21",
             title: "Garantir l'accès aux droits des anciens mineurs non accompagnés (MNA) devenus majeurs",
             isMandatory: false,
-            sourceUrl: SRC_6,
-            isDemo: false,
+            isDemo: true,
             indicators: [
               {
                 code: "O21-I1",
@@ -597,13 +629,19 @@ export const frameworks: FrameworkSeed[] = [
         title: "Gouvernance, pilotage et formation des professionnels",
         isCrossCutting: true,
         sourceUrl: SRC_11,
+        sourceQuote:
+          "renforcer la gouvernance et la formation.",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
             code: "O23",
             title: "Former les professionnels de l'ASE",
             isMandatory: false,
-            sourceUrl: SRC_6,
+            sourceUrl: SRC_4,
+            sourceQuote:
+              "Un engagement transverse concerne l’amélioration de la gouvernance et la formation des professionnels.",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -712,12 +750,18 @@ export const frameworks: FrameworkSeed[] = [
       "(prévention ; qualité des prises en charge) et de 14 objectifs dont 7 obligatoires, " +
       "avec la priorité donnée à l'accueil à dimension familiale.",
     sourceUrl: SRC_25,
+    sourceQuote:
+      "Le cadre de la contractualisation en protection de l’enfance est détaillé pour la période 2025-2027.",
+    sourceCheckedOn: READ,
     isDemo: false,
     commitments: [
       {
         code: "E1",
         title: "Renforcer la prévention, en ciblant davantage les familles les plus vulnérables",
         sourceUrl: SRC_25,
+        sourceQuote:
+          "elle doit permettre de mieux structurer les objectifs prioritaires autour de deux engagements : la prévention, en ciblant notamment davantage les plus vulnérables, et la qualité des prises en charge",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
@@ -725,6 +769,9 @@ export const frameworks: FrameworkSeed[] = [
             title: "Renforcer les interventions précoces d'aide à domicile (TISF, AED)",
             isMandatory: true,
             sourceUrl: SRC_25,
+            sourceQuote:
+              "le renforcement des interventions précoces d’aide à domicile et l’augmentation des modes d’accueil à dimension familiale figurent parmi les sept objectifs obligatoires pour les départements",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -855,6 +902,9 @@ export const frameworks: FrameworkSeed[] = [
         code: "E2",
         title: "Améliorer la qualité des prises en charge et des accueils, en privilégiant l'accueil à dimension familiale",
         sourceUrl: SRC_26,
+        sourceQuote:
+          "Elle intègre des évolutions visant « à mieux structurer les objectifs prioritaires autour de deux engagements » : la prévention et la qualité des prises en charge en protection de l’enfance.",
+        sourceCheckedOn: READ,
         isDemo: false,
         objectives: [
           {
@@ -862,6 +912,9 @@ export const frameworks: FrameworkSeed[] = [
             title: "Augmenter les modes d'accueil à dimension familiale (assistants familiaux, tiers digne de confiance)",
             isMandatory: true,
             sourceUrl: SRC_25,
+            sourceQuote:
+              "le renforcement des interventions précoces d’aide à domicile et l’augmentation des modes d’accueil à dimension familiale figurent parmi les sept objectifs obligatoires pour les départements",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {
@@ -951,6 +1004,9 @@ export const frameworks: FrameworkSeed[] = [
             title: "Favoriser la scolarité des enfants protégés",
             isMandatory: false,
             sourceUrl: SRC_25,
+            sourceQuote:
+              "la qualité des prises en charge, en soutenant l’accueil dans un environnement familial et en favorisant la scolarité des enfants protégés",
+            sourceCheckedOn: READ,
             isDemo: false,
             indicators: [
               {

@@ -1,5 +1,7 @@
 // Shapes of the seed data: reference data (frameworks) and demo contracts.
-// A record carries a `sourceUrl` (a sourced fact) or `isDemo: true` ("donnée de démonstration").
+// A sourced record (`isDemo: false`) carries its `sourceUrl`, the exact passage of the source that states
+// its values (`sourceQuote`) and the day the source was read (`sourceCheckedOn`); the rest is `isDemo: true`
+// ("donnée de démonstration"), possibly with the `sourceUrl` that inspired it.
 import type {
   ActionStatus,
   ContractStatus,
@@ -10,7 +12,7 @@ import type {
   IndicatorKind,
 } from "../../../lib/server/generated/prisma/enums";
 
-export type Provenance = { sourceUrl?: string; isDemo: boolean };
+export type Provenance = { sourceUrl?: string; sourceQuote?: string; sourceCheckedOn?: string; isDemo: boolean };
 
 export type IndicatorSeed = Provenance & {
   code: string; // unique within the framework, e.g. "O1-I1"
@@ -86,7 +88,7 @@ export type DemoContractSeed = Provenance & {
   /** The amounts the signed contract states for its whole period, per party. */
   amounts: (Provenance & { party: FundingParty; amount: Euros })[];
   /** Avenants whose per-funder amounts are known; other years are derived from `amounts` (demo). */
-  amendments?: (Provenance & { year: number; number: number; signedOn?: string; note?: string; amounts: { funder: Funder; amount: Euros; sourceUrl?: string; isDemo: boolean }[] })[];
+  amendments?: (Provenance & { year: number; number: number; signedOn?: string; note?: string; amounts: (Provenance & { funder: Funder; amount: Euros })[] })[];
   /** How a party's amount splits between its funders when the source does not say (demo). */
   funderSplit?: Partial<Record<Funder, number>>;
   actions: ActionSeed[];

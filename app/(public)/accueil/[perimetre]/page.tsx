@@ -5,6 +5,7 @@ import { Freshness } from "@/components/department/freshness";
 import { WhatIsAContract } from "@/components/department/what-is-a-contract";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
+import { DemoShare } from "@/components/department/demo-share";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
 import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
@@ -75,12 +76,18 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
           {totals.byParty.map((p) => (
             <div key={p.party} className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-sm text-slate-700">{p.partyLabel}</dt>
-              <dd className="tabular mt-1 text-2xl font-bold">{formatEurosCompact(p.amountCents)}</dd>
+              <dd className="tabular mt-1 text-2xl font-bold">
+                {formatEurosCompact(p.amountCents)}
+                <DemoShare includesDemo={p.includesDemo} demoCents={p.demoCents} totalCents={p.amountCents} />
+              </dd>
             </div>
           ))}
           <div className="rounded-lg border border-marianne bg-marianne-light p-4">
             <dt className="text-sm text-slate-800">Total contractualisé</dt>
-            <dd className="tabular mt-1 text-2xl font-bold text-marianne">{formatEurosCompact(totals.totalCents)}</dd>
+            <dd className="tabular mt-1 text-2xl font-bold text-marianne">
+              {formatEurosCompact(totals.totalCents)}
+              <DemoShare includesDemo={totals.includesDemo} demoCents={totals.demoCents} totalCents={totals.totalCents} />
+            </dd>
           </div>
         </dl>
         <p className="mt-2 text-sm text-slate-700">
@@ -125,11 +132,14 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
                   <td className="n">{c.wave}</td>
                   <td>{c.signedOn ? formatDate(c.signedOn) : "non renseignée"}</td>
                   <td>{c.statusLabel}</td>
-                  <td className="n">{formatEurosCompact(c.totalCents)}</td>
+                  <td className="n">
+                    {formatEurosCompact(c.totalCents)}
+                    <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />
+                  </td>
                   <td className="n">{formatNumber(c.actionCount)}</td>
                   <td className="n">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
                   <td>
-                    <Provenance sourceUrl={c.sourceUrl} isDemo={c.isDemo} compact />
+                    <Provenance sourceUrl={c.sourceUrl} source={c.source} isDemo={c.isDemo} compact />
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Freshness } from "@/components/department/freshness";
 import { KeyFigures } from "@/components/department/key-figures";
+import { Provenance } from "@/components/ui/provenance";
 import { getPublicDepartmentPage } from "@/lib/opendata/cached";
 
 type Props = { params: Promise<{ code: string }> };
@@ -38,6 +39,10 @@ export default async function DepartmentWidget({ params }: Props) {
             Contrat {contract.frameworkCode}, signé par l&apos;État, l&apos;ARS et le département ({contract.statusLabel.toLowerCase()}).
           </p>
           <KeyFigures contract={contract} />
+          <p className="text-xs text-slate-700">
+            Contrat : <Provenance sourceUrl={contract.sourceUrl} source={contract.source} isDemo={contract.isDemo} /> · Chaque montant renvoie à sa source ou porte
+            la mention « démo » (donnée de démonstration).
+          </p>
         </>
       ) : (
         <p>Ce département n&apos;a pas de contrat publié.</p>
