@@ -1,5 +1,5 @@
 import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
-import { centsToCsv } from "@/components/charts/csv";
+import { centsCell } from "@/lib/core/csv";
 import { LazyFundingByYearChart } from "@/components/charts/lazy-charts";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail, StageAmounts } from "@/lib/opendata/schemas";
@@ -33,7 +33,7 @@ export function FundingSection({ departmentCode, contract }: { departmentCode: s
           csv: {
             filename: `financements-par-annee-${departmentCode}.csv`,
             header: ["annee", "prevu_eur", "notifie_eur", "engage_eur", "verse_eur"],
-            rows: contract.fundingByYear.map((y) => [y.year, centsToCsv(y.plannedCents), centsToCsv(y.notifiedCents), centsToCsv(y.committedCents), centsToCsv(y.paidCents)]),
+            rows: contract.fundingByYear.map((y) => [y.year, centsCell(y.plannedCents), centsCell(y.notifiedCents), centsCell(y.committedCents), centsCell(y.paidCents)]),
           },
         }}
       />

@@ -22,9 +22,11 @@ import { getPublicDepartmentPage, getPublicNationalPage } from "../../lib/openda
 import { validateJsonSchema } from "../../lib/opendata/json-schema";
 import { COMPONENT_SCHEMAS } from "../../lib/opendata/openapi";
 import { RESOURCE_NAMES, type ResourceName } from "../../lib/opendata/resources";
-import { parseCsv, validateCsv, type TableSchema } from "../../lib/opendata/table-schema";
+import { validateCsv, type TableSchema } from "../../lib/opendata/table-schema";
+import { parseCsv } from "../support/csv";
 import { db } from "../../lib/server/db";
-import { createContract } from "../factories/contracts";
+import { contractSeed, createContract } from "../factories/contracts";
+import { untouchedDepartment } from "../factories/departments";
 import { signedInViewer } from "../factories/users";
 
 const ORIGIN = "http://tripartite.test";
@@ -423,5 +425,22 @@ describe("a change made in the workspace", () => {
     expect(api.meta.dataUpdatedAt).toBe(after.updatedAt);
     const national = await getPublicNationalPage();
     expect(national.updatedAt! >= after.updatedAt!).toBe(true);
+  });
+});
+
+describe("formula-like text in the CSV files", () => {
+  it("writes a fiche action titled =1+1 as '=1+1, in the collection and in the item", async () => {
+    const { code } = await untouchedDepartment();
+    const [seeded] = contractSeed({ departmentCode: code }).actions;
+    await createContract(db(), { departmentCode: code, actions: [{ ...seeded, title: "=1+1", lead: "@Département" }] });
+    const action = await db().action.findFirstOrThrow({ where: { contract: { departmentCode: code } } });
+    expect(action.title).toBe("=1+1");
+
+    const [header, row, ...rest] = parseCsv(await (await call(getActions as Handler, `/api/v1/actions?departement=${code}&format=csv`)).text());
+    expect(rest).toEqual([]);
+    const record = Object.fromEntries(header.map((name, i) => [name, row[i]]));
+    expect(record).toMatchObject({ title: "'=1+1", lead: "'@Département" });
+    const item = parseCsv(await (await call(getActionItem as Handler, `/api/v1/actions/${action.id}?format=csv`, { id: action.id })).text());
+    expect(item[1][header.indexOf("title")]).toBe("'=1+1");
   });
 });
