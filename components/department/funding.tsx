@@ -3,7 +3,7 @@ import { centsCell } from "@/lib/core/csv";
 import { LazyFundingByYearChart } from "@/components/charts/lazy-charts";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail, StageAmounts } from "@/lib/opendata/schemas";
-import { formatEuros, formatPercent } from "@/lib/format";
+import { formatEuros, formatPercent } from "@/lib/core/format";
 
 const rate = (t: StageAmounts) => (t.plannedCents > 0 ? formatPercent((t.paidCents / t.plannedCents) * 100) : "—");
 const cells = (t: StageAmounts) => [formatEuros(t.plannedCents), formatEuros(t.notifiedCents), formatEuros(t.committedCents), formatEuros(t.paidCents), rate(t)];

@@ -1,4 +1,4 @@
-import { formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
+import { formatEurosCompact, formatNumber, formatPercent } from "@/lib/core/format";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
 
 /** A contract's key figures: amounts per party and in total, actions, progress, money paid. */

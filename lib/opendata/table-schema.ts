@@ -3,7 +3,7 @@
 // a column carries the JSON field of the same name, so both forms say the same thing. Safe for the client.
 import { z } from "zod";
 import { OPEN_DATA_CSV, csvNumber, parseCsv, writeCsv, type CsvCell as WriterCell } from "../core/csv";
-import { PUBLIC_COUNT_MASK } from "../format";
+import { PUBLIC_COUNT_MASK } from "../core/format";
 
 export type TableFieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
 

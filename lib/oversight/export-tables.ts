@@ -2,6 +2,7 @@
 // as XLSX in exports.ts, so that both files carry the same figures. Raw values: euros in cents,
 // rates in percent rounded to one decimal, dates in ISO 8601, INSEE codes as text.
 import { centsCell, writeCsv, type CsvCell } from "../core/csv";
+import { isDepartmentOrSyntheticCode } from "../core/territory";
 import { ALERT_LABELS, type Alert } from "./alerts";
 import { gapToMedian } from "./peers";
 import { oversightQuery, round1, type OversightParams, type OversightScope, type OversightView } from "./schemas";
@@ -102,8 +103,8 @@ export function parseExportScope(text: string | null): ExportScope | null {
   if (text === "national") return { kind: "national" };
   const region = /^region-(\d{2})$/.exec(text ?? "");
   if (region) return { kind: "region", regionCode: region[1] };
-  const department = /^departement-(\d{2,3}|2[AB])$/.exec(text ?? "");
-  return department ? { kind: "department", departmentCode: department[1] } : null;
+  const department = /^departement-(\w{2,3})$/.exec(text ?? "");
+  return department && isDepartmentOrSyntheticCode(department[1]) ? { kind: "department", departmentCode: department[1] } : null;
 }
 
 export function exportScopeParam(scope: ExportScope): string {

@@ -8,6 +8,7 @@ import { readingFromReplica } from "../server/db";
 import { EXPORT_TABLES, alertsTable, parseExportScope, tableToCsv, viewTable, type ColumnType, type ExportTable, type ExportTableName } from "./export-tables";
 import { getOversightSummary, getOversightView, listDepartmentAlerts } from "./queries";
 import { parseOversightParams } from "./schemas";
+import { isoDay } from "../core/dates";
 
 export { tableToCsv };
 
@@ -44,7 +45,7 @@ async function buildExportTable(viewer: Viewer, tableName: string, params: URLSe
   if (!scope || (scope.kind === "department" && name !== "alertes")) return { ok: false, status: 400, message: "Portée d'export invalide." };
   if (viewer.kind !== "user") return { ok: false, status: 401, message: "Connectez-vous pour exporter ces données." };
   const forbidden = { ok: false, status: 403, message: "Vous n'avez pas les droits nécessaires pour exporter ces données." } as const;
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   const filename = (suffix: string) => `tripartite-${name}-${suffix}-${day}`;
 
   if (scope.kind === "department") {

@@ -3,7 +3,7 @@
 import { OPEN_DATA_CSV, centsCell, writeCsv, type CsvCell } from "../core/csv";
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "../funding/schemas";
-import { formatDate, formatEuros, formatNumber, formatPercent } from "../format";
+import { formatDate, formatEuros, formatNumber, formatPercent } from "../core/format";
 import { INDICATOR_STATUS_LABELS } from "../indicators/status";
 import { indicatorDisplay } from "./snapshot";
 import { DECISION_LABELS, REPORT_PARTY_LABELS, REPORT_STATUS_LABELS, type ApprovingParty, type ApprovalDecision, type Narrative, type ReportSnapshot, type ReportStatus } from "./schemas";

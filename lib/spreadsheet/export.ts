@@ -8,6 +8,7 @@ import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
 import type { ContractSnapshot } from "./snapshot";
 import { FRENCH_EXCEL_CSV, centsCell, csvNumber, defuseFormula, writeCsv, type CsvCell } from "../core/csv";
 import { README_SHEET, SHEETS, SHEET_KEYS, readmeLines, type ColumnType, type SheetKey } from "./template";
+import { isoDay } from "../core/dates";
 
 /** A value as the export knows it: text, a day (ISO), cents, or a number. */
 export type ExportValue = { kind: "text"; value: string } | { kind: "date"; value: string } | { kind: "money"; cents: bigint } | { kind: "number"; value: number; text: string } | null;
@@ -129,5 +130,5 @@ export function snapshotToCsv(snapshot: ContractSnapshot, key: SheetKey): string
 }
 
 export function exportFilename(snapshot: ContractSnapshot, suffix: string, today = new Date()) {
-  return `tripartite-${snapshot.contract.departmentCode}-${suffix}-${today.toISOString().slice(0, 10)}`;
+  return `tripartite-${snapshot.contract.departmentCode}-${suffix}-${isoDay(today)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { plainSpaces } from "../../lib/format";
-import { formatEuros } from "../../lib/format";
+import { plainSpaces } from "../../lib/core/format";
+import { formatEuros } from "../../lib/core/format";
 import { createFundingLine, deleteFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { fundingOfContract, getFundingLedger, getFundingLineForEdit } from "../../lib/funding/queries";
 import { FUNDING_STAGES, type Funder, type FundingStage } from "../../lib/funding/schemas";

@@ -16,7 +16,7 @@ import { GET as getTableSchema } from "../../app/api/v1/schemas/[resource]/route
 import { updateAction } from "../../lib/actions/mutations";
 import { addContractComment } from "../../lib/comments/mutations";
 import { createContextFigure } from "../../lib/context-figures/mutations";
-import { formatPublicCount } from "../../lib/format";
+import { formatPublicCount } from "../../lib/core/format";
 import { saveIndicatorValue } from "../../lib/indicators/mutations";
 import { getPublicDepartmentPage, getPublicNationalPage } from "../../lib/opendata/cached";
 import { validateJsonSchema } from "../../lib/opendata/json-schema";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { updateAction } from "../../lib/actions/mutations";
 import { createFundingLine } from "../../lib/funding/mutations";
-import { formatEuros, plainSpaces } from "../../lib/format";
+import { formatEuros, plainSpaces } from "../../lib/core/format";
 import { renderReportHtml, reportCsv } from "../../lib/reports/document";
 import { decideReport, saveReportNarrative, submitReport } from "../../lib/reports/mutations";
 import { htmlToPdf } from "../../lib/reports/pdf";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput, parseEuroAmount } from "../../money";
+import { centsToInput, parseEuroAmount } from "../../core/money";
 import { CONTRACT_AMOUNT_OPTIONS, MAX_CENTS, optionalEurosField } from "./money";
 
 const parseContractAmount = (text: string) => parseEuroAmount(text, CONTRACT_AMOUNT_OPTIONS);
