@@ -5,13 +5,14 @@ import "server-only";
 import type { Alert } from "./alerts";
 import { computeAlerts, summarizeAlerts } from "./alerts";
 import type { PeerMedians } from "./peers";
-import { canOverseeNation, mayOversee, readerKey, readerOf, type Reader } from "./reader";
+import { readerKey, readerOf, type Reader } from "../server/reader";
+import { canOverseeNation, mayOversee } from "./access";
 import { NO_FILTERS, type OversightFilters, type OversightScope, type OversightSummary, type OversightView } from "./schemas";
 import { computeOversightView, departmentAlertInputs, mediansFor } from "./view";
 import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
-export { canOverseeNation, canOverseeRegion } from "./reader";
+export { canOverseeNation, canOverseeRegion } from "./access";
 import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";

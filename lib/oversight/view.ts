@@ -7,7 +7,7 @@ import { contractScopeWhere, departmentScopeWhere } from "../server/authz";
 import { db, type Prisma } from "../server/db";
 import { computeAlerts, countAlerts } from "./alerts";
 import { peerMedians, type PeerMedians } from "./peers";
-import type { Reader } from "./reader";
+import type { Reader } from "../server/reader";
 import { ratio, spendingRate, type OversightContractRow, type OversightDepartmentRow, type OversightFilters, type OversightScope, type OversightView } from "./schemas";
 import * as sql from "./sql";
 import { isoDay } from "../core/dates";

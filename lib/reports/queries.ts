@@ -3,7 +3,7 @@ import { can, contractScopeWhere, type Territory, type Viewer } from "../server/
 import { SCOPE_NATIONAL_TAG, scopeCached } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
-import { readerKey, readerOf } from "../oversight/reader";
+import { readerKey, readerOf } from "../server/reader";
 import { contractDeadlines, listDeadlinesInScope, type DeadlineRow } from "./deadlines";
 import { liveSnapshot } from "./data";
 import { daysUntil, isoDay } from "./due-dates";

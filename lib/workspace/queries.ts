@@ -6,7 +6,7 @@ import { can, departmentScopeWhere, type Territory, type Viewer } from "../serve
 import { scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
-import { readerKey, readerOf } from "../oversight/reader";
+import { readerKey, readerOf } from "../server/reader";
 import { todayIso } from "../core/dates";
 
 export type WorkspacePermissions = { editActions: boolean; editFunding: boolean; editIndicators: boolean; editContext: boolean; comment: boolean };
