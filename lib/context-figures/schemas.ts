@@ -35,7 +35,7 @@ const BUDGET_MESSAGES: Record<EuroAmountError, string> = {
   tooHigh: "Ce montant est trop grand : saisissez-le en euros.",
 };
 
-/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents, read by lib/money.ts; null when left empty. */
+/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents, read by lib/core/money.ts; null when left empty. */
 export const EurosSchema = z.unknown().optional().transform((input, ctx): bigint | null => {
   if (blank(input)) return null;
   const parsed = typeof input === "string" || typeof input === "number" ? parseEuroAmount(String(input), { maxCents: MAX_BUDGET_CENTS, allowZero: true }) : null;

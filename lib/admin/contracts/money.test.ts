@@ -4,7 +4,7 @@ import { CONTRACT_AMOUNT_OPTIONS, MAX_CENTS, optionalEurosField } from "./money"
 
 const parseContractAmount = (text: string) => parseEuroAmount(text, CONTRACT_AMOUNT_OPTIONS);
 
-describe("contract amounts (lib/money.ts with the contract options)", () => {
+describe("contract amounts (lib/core/money.ts with the contract options)", () => {
   it.each([
     ["8 400 000", 840_000_000n],
     ["8400000", 840_000_000n],

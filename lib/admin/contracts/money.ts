@@ -1,5 +1,5 @@
 // What is specific to contract amounts: their ceiling and the optional form field. Parsing and formatting
-// euros is lib/money.ts's job (exact cents, no floating point).
+// euros is lib/core/money.ts's job (exact cents, no floating point).
 import { z } from "zod";
 import { parseEuroAmount } from "../../core/money";
 import { emptyToNull } from "../../core/fields";
