@@ -9,9 +9,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as actions from "./actions/schemas";
+import * as coreFields from "./core/fields";
 import * as contractMoney from "./admin/contracts/money";
 import * as adminContracts from "./admin/contracts/schemas";
-import * as adminFields from "./admin/fields";
 import * as adminUsers from "./admin/users/schemas";
 import { readOidcConfig } from "./auth/oidc-config";
 import { decodeOidcTransient } from "./auth/oidc";
@@ -30,10 +30,10 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "lib/actions/schemas.ts": actions,
   "lib/admin/contracts/money.ts": contractMoney,
   "lib/admin/contracts/schemas.ts": adminContracts,
-  "lib/admin/fields.ts": adminFields,
   "lib/admin/users/schemas.ts": adminUsers,
   "lib/auth/schemas.ts": auth,
   "lib/comments/schemas.ts": comments,
+  "lib/core/fields.ts": coreFields,
   "lib/context-figures/schemas.ts": contextFigures,
   "lib/funding/schemas.ts": funding,
   "lib/indicators/schemas.ts": indicators,

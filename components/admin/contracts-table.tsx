@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DemoMark } from "@/components/ui/provenance";
 import { CONTRACT_STATUS_LABELS, type AdminContractRow } from "@/lib/admin/contracts/schemas";
-import { formatEuros, formatShortDate } from "@/lib/format";
+import { formatEuros, formatShortDate } from "@/lib/core/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ContractsTable({ contracts }: { contracts: AdminContractRow[] }) {

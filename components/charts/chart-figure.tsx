@@ -1,12 +1,12 @@
 import { CsvDownload } from "./csv-download";
-import type { CsvValue } from "./csv";
+import type { CsvCell } from "@/lib/core/csv";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export type FigureTable = {
   caption: string;
   columns: { label: string; numeric?: boolean }[];
   rows: { key: string; cells: React.ReactNode[] }[];
-  csv: { filename: string; header: string[]; rows: CsvValue[][] };
+  csv: { filename: string; header: string[]; rows: CsvCell[][] };
 };
 
 /** A chart always comes with its data table and a CSV of what it shows. */

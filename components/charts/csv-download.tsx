@@ -1,10 +1,15 @@
 "use client";
 
-import { toCsv, type CsvValue } from "./csv";
+import { writeCsv, type CsvCell } from "@/lib/core/csv";
 
-export function CsvDownload({ filename, header, rows, label }: { filename: string; header: string[]; rows: CsvValue[][]; label: string }) {
+/** The file behind a chart's "Télécharger les données (CSV)": open-data CSV, formula-like text defused. */
+export function chartTableCsv(header: string[], rows: CsvCell[][]): string {
+  return writeCsv([header, ...rows]);
+}
+
+export function CsvDownload({ filename, header, rows, label }: { filename: string; header: string[]; rows: CsvCell[][]; label: string }) {
   const download = () => {
-    const blob = new Blob([toCsv(header, rows)], { type: "text/csv;charset=utf-8" });
+    const blob = new Blob([chartTableCsv(header, rows)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;

@@ -3,9 +3,9 @@
 import { ConflictPanel as SharedConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SubmitButton, TextArea, TextField } from "@/components/forms/field";
-import { toFrenchInput } from "@/lib/indicators/decimal";
-import { centsToInput as centsToFrenchInput } from "@/lib/money";
-import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
+import { toFrenchInput } from "@/lib/core/decimal";
+import { centsToInput as centsToFrenchInput } from "@/lib/core/money";
+import { formatEuros, formatNumber, formatPercent } from "@/lib/core/format";
 import { IDLE, type FormState } from "@/lib/forms";
 
 type Values = Record<string, string>;

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Provenance } from "@/components/ui/provenance";
 import type { ContextFigureValues } from "@/lib/context-figures/schemas";
-import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
+import { formatEuros, formatNumber, formatPercent } from "@/lib/core/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ContextFigureTable({ figures, rowAction }: { figures: ContextFigureValues[]; rowAction?: (figure: ContextFigureValues) => ReactNode }) {

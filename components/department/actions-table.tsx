@@ -1,7 +1,7 @@
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicAction } from "@/lib/opendata/schemas";
-import { formatShortDate } from "@/lib/format";
+import { formatShortDate } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 

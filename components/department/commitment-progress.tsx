@@ -1,7 +1,7 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyCommitmentProgressChart } from "@/components/charts/lazy-charts";
 import type { CommitmentProgress } from "@/lib/opendata/schemas";
-import { formatDecimal, formatNumber } from "@/lib/format";
+import { formatDecimal, formatNumber } from "@/lib/core/format";
 
 export function CommitmentProgressSection({ departmentCode, commitments }: { departmentCode: string; commitments: CommitmentProgress[] }) {
   const percent = (v: number | null) => (v === null ? "—" : `${formatDecimal(v)} %`);

@@ -1,7 +1,7 @@
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicContextFigure } from "@/lib/opendata/schemas";
-import { PUBLIC_COUNT_MASK, formatEurosCompact, formatPercent, formatPublicCount } from "@/lib/format";
+import { PUBLIC_COUNT_MASK, formatEurosCompact, formatPercent, formatPublicCount } from "@/lib/core/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A withheld count (fewer than 11 people): "< 11", said in full to screen readers. */

@@ -1,6 +1,6 @@
 import { DemoMark, Provenance } from "@/components/ui/provenance";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
-import { formatDate, formatEuros, formatEurosCompact } from "@/lib/format";
+import { formatDate, formatEuros, formatEurosCompact } from "@/lib/core/format";
 import { DemoShare } from "./demo-share";
 
 export function ContractHeader({ contract }: { contract: PublicContractDetail }) {

@@ -1,4 +1,4 @@
-import { formatEurosCompact } from "@/lib/format";
+import { formatEurosCompact } from "@/lib/core/format";
 
 /** Under a total that adds up demo amounts: how much of it is demo data (« dont 24,1 M€ de démonstration »). */
 export function DemoShare({ includesDemo, demoCents, totalCents }: { includesDemo: boolean; demoCents: number; totalCents: number }) {

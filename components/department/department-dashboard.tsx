@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
-import { formatDate, formatEurosCompact } from "@/lib/format";
+import { formatDate, formatEurosCompact } from "@/lib/core/format";
 import type { PublicDepartmentPage } from "@/lib/opendata/schemas";
 import { ActionsTable } from "./actions-table";
 import { CommitmentProgressSection } from "./commitment-progress";

@@ -1,4 +1,4 @@
-import { formatFreshness } from "@/lib/format";
+import { formatFreshness } from "@/lib/core/format";
 
 /** "Données mises à jour le 23 novembre 2026 à 10 h 05": the latest change among the published records shown. */
 export function Freshness({ updatedAt }: { updatedAt: string | null }) {

@@ -1,9 +1,9 @@
 import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
-import { centsToCsv } from "@/components/charts/csv";
+import { centsCell } from "@/lib/core/csv";
 import { LazyFundingByYearChart } from "@/components/charts/lazy-charts";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail, StageAmounts } from "@/lib/opendata/schemas";
-import { formatEuros, formatPercent } from "@/lib/format";
+import { formatEuros, formatPercent } from "@/lib/core/format";
 
 /** What the column says: versé ÷ notifié (nothing notified yet: no rate). */
 export const paidOverNotified = (t: StageAmounts) => (t.notifiedCents > 0 ? formatPercent((t.paidCents / t.notifiedCents) * 100) : "—");
@@ -34,7 +34,7 @@ export function FundingSection({ departmentCode, contract }: { departmentCode: s
           csv: {
             filename: `financements-par-annee-${departmentCode}.csv`,
             header: ["annee", "prevu_eur", "notifie_eur", "engage_eur", "verse_eur"],
-            rows: contract.fundingByYear.map((y) => [y.year, centsToCsv(y.plannedCents), centsToCsv(y.notifiedCents), centsToCsv(y.committedCents), centsToCsv(y.paidCents)]),
+            rows: contract.fundingByYear.map((y) => [y.year, centsCell(y.plannedCents), centsCell(y.notifiedCents), centsCell(y.committedCents), centsCell(y.paidCents)]),
           },
         }}
       />

@@ -1,6 +1,6 @@
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { DemoMark } from "@/components/ui/provenance";
-import { PUBLIC_COUNT_MASK } from "@/lib/format";
+import { PUBLIC_COUNT_MASK } from "@/lib/core/format";
 import { formatIndicatorValue } from "@/lib/indicators/status";
 import type { PublicIndicatorValue } from "@/lib/opendata/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";

@@ -1,4 +1,4 @@
-import { formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
+import { formatEurosCompact, formatNumber, formatPercent } from "@/lib/core/format";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
 import { DemoShare } from "./demo-share";

@@ -4,9 +4,9 @@ import { ConflictPanel as SharedConflictPanel } from "@/components/forms/conflic
 import { useActionState, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/forms/field";
 import { IDLE, type FormState } from "@/lib/forms";
-import { centsToInput } from "@/lib/money";
+import { centsToInput } from "@/lib/core/money";
 import { FUNDERS, FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS, type ActionOption, type Funder, type FundingStage } from "@/lib/funding/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 
 type Values = Record<string, string>;
 type ServerAction = (prev: FormState, data: FormData) => Promise<FormState>;

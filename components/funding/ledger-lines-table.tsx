@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Provenance } from "@/components/ui/provenance";
 import { FUNDERS, FUNDER_LABELS, STAGE_LABELS, type Funder, type FundingLineRow } from "@/lib/funding/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const selectClass = "mt-1 block rounded border border-slate-400 bg-white px-3 py-2";

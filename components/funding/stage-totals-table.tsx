@@ -1,5 +1,5 @@
 import { FUNDING_STAGES, STAGE_LABELS, type StageTotals } from "@/lib/funding/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export type StageTotalsRow = StageTotals & { key: string; label: React.ReactNode };

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 import { FUNDER_LABELS, STAGE_LABELS, type Funder, type FundingStage } from "@/lib/funding/schemas";
 import { ENTITY_LABELS, FIELD_LABELS, OPERATION_LABELS } from "@/lib/history/labels";
 

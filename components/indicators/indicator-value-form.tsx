@@ -3,7 +3,7 @@
 import { ConflictPanel } from "@/components/forms/conflict-panel";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/forms/field";
-import { toFrenchInput } from "@/lib/indicators/decimal";
+import { toFrenchInput } from "@/lib/core/decimal";
 import type { IndicatorKind, IndicatorRow } from "@/lib/indicators/schemas";
 import { formatIndicatorValue } from "@/lib/indicators/status";
 import { IDLE, type FormState } from "@/lib/forms";

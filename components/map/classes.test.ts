@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainSpaces } from "@/lib/format";
+import { plainSpaces } from "@/lib/core/format";
 import { classOf, mapClasses } from "./classes";
 
 describe("map classes", () => {

@@ -1,6 +1,6 @@
 // Classes of the departments map: fixed breaks per kind of measure (so that two maps read alike),
 // a sequential palette from light to dark, and the labels of the legend.
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent } from "@/lib/core/format";
 
 export type MapClass = { index: number; label: string; color: string; min: number; max: number | null };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ALERT_KINDS, ALERT_LABELS, type AlertSummary } from "@/lib/oversight/alerts";
-import { formatNumber, formatShortDate } from "@/lib/format";
+import { formatNumber, formatShortDate } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 

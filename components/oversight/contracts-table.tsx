@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { formatDecimal, formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
+import { formatDecimal, formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/lib/core/format";
 import { CONTRACTS_PER_PAGE, SORT_LABELS, oversightQuery, paginate, type OversightContractRow, type OversightParams, type SortKey } from "@/lib/oversight/schemas";
 import { sortContracts } from "@/lib/oversight/sort";
 import { DATA_TABLE } from "@/components/ui/data-table";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/core/format";
 import { OVERDUE_REPORTS_PER_PAGE, paginate } from "@/lib/oversight/schemas";
 import type { OverdueReportRow } from "@/lib/reports/schemas";
 import { toActCell } from "@/lib/reports/workflow";

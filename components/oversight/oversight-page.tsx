@@ -1,5 +1,5 @@
 import { DepartmentMap } from "@/components/map/department-map";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent } from "@/lib/core/format";
 import type { ExportScope } from "@/lib/oversight/export-tables";
 import { MAP_MEASURE_LABELS, measureValue, oversightQuery, type OversightParams, type OversightSummary } from "@/lib/oversight/schemas";
 import type { OverdueReportRow } from "@/lib/reports/schemas";

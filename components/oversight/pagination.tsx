@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/core/format";
 import type { Page } from "@/lib/oversight/schemas";
 
 /** "Lignes 51 à 100 sur 202", and links to the previous and next pages (plain links: no script needed). */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDecimal, formatNumber, formatPercent } from "@/lib/format";
+import { formatDecimal, formatNumber, formatPercent } from "@/lib/core/format";
 import { gapToMedian, type PeerMedians } from "@/lib/oversight/peers";
 import { DEPARTMENTS_PER_PAGE, paginate, type OversightDepartmentRow } from "@/lib/oversight/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";

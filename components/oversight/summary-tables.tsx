@@ -1,4 +1,4 @@
-import { formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/lib/format";
+import { formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/lib/core/format";
 import { FUNDER_LABELS } from "@/lib/funding/schemas";
 import type { CommitmentRow, FunderRow, OversightTotals } from "@/lib/oversight/schemas";
 import { TableScroll } from "@/components/ui/table-scroll";

@@ -1,7 +1,7 @@
 // A contract's deadlines as a table: report due dates, avenant dates, custom ones, with their state.
 import { OverdueBadge } from "@/components/reports/report-status";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { DEADLINE_KIND_LABELS, type DeadlineKind } from "@/lib/reports/schemas";
 
 type Row = { key: string; kind: DeadlineKind; label: string; dueOn: string; done: boolean; overdue: boolean; departmentName?: string };

@@ -3,7 +3,7 @@ import { IndicatorStatusBadge } from "@/components/indicators/indicator-tables";
 import { ActionStatusBadge } from "@/components/ui/action-status";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ACTION_STATUS_LABELS } from "@/lib/actions/schemas";
-import { formatEuros, formatNumber, formatPercent } from "@/lib/format";
+import { formatEuros, formatNumber, formatPercent } from "@/lib/core/format";
 import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "@/lib/funding/schemas";
 import type { ReportSnapshot, SnapshotDiff } from "@/lib/reports/schemas";
 import { indicatorDisplay } from "@/lib/reports/snapshot";

@@ -1,6 +1,6 @@
 // What an import step shows: the errors to correct, or the counts and the changes (to apply, or applied).
 import { TableScroll } from "@/components/ui/table-scroll";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/core/format";
 import type { ImportFormState } from "@/lib/spreadsheet/import-state";
 
 type Summary = NonNullable<ImportFormState["summary"]>;

@@ -2,8 +2,8 @@ import "server-only";
 import { can, contractScopeWhere, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import type { ActionEditValues } from "./schemas";
+import { isoDay } from "../core/dates";
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export function toEditValues(a: {
   id: string; reference: string; version: number; title: string; objectiveId: string | null; purpose: string | null; targetPublic: string | null;
@@ -20,8 +20,8 @@ export function toEditValues(a: {
     targetPublic: a.targetPublic,
     lead: a.lead,
     partners: a.partners,
-    startDate: isoDate(a.startDate),
-    endDate: isoDate(a.endDate),
+    startDate: isoDay(a.startDate),
+    endDate: isoDay(a.endDate),
     status: a.status,
     progress: a.progress,
     archivedAt: a.archivedAt?.toISOString() ?? null,

@@ -1,38 +1,19 @@
 // Fiche action vocabulary and form schemas, shared by the server and the client.
 import { z } from "zod";
 
-export const ACTION_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "POSTPONED", "ABANDONED"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus } from "../core/vocabulary";
+import { isoDay } from "../core/dates";
+import { emptyToNull, optionalDate, optionalText, versionField } from "../core/fields";
 
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  NOT_STARTED: "Non démarrée",
-  IN_PROGRESS: "En cours",
-  DONE: "Réalisée",
-  POSTPONED: "Reportée",
-  ABANDONED: "Abandonnée",
-};
+// The vocabulary lives in lib/core; this domain's schemas name it too for its forms and DTOs.
+export { ACTION_STATUSES, ACTION_STATUS_LABELS, type ActionStatus };
 
 /** "En retard" is computed, never typed: the end date has passed and the action is neither done nor abandoned. */
 export function isActionLate(action: { status: ActionStatus; endDate: string | null }, today: Date = new Date()): boolean {
   if (!action.endDate || action.status === "DONE" || action.status === "ABANDONED") return false;
-  return action.endDate < today.toISOString().slice(0, 10);
+  return action.endDate < isoDay(today);
 }
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-const optionalText = (max: number) =>
-  z.preprocess(emptyToNull, z.string().trim().max(max, `${max} caractères au plus.`).nullable().default(null));
-const optionalDate = z.preprocess(
-  emptyToNull,
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format JJ/MM/AAAA.")
-    .refine((d) => {
-      const date = new Date(`${d}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-    }, "Cette date n'existe pas.")
-    .nullable()
-    .default(null),
-);
 
 export const ActionFieldsSchema = z
   .object({
@@ -66,7 +47,7 @@ export const ActionFieldsSchema = z
 
 export type ActionFields = z.infer<typeof ActionFieldsSchema>;
 
-export const ActionVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().positive();
+export const ActionVersionSchema = versionField;
 
 /** What the edit form shows and what a conflict returns: the current values of an action. */
 export type ActionEditValues = {

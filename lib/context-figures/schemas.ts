@@ -1,8 +1,9 @@
 // Department context figures (aggregates per year, never about a child): form schemas and DTOs, shared
 // by the server and the client (no data access here).
 import { z } from "zod";
-import { parseFrenchDecimal, toFrenchInput } from "../indicators/decimal";
-import { centsToInput, parseEuroAmount, type EuroAmountError } from "../money";
+import { parseFrenchDecimal, toFrenchInput } from "../core/decimal";
+import { centsToInput, parseEuroAmount, type EuroAmountError } from "../core/money";
+import { httpsUrlField, versionField } from "../core/fields";
 
 const NUMBER_FORMAT_MESSAGE = "Saisissez un nombre, par exemple 12,5.";
 const MAX_BUDGET_CENTS = 100_000_000_000n * 100n; // 100 Md€: far above any department's budget
@@ -34,7 +35,7 @@ const BUDGET_MESSAGES: Record<EuroAmountError, string> = {
   tooHigh: "Ce montant est trop grand : saisissez-le en euros.",
 };
 
-/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents, read by lib/money.ts; null when left empty. */
+/** Euros as typed ("62 000 000", "1 234,56 €") to exact cents, read by lib/core/money.ts; null when left empty. */
 export const EurosSchema = z.unknown().optional().transform((input, ctx): bigint | null => {
   if (blank(input)) return null;
   const parsed = typeof input === "string" || typeof input === "number" ? parseEuroAmount(String(input), { maxCents: MAX_BUDGET_CENTS, allowZero: true }) : null;
@@ -57,13 +58,7 @@ export const SharePercentSchema = frenchNumber<string>((p) => {
   return { value: p.text };
 });
 
-export const HttpsUrlSchema = z.preprocess(
-  (v) => (blank(v) ? null : typeof v === "string" ? v.trim() : v),
-  z
-    .url({ protocol: /^https$/, hostname: z.regexes.domain, error: "Saisissez une adresse web complète qui commence par https://." })
-    .max(500, "500 caractères au plus.")
-    .nullable(),
-);
+export const HttpsUrlSchema = httpsUrlField;
 
 export const ContextFigureFieldsSchema = z
   .object({
@@ -92,7 +87,7 @@ export const ContextYearSchema = z.preprocess(
     .max(LAST_YEAR, `L'année est comprise entre ${FIRST_YEAR} et ${LAST_YEAR}.`),
 );
 
-export const ContextVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().positive("Version manquante : rechargez la page.");
+export const ContextVersionSchema = versionField;
 
 /** One year of a department's figures, as the table, the form and a conflict show them. */
 export type ContextFigureValues = {

@@ -12,8 +12,8 @@ import type {
   NationalTotals,
 } from "./schemas";
 import { fundingOfContract } from "../funding/queries";
+import { isoDay } from "../core/dates";
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const cents = (v: bigint | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
 const contractInclude = {
@@ -53,9 +53,9 @@ function toSummary(c: ContractWithRelations, stats: ActionStats | undefined): Co
     frameworkName: c.framework.name,
     wave: c.wave,
     status: c.status,
-    signedOn: isoDate(c.signedOn),
-    periodStart: isoDate(c.periodStart)!,
-    periodEnd: isoDate(c.periodEnd)!,
+    signedOn: isoDay(c.signedOn),
+    periodStart: isoDay(c.periodStart)!,
+    periodEnd: isoDay(c.periodEnd)!,
     amounts,
     totalCents: amounts.reduce((s, a) => s + a.amountCents, 0),
     actionCount: stats?.actions ?? 0,
@@ -134,8 +134,8 @@ async function contractDetail(c: ContractWithRelations): Promise<ContractDetail>
       objectiveTitle: a.objective?.title ?? null,
       lead: a.lead,
       partners: a.partners,
-      startDate: isoDate(a.startDate),
-      endDate: isoDate(a.endDate),
+      startDate: isoDay(a.startDate),
+      endDate: isoDay(a.endDate),
       status: a.status,
       progress: a.progress,
       sourceUrl: a.sourceUrl,

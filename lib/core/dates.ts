@@ -30,3 +30,30 @@ export function isPlausibleIsoDay(text: string): boolean {
 
 /** The French message for a day outside the plausible range. */
 export const IMPLAUSIBLE_DAY_MESSAGE = "Date hors de la plage admise (du 01/01/2000 au 31/12/2100).";
+
+/** Today's UTC day, "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): string {
+  return isoDay(now);
+}
+
+/** "2021-03-01" → 2021; a Date → its UTC year. */
+export function yearOf(day: string | Date): number {
+  return typeof day === "string" ? Number(day.slice(0, 4)) : day.getUTCFullYear();
+}
+
+/** The years a contract covers, from its period (ISO days or Dates): 2021-01-01 → 2022-12-31 gives [2021, 2022]. */
+export function contractYears(periodStart: string | Date, periodEnd: string | Date): number[] {
+  const first = yearOf(periodStart);
+  const last = yearOf(periodEnd);
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** A contract's period as its first and last years: what the funding and indicator forms accept. */
+export function periodYears(periodStart: string | Date, periodEnd: string | Date): { firstYear: number; lastYear: number } {
+  return { firstYear: yearOf(periodStart), lastYear: yearOf(periodEnd) };
+}
+
+/** Whether `day` falls within the period, bounds included (ISO days compare as text). */
+export function isWithinPeriod(day: string, period: { start: string; end: string }): boolean {
+  return day >= period.start && day <= period.end;
+}

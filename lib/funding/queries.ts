@@ -14,6 +14,7 @@ import {
   type FundingStage,
   type StageTotals,
 } from "./schemas";
+import { isoDay } from "../core/dates";
 
 export type ContractFunding = {
   byYear: ({ year: number } & StageTotals)[];
@@ -156,8 +157,8 @@ export async function getFundingLedger(viewer: Viewer, code: string, filter: { y
     contract: {
       id: contract.id,
       frameworkCode: contract.framework.code,
-      periodStart: contract.periodStart.toISOString().slice(0, 10),
-      periodEnd: contract.periodEnd.toISOString().slice(0, 10),
+      periodStart: isoDay(contract.periodStart),
+      periodEnd: isoDay(contract.periodEnd),
       years: contractYears(contract.periodStart, contract.periodEnd),
     },
     canEdit,

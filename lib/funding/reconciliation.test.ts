@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainSpaces } from "../format";
+import { plainSpaces } from "../core/format";
 import { reconcileFunding, type ReconciliationInput } from "./reconciliation";
 
 const M = (euros: number) => euros * 100;

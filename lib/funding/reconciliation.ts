@@ -1,6 +1,6 @@
 // The ledger against what was granted: each year's avenant (per funder) and the signed contract
 // (per party). Pure: sums arrive already grouped by SQL, in integer cents; messages are French.
-import { formatEuros } from "../format";
+import { formatEuros } from "../core/format";
 import {
   FUNDERS,
   FUNDER_LABELS,

@@ -1,44 +1,12 @@
 // Funding vocabulary, form schemas and DTOs shared by the server and the client (no data access here).
 import { z } from "zod";
-import { centsToInput, parseEuroAmount } from "../money";
-export const FUNDING_PARTIES = ["STATE", "ARS", "DEPARTMENT", "OTHER"] as const;
-export type FundingParty = (typeof FUNDING_PARTIES)[number];
+import { centsToInput, parseEuroAmount } from "../core/money";
+import { FUNDERS, FUNDER_LABELS, FUNDER_PARTY, FUNDING_PARTIES, FUNDING_STAGES, PARTY_LABELS, STAGE_LABELS, STAGE_LABELS_LOWER, type Funder, type FundingParty, type FundingStage } from "../core/vocabulary";
+import { contractYears } from "../core/dates";
+import { emptyToNull, versionField } from "../core/fields";
 
-export const FUNDERS = ["STATE_P304", "ARS_FIR", "ARS_ONDAM_MS", "DEPARTMENT", "OTHER"] as const;
-export type Funder = (typeof FUNDERS)[number];
-
-export const FUNDING_STAGES = ["PLANNED", "NOTIFIED", "COMMITTED", "PAID"] as const;
-export type FundingStage = (typeof FUNDING_STAGES)[number];
-
-export const PARTY_LABELS: Record<FundingParty, string> = {
-  STATE: "État",
-  ARS: "ARS",
-  DEPARTMENT: "Département",
-  OTHER: "Autres",
-};
-
-export const FUNDER_LABELS: Record<Funder, string> = {
-  STATE_P304: "État — P304",
-  ARS_FIR: "ARS — FIR",
-  ARS_ONDAM_MS: "ARS — ONDAM médico-social",
-  DEPARTMENT: "Département",
-  OTHER: "Autres",
-};
-
-export const FUNDER_PARTY: Record<Funder, FundingParty> = {
-  STATE_P304: "STATE",
-  ARS_FIR: "ARS",
-  ARS_ONDAM_MS: "ARS",
-  DEPARTMENT: "DEPARTMENT",
-  OTHER: "OTHER",
-};
-
-export const STAGE_LABELS: Record<FundingStage, string> = {
-  PLANNED: "Prévu",
-  NOTIFIED: "Notifié",
-  COMMITTED: "Engagé",
-  PAID: "Versé",
-};
+// The vocabulary lives in lib/core; this domain's schemas name it too for its forms and DTOs.
+export { FUNDERS, FUNDER_LABELS, FUNDER_PARTY, FUNDING_PARTIES, FUNDING_STAGES, PARTY_LABELS, STAGE_LABELS, STAGE_LABELS_LOWER, type Funder, type FundingParty, type FundingStage };
 
 /** Amounts per stage, in cents. */
 export type StageTotals = Record<FundingStage, number>;
@@ -52,23 +20,11 @@ export function spendingRate(totals: StageTotals): number | null {
 
 // ───────────────────────── Ledger lines: form schema and DTOs ─────────────────────────
 
-export const STAGE_LABELS_LOWER: Record<FundingStage, { plural: string; singular: string }> = {
-  PLANNED: { plural: "prévues", singular: "prévu" },
-  NOTIFIED: { plural: "notifiées", singular: "notifié" },
-  COMMITTED: { plural: "engagées", singular: "engagé" },
-  PAID: { plural: "versées", singular: "versé" },
-};
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const toYear = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v);
 
-/** The years a contract covers, from its period (ISO dates or Date). */
-export function contractYears(periodStart: string | Date, periodEnd: string | Date): number[] {
-  const year = (d: string | Date) => (typeof d === "string" ? Number(d.slice(0, 4)) : d.getUTCFullYear());
-  const first = year(periodStart);
-  const last = year(periodEnd);
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-}
+/** The years a contract covers: the one rule of lib/core, named here for this domain's mutations. */
+export { contractYears };
 
 /** A ledger line as typed in its form; the year must fall within the contract's period. */
 export function fundingLineFieldsSchema(period: { firstYear: number; lastYear: number }) {
@@ -94,7 +50,7 @@ export function fundingLineFieldsSchema(period: { firstYear: number; lastYear: n
 
 export type FundingLineFields = z.infer<ReturnType<typeof fundingLineFieldsSchema>>;
 
-export const FundingLineVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().positive();
+export const FundingLineVersionSchema = versionField;
 
 /** What the edit form shows and what a conflict returns: the current values of a ledger line (cents as a number, JSON-safe). */
 export type FundingLineValues = {

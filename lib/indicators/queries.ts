@@ -9,13 +9,13 @@ import {
   type IndicatorValueEditValues,
   type IndicatorYearRow,
 } from "./schemas";
+import { isoDay } from "../core/dates";
 
 type DecimalLike = { toString(): string } | null;
 
 /** Decimal(16,4) to a number for display and comparison (exact enough at this precision). */
 export const decimalToNumber = (d: DecimalLike): number | null => (d === null ? null : Number(d.toString()));
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export function toIndicatorEditValues(v: {
   id: string; contractId: string; indicatorId: string; year: number; version: number; baseline: DecimalLike; target: DecimalLike; actual: DecimalLike;
@@ -96,7 +96,7 @@ export async function getIndicatorBoard(viewer: Viewer, code: string, contractId
 
   return {
     department,
-    contract: { id: contract.id, frameworkCode: contract.framework.code, wave: contract.wave, periodStart: isoDate(contract.periodStart), periodEnd: isoDate(contract.periodEnd), years },
+    contract: { id: contract.id, frameworkCode: contract.framework.code, wave: contract.wave, periodStart: isoDay(contract.periodStart), periodEnd: isoDay(contract.periodEnd), years },
     otherContracts,
     commitments: [...commitments.values()].sort((a, b) => a.position - b.position).map(({ code, title, objectives }) => ({ code, title, objectives })),
     canEdit,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFrenchDecimal, toFrenchInput } from "./decimal";
+import { parseFrenchDecimal, toFrenchInput } from "../core/decimal";
 import { IndicatorValueKeySchema, OptionalVersionSchema, contractYears, indicatorValueFieldsSchema, indicatorValueFormValues } from "./schemas";
 
 describe("parseFrenchDecimal", () => {

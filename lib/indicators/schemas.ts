@@ -1,6 +1,8 @@
 // Indicator vocabulary, form schemas and DTOs, shared by the server and the client (no data access here).
 import { z } from "zod";
-import { parseFrenchDecimal, toFrenchInput } from "./decimal";
+import { parseFrenchDecimal, toFrenchInput } from "../core/decimal";
+import { contractYears } from "../core/dates";
+import { optionalVersionField } from "../core/fields";
 
 export const INDICATOR_KINDS = ["RATE", "COUNT", "DELAY_DAYS", "MILESTONE", "AMOUNT"] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -113,21 +115,11 @@ export const IndicatorValueKeySchema = z.object({
   year: z.coerce.number({ error: "Saisissez une année." }).int("Saisissez une année.").min(1000, "Saisissez une année sur quatre chiffres.").max(9999, "Saisissez une année sur quatre chiffres."),
 });
 
-const emptyToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
-
 /** Empty: the row does not exist yet (a creation); otherwise the version the form was loaded with. */
-export const OptionalVersionSchema = z.preprocess(
-  emptyToNull,
-  z.coerce.number({ error: "Version illisible : rechargez la page." }).int("Version illisible : rechargez la page.").positive("Version illisible : rechargez la page.").nullable(),
-);
+export const OptionalVersionSchema = optionalVersionField;
 
-/** The years a contract covers, from its period (ISO dates or Dates). */
-export function contractYears(periodStart: string | Date, periodEnd: string | Date): number[] {
-  const year = (d: string | Date) => (typeof d === "string" ? Number(d.slice(0, 4)) : d.getUTCFullYear());
-  const first = year(periodStart);
-  const last = year(periodEnd);
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-}
+/** The years a contract covers: the one rule of lib/core, named here for this domain's mutations. */
+export { contractYears };
 
 /** What the form shows and what a save or a conflict returns: one (indicator, year) of a contract. */
 export type IndicatorValueEditValues = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainSpaces } from "../format";
+import { plainSpaces } from "../core/format";
 import { formatIndicatorValue, indicatorStatus } from "./status";
 
 const status = (kind: Parameters<typeof indicatorStatus>[0]["kind"], direction: Parameters<typeof indicatorStatus>[0]["direction"], baseline: number | null, target: number | null, actual: number | null) =>

@@ -1,5 +1,5 @@
 // Whether a value is on track, and how values read on screen. Safe for the client.
-import { formatEuros, formatNumber, formatPercent } from "../format";
+import { formatEuros, formatNumber, formatPercent } from "../core/format";
 import type { IndicatorDirection, IndicatorKind } from "./schemas";
 
 export type IndicatorStatus = "met" | "improving" | "behind" | "no_target" | "no_actual" | "monitored";

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { NATIONAL_TAG, departmentTag, publicCached } from "../server/cache";
 import { FUNDING_PARTIES, PARTY_LABELS, type FundingParty } from "../funding/schemas";
 import {
-  normalizeDepartmentCode,
   readActions,
   readContextFigures,
   readContracts,
@@ -31,6 +30,7 @@ import {
   type PublicIndicatorValue,
   type PublicNationalPage,
 } from "./schemas";
+import { normalizeDepartmentCode } from "../core/territory";
 
 // Keeps a contract's summary fields and drops the detail ones.
 const contractSummary = z.object(PublicContractSchema.shape);

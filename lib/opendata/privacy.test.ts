@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFreshness, formatParisDateTime, formatPublicCount, isBelowPublicThreshold } from "../format";
+import { formatFreshness, formatParisDateTime, formatPublicCount, isBelowPublicThreshold } from "../core/format";
 import { indicatorCountsPeople, withholdSmallCounts } from "./privacy";
 
 describe("formatPublicCount", () => {

@@ -1,6 +1,6 @@
 // Statistical confidentiality on public answers: a count of people below 11 is withheld (null, and the
-// field named in `suppressedFields`); pages and CSV files show "< 11" (lib/format.ts). Safe for the client.
-import { isBelowPublicThreshold } from "../format";
+// field named in `suppressedFields`); pages and CSV files show "< 11" (lib/core/format.ts). Safe for the client.
+import { isBelowPublicThreshold } from "../core/format";
 import type { IndicatorKind } from "../indicators/schemas";
 
 // The schema has no "counts people" flag on indicators: it is read from the indicator's label. Counts of

@@ -29,23 +29,12 @@ import {
   type PublicIndicatorValue,
   type StageAmounts,
 } from "./schemas";
+import { isoDay } from "../core/dates";
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const isoOrNull = (d: Date | null) => (d ? isoDate(d) : null);
+const isoDate = (d: Date) => isoDay(d);
+const isoOrNull = (d: Date | null) => isoDay(d);
 const decimal = (d: Prisma.Decimal | null) => (d === null ? null : Number(d.toString()));
 
-/** INSEE department codes: "01"…"95", "2A", "2B", "971"…"976". Anything else is not a department. */
-export const DEPARTMENT_CODE_PATTERN = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-8])$/;
-
-export function normalizeDepartmentCode(raw: string): string | null {
-  let code: string;
-  try {
-    code = decodeURIComponent(raw).trim().toUpperCase();
-  } catch {
-    return null;
-  }
-  return DEPARTMENT_CODE_PATTERN.test(code) ? code : null;
-}
 
 /** Published contracts, optionally of one department. */
 function publishedWhere(departmentCode?: string): Prisma.ContractWhereInput {

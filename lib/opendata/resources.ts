@@ -20,6 +20,7 @@ import {
   type PublicIndicatorValue,
 } from "./schemas";
 import { columnsFromSchema, tableSchema, type CsvColumn, type TableSchema } from "./table-schema";
+import { DEPARTMENT_CODE_MESSAGE, isDepartmentOrSyntheticCode } from "../core/territory";
 
 export const RESOURCE_NAMES = ["departements", "contrats", "actions", "financements", "indicateurs", "chiffres-de-contexte"] as const;
 export type ResourceName = (typeof RESOURCE_NAMES)[number];
@@ -47,14 +48,18 @@ function param(name: string, description: string, schema: Record<string, unknown
 const enumParam = (name: string, description: string, values: readonly string[]) =>
   param(name, description, { type: "string", enum: [...values] }, z.enum(values as [string, ...string[]], { error: `Valeurs acceptées pour « ${name} » : ${values.join(", ")}.` }));
 
-const DEPARTMENT_MESSAGE = "Code de département attendu : le code INSEE, par exemple 01, 2A, 77 ou 971.";
+const DEPARTMENT_MESSAGE = DEPARTMENT_CODE_MESSAGE;
 
 export const PARAMS = {
   departement: param(
     "departement",
     "Code INSEE du département (01, 2A, 77, 971…)",
     { type: "string", pattern: "^(\\d{2}|2[ABab]|\\d{3})$" },
-    z.string({ error: DEPARTMENT_MESSAGE }).trim().regex(/^(\d{2}|2[ABab]|\d{3})$/, DEPARTMENT_MESSAGE).transform((v) => v.toUpperCase()),
+    z
+      .string({ error: DEPARTMENT_MESSAGE })
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .refine(isDepartmentOrSyntheticCode, DEPARTMENT_MESSAGE),
   ),
   region: param("region", "Code INSEE de la région (11, 84…)", { type: "string", pattern: "^\\d{2}$" }, z.string().regex(/^\d{2}$/, "Code de région attendu : deux chiffres, par exemple 11 ou 84.")),
   contrat: param(

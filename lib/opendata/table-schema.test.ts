@@ -3,7 +3,8 @@ import { z } from "zod";
 import { validateJsonSchema } from "./json-schema";
 import { openApiDocument } from "./openapi";
 import { RESOURCES, RESOURCE_NAMES, resourceTableSchema } from "./resources";
-import { columnsFromSchema, parseCsv, tableSchema, toCsv, validateCsv } from "./table-schema";
+import { parseCsv } from "../core/csv";
+import { columnsFromSchema, tableSchema, toCsv, validateCsv } from "./table-schema";
 
 const Row = z.strictObject({
   code: z.string(),

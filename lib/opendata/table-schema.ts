@@ -2,7 +2,8 @@
 // both drawn from the same column list, and the columns drawn from the zod schemas of the JSON records:
 // a column carries the JSON field of the same name, so both forms say the same thing. Safe for the client.
 import { z } from "zod";
-import { PUBLIC_COUNT_MASK } from "../format";
+import { OPEN_DATA_CSV, csvNumber, parseCsv, writeCsv, type CsvCell as WriterCell } from "../core/csv";
+import { PUBLIC_COUNT_MASK } from "../core/format";
 
 export type TableFieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime";
 
@@ -101,55 +102,18 @@ export function tableSchema<T>(columns: CsvColumn<T>[], primaryKey: string[]): T
   return { fields, primaryKey, missingValues: MISSING_VALUES };
 }
 
-function cell(value: CsvCell, type: TableFieldType): string {
-  if (value === null || value === undefined) return "";
-  const text = typeof value === "boolean" ? (value ? "true" : "false") : String(value);
-  // Text that a spreadsheet would run as a formula is defused (a leading apostrophe).
-  const safe = type === "string" && text !== PUBLIC_COUNT_MASK && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** A value as the one writer takes it: in a number column, text holding a number ("-2", "12.5") stays a number. */
+function cell(value: CsvCell, type: TableFieldType): WriterCell {
+  if ((type === "number" || type === "integer") && typeof value === "string" && value !== PUBLIC_COUNT_MASK && value.trim() !== "" && Number.isFinite(Number(value))) return csvNumber(value);
+  return value;
 }
 
-/** UTF-8 CSV: comma, header row of field names, CRLF, decimal point, ISO 8601 dates. */
+/** UTF-8 CSV: comma, header row of field names, CRLF, decimal point, ISO 8601 dates; formula-like text defused. */
 export function toCsv<T>(columns: CsvColumn<T>[], records: T[]): string {
-  const header = columns.map((c) => c.name).join(",");
-  const lines = records.map((r) => columns.map((c) => cell(c.value(r), c.type)).join(","));
-  return [header, ...lines].join("\r\n") + "\r\n";
+  return writeCsv([columns.map((c) => c.name), ...records.map((r) => columns.map((c) => cell(c.value(r), c.type)))], OPEN_DATA_CSV);
 }
 
-// ───────────────────────── Reading back (tests, and anyone checking a file) ─────────────────────────
-
-/** Splits CSV text into rows of cells (RFC 4180 quoting). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cellText = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cellText += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cellText += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cellText);
-      cellText = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cellText);
-      rows.push(row);
-      row = [];
-      cellText = "";
-      i++;
-    } else cellText += ch;
-  }
-  if (cellText !== "" || row.length > 0) {
-    row.push(cellText);
-    rows.push(row);
-  }
-  return rows;
-}
+// ───────────────────────── Checking a file against its schema (tests, and anyone checking a file) ─────────────────────────
 
 const CHECKS: Record<TableFieldType, (v: string) => boolean> = {
   string: () => true,

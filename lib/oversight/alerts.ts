@@ -2,10 +2,11 @@
 // has already selected or summed, and of `today`, so that it can be tested on crafted rows.
 import { isActionLate, type ActionStatus } from "../actions/schemas";
 import { FUNDER_LABELS, type Funder } from "../funding/schemas";
-import { formatDecimal, formatEuros, formatPercent, formatShortDate } from "../format";
+import { formatDecimal, formatEuros, formatPercent, formatShortDate } from "../core/format";
 import type { IndicatorDirection, IndicatorKind } from "../indicators/schemas";
 import { formatIndicatorValue, indicatorStatus } from "../indicators/status";
 import { departmentOrder } from "./sort";
+import { isoDay } from "../core/dates";
 
 export const ALERT_KINDS = ["late_action", "stale_action", "committed_unpaid", "spending_gap", "indicator_off_track"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -36,7 +37,6 @@ export type Alert = {
 };
 
 const DAY_MS = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export type ActionAlertRow = {
   contractId: string;

@@ -25,6 +25,13 @@ describe("CSV of a table", () => {
     expect(lines[2]).toBe(`2A,Corse-du-Sud,spending_gap,Taux de versement très inférieur à la médiane,Taux,${detail},,,-12.5`);
     expect(lines[3]).toBe("");
   });
+
+  it("defuses text titled =1+1 and keeps a negative amount a number", () => {
+    const csv = tableToCsv(alertsTable([alert({ subject: "=1+1", amountCents: -150, value: -2 })], new Map([["03", "Allier"]])));
+    const row = csv.split("\r\n")[1].split(",");
+    expect(row[4]).toBe("'=1+1");
+    expect(row.slice(-2)).toEqual(["-1.50", "-2"]);
+  });
 });
 
 describe("export scopes and links", () => {

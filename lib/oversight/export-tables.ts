@@ -1,7 +1,8 @@
 // The tables of the oversight views as exports: one column list, one row list, written as CSV here and
 // as XLSX in exports.ts, so that both files carry the same figures. Raw values: euros in cents,
 // rates in percent rounded to one decimal, dates in ISO 8601, INSEE codes as text.
-import { centsToCsv, toCsv, type CsvValue } from "../../components/charts/csv";
+import { centsCell, writeCsv, type CsvCell } from "../core/csv";
+import { isDepartmentOrSyntheticCode } from "../core/territory";
 import { ALERT_LABELS, type Alert } from "./alerts";
 import { gapToMedian } from "./peers";
 import { oversightQuery, round1, type OversightParams, type OversightScope, type OversightView } from "./schemas";
@@ -91,8 +92,8 @@ export function alertsTable(alerts: readonly Alert[], departmentNames: ReadonlyM
 
 /** CSV: UTF-8, comma, header row, decimal point, euros with two decimals, ISO dates, codes as text. */
 export function tableToCsv(table: ExportTable): string {
-  const rows: CsvValue[][] = table.rows.map((r) => r.map((v, i) => (v !== null && table.columns[i].type === "euros" ? centsToCsv(Number(v)) : v)));
-  return toCsv(table.columns.map((c) => c.key), rows);
+  const rows: CsvCell[][] = table.rows.map((r) => r.map((v, i) => (v !== null && table.columns[i].type === "euros" ? centsCell(Number(v)) : v)));
+  return writeCsv([table.columns.map((c) => c.key), ...rows]);
 }
 
 export type ExportScope = OversightScope | { kind: "department"; departmentCode: string };
@@ -102,8 +103,8 @@ export function parseExportScope(text: string | null): ExportScope | null {
   if (text === "national") return { kind: "national" };
   const region = /^region-(\d{2})$/.exec(text ?? "");
   if (region) return { kind: "region", regionCode: region[1] };
-  const department = /^departement-(\d{2,3}|2[AB])$/.exec(text ?? "");
-  return department ? { kind: "department", departmentCode: department[1] } : null;
+  const department = /^departement-(\w{2,3})$/.exec(text ?? "");
+  return department && isDepartmentOrSyntheticCode(department[1]) ? { kind: "department", departmentCode: department[1] } : null;
 }
 
 export function exportScopeParam(scope: ExportScope): string {

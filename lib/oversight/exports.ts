@@ -2,17 +2,19 @@ import "server-only";
 // Exports of the oversight tables, as the viewer may see them: CSV (export-tables.ts) and XLSX (exceljs)
 // from the same rows. Expected refusals are coded results, mapped to HTTP statuses by the route.
 import ExcelJS from "exceljs";
+import { defuseFormula } from "../core/csv";
 import type { Viewer } from "../server/authz";
 import { readingFromReplica } from "../server/db";
 import { EXPORT_TABLES, alertsTable, parseExportScope, tableToCsv, viewTable, type ColumnType, type ExportTable, type ExportTableName } from "./export-tables";
 import { getOversightSummary, getOversightView, listDepartmentAlerts } from "./queries";
 import { parseOversightParams } from "./schemas";
+import { isoDay } from "../core/dates";
 
 export { tableToCsv };
 
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = { euros: "#,##0.00", percent: "0.0", integer: "0" };
 
-/** The same values as the CSV: euros as numbers with two decimals, codes and dates as text. */
+/** The same values as the CSV: euros as numbers with two decimals, codes and dates as text, formula-like text defused. */
 export async function tableToXlsx(table: ExportTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tripartite";
@@ -21,7 +23,7 @@ export async function tableToXlsx(table: ExportTable): Promise<Buffer> {
   sheet.columns = table.columns.map((c) => ({ header: c.key, key: c.key, width: Math.max(12, c.key.length + 2), style: NUMBER_FORMATS[c.type] ? { numFmt: NUMBER_FORMATS[c.type] } : {} }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map((v, i) => (v === null ? null : table.columns[i].type === "euros" ? Number(v) / 100 : table.columns[i].type === "text" || table.columns[i].type === "date" ? String(v) : v)));
+    sheet.addRow(row.map((v, i) => (v === null ? null : table.columns[i].type === "euros" ? Number(v) / 100 : table.columns[i].type === "text" || table.columns[i].type === "date" ? defuseFormula(String(v)) : v)));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -43,7 +45,7 @@ async function buildExportTable(viewer: Viewer, tableName: string, params: URLSe
   if (!scope || (scope.kind === "department" && name !== "alertes")) return { ok: false, status: 400, message: "Portée d'export invalide." };
   if (viewer.kind !== "user") return { ok: false, status: 401, message: "Connectez-vous pour exporter ces données." };
   const forbidden = { ok: false, status: 403, message: "Vous n'avez pas les droits nécessaires pour exporter ces données." } as const;
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   const filename = (suffix: string) => `tripartite-${name}-${suffix}-${day}`;
 
   if (scope.kind === "department") {

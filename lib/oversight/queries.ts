@@ -5,12 +5,14 @@ import "server-only";
 import type { Alert } from "./alerts";
 import { computeAlerts, summarizeAlerts } from "./alerts";
 import type { PeerMedians } from "./peers";
-import { canOverseeNation, mayOversee, readerKey, readerOf, type Reader } from "./reader";
+import { readerKey, readerOf, type Reader } from "../server/reader";
+import { canOverseeNation, mayOversee } from "./access";
 import { NO_FILTERS, type OversightFilters, type OversightScope, type OversightSummary, type OversightView } from "./schemas";
-import { computeOversightView, departmentAlertInputs, isoDate, mediansFor } from "./view";
+import { computeOversightView, departmentAlertInputs, mediansFor } from "./view";
+import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
-export { canOverseeNation, canOverseeRegion } from "./reader";
+export { canOverseeNation, canOverseeRegion } from "./access";
 import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
@@ -45,7 +47,7 @@ export async function getOversightSummary(viewer: Viewer, scope: OversightScope,
   if (!mayOversee(viewer, scope)) return null;
   const reader = readerOf(viewer);
   const filters = scopedFilters(scope, requested);
-  const key = ["oversight-view", scope.kind === "national" ? "national" : `region:${scope.regionCode}`, JSON.stringify(filters), readerKey(reader), isoDate(today)];
+  const key = ["oversight-view", scope.kind === "national" ? "national" : `region:${scope.regionCode}`, JSON.stringify(filters), readerKey(reader), isoDay(today)];
   // One computation for every entry that misses in this request (they are invalidated together).
   let computing: Promise<OversightView | null> | undefined;
   const compute = () => (computing ??= computeOversightView(reader, scope, filters, today));
@@ -68,7 +70,7 @@ export async function getOversightSummary(viewer: Viewer, scope: OversightScope,
 /** The national medians of a reader's peers (any region, same filters otherwise), cached: every write changes them. */
 function peerMediansOf(reader: Reader, filters: OversightFilters, today: Date): Promise<PeerMedians> {
   const peers = { ...filters, region: null };
-  const day = isoDate(today);
+  const day = isoDay(today);
   return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [SCOPE_NATIONAL_TAG], () => mediansFor(reader, peers, [], [], day));
 }
 
@@ -82,7 +84,7 @@ export async function listDepartmentAlerts(viewer: Viewer, code: string, today =
   const territory = await departmentTerritory(db(), code);
   if (!territory || !can(viewer, "contract.read", territory)) return null;
   const reader = readerOf(viewer);
-  const day = isoDate(today);
+  const day = isoDay(today);
   const [own, medians] = await Promise.all([
     scopeCached(["department-alerts", code, readerKey(reader), day], [scopeDepartmentTag(code)], () => departmentAlertInputs(reader, code, today)),
     peerMediansOf(reader, NO_FILTERS, today),

@@ -3,6 +3,7 @@ import "server-only";
 // already scoped to the viewer (lib/oversight/queries.ts builds it from lib/server/authz.ts).
 import { Prisma, db } from "../server/db";
 import type { ActionAlertRow, IndicatorAlertRow, UnpaidRow } from "./alerts";
+import { isoDay } from "../core/dates";
 
 const sumStage = (stage: string) => Prisma.sql`coalesce(sum(l."amountCents") FILTER (WHERE l.stage = ${Prisma.raw(`'${stage}'`)}), 0)::bigint`;
 
@@ -170,9 +171,9 @@ export async function actionAlertRows(ids: string[], today: Date): Promise<Actio
            a."endDate", a."updatedAt"
     FROM "Action" a JOIN "Contract" c ON c.id = a."contractId"
     WHERE a."archivedAt" IS NULL AND a."contractId" = ANY(${ids}) AND a.status NOT IN ('DONE', 'ABANDONED')
-      AND (a."endDate" < ${today.toISOString().slice(0, 10)}::date OR (c.status = 'SIGNED' AND a."updatedAt" < ${staleBefore}))
+      AND (a."endDate" < ${isoDay(today)}::date OR (c.status = 'SIGNED' AND a."updatedAt" < ${staleBefore}))
     ORDER BY c."departmentCode", a.reference`;
-  return rows.map((r) => ({ ...r, endDate: r.endDate ? r.endDate.toISOString().slice(0, 10) : null, updatedAt: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({ ...r, endDate: r.endDate ? isoDay(r.endDate) : null, updatedAt: r.updatedAt.toISOString() }));
 }
 
 /** Committed above paid per (contract, budget year, funder), for the years before this one. */

@@ -7,11 +7,11 @@ import { contractScopeWhere, departmentScopeWhere } from "../server/authz";
 import { db, type Prisma } from "../server/db";
 import { computeAlerts, countAlerts } from "./alerts";
 import { peerMedians, type PeerMedians } from "./peers";
-import type { Reader } from "./reader";
+import type { Reader } from "../server/reader";
 import { ratio, spendingRate, type OversightContractRow, type OversightDepartmentRow, type OversightFilters, type OversightScope, type OversightView } from "./schemas";
 import * as sql from "./sql";
+import { isoDay } from "../core/dates";
 
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const money = (m: { planned: bigint; notified: bigint; committed: bigint; paid: bigint }): StageTotals => ({
   PLANNED: Number(m.planned),
   NOTIFIED: Number(m.notified),
@@ -83,7 +83,7 @@ export async function departmentAlertInputs(reader: Reader, code: string, today:
   const department = await db().department.findUnique({ where: { code }, select: { name: true } });
   const contracts = await db().contract.findMany({ where: { AND: [contractScopeWhere(reader), { departmentCode: code }] }, select: { id: true } });
   const ids = contracts.map((c) => c.id);
-  const [{ departments: measures }, candidates] = await Promise.all([sql.measures(ids, null, isoDate(today)), alertCandidates(ids, null, today)]);
+  const [{ departments: measures }, candidates] = await Promise.all([sql.measures(ids, null, isoDay(today)), alertCandidates(ids, null, today)]);
   return { departmentName: department?.name ?? code, hasContracts: measures.length > 0, spendingRate: departmentFigures(measures[0]).spendingRate, candidates };
 }
 
@@ -95,7 +95,7 @@ export async function computeOversightView(reader: Reader, scope: OversightScope
   const region = scope.kind === "region" ? await db().region.findUnique({ where: { code: scope.regionCode } }) : null;
   if (scope.kind === "region" && !region) return null;
   const filters = scope.kind === "region" ? { ...requested, region: null } : requested;
-  const day = isoDate(today);
+  const day = isoDay(today);
 
   const base = viewWhere(reader, scope, { framework: null, wave: null, year: null, region: null });
   const [contracts, departments, frameworks, allInScope, regions] = await Promise.all([
@@ -149,8 +149,8 @@ export async function computeOversightView(reader: Reader, scope: OversightScope
       frameworkCode: c.framework.code,
       wave: c.wave,
       status: c.status,
-      periodStart: isoDate(c.periodStart),
-      periodEnd: isoDate(c.periodEnd),
+      periodStart: isoDay(c.periodStart),
+      periodEnd: isoDay(c.periodEnd),
       actionCount: m?.actions ?? 0,
       doneCount: m?.done ?? 0,
       lateCount: m?.late ?? 0,

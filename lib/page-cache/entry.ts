@@ -1,5 +1,5 @@
 // The address of a signed-in view in Next's page cache: which view (national, one region's, or one
-// department's workspace), for whom (the roles of a reader, lib/oversight/reader.ts, or of a user: roles-key.ts)
+// department's workspace), for whom (the roles of a reader, lib/server/reader.ts, or of a user: its roles key, same file)
 // and with which filters, signed with this process's key. Only the proxy
 // makes such addresses (lib/page-cache/rewrite.ts): it puts one in a request header, which a rewrite of
 // next.config.ts turns into the page's address inside the server; the visitor never sees it, the proxy

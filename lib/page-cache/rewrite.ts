@@ -1,8 +1,8 @@
 // The signed-in national and regional views and the departments' workspaces, served from Next's page
 // cache, rendered on first visit and invalidated by the same tags as the data they show
 // (lib/server/cache.ts: every write, on every instance). One copy of a national or regional view per
-// reader (what they may read, lib/oversight/reader.ts) and filters; one copy of a department's workspace
-// per set of roles (its buttons and forms follow every role, roles-key.ts), without query. The proxy
+// reader (what they may read, lib/server/reader.ts) and filters; one copy of a department's workspace
+// per set of roles (its buttons and forms follow every role: the roles key of lib/server/reader.ts), without query. The proxy
 // reads the session (session-reader.ts), checks that its reader may open an oversight view (the same
 // rule as the pages; a workspace's copy checks with the data layer, as the page does), and gives the page
 // load, or the client-side navigation to it (links inside the app), the cached copy's signed address
@@ -14,11 +14,11 @@
 import type { NextRequest } from "next/server";
 import { SESSION_COOKIE, cookieName } from "../auth/cookies";
 import { frenchPage } from "../http/french-response";
-import { mayOversee, readerOf } from "../oversight/reader";
+import { mayOversee } from "../oversight/access";
+import { readerOf, rolesKey } from "../server/reader";
 import { oversightQuery, parseOversightParams } from "../oversight/schemas";
 import { isHttps } from "../server/security-headers";
 import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry, type CachedView } from "./entry";
-import { rolesKey } from "./roles-key";
 import { viewerRolesFromToken } from "./session-reader";
 
 /**

@@ -1,9 +1,10 @@
 // The proxy's one database read: who is behind a session cookie, reduced to their reader
-// (lib/oversight/reader.ts), to pick the cached copy of a signed-in view. The proxy cannot load the app's
+// (lib/server/reader.ts), to pick the cached copy of a signed-in view. The proxy cannot load the app's
 // Prisma client ("server-only"), so this is one SQL query on a small pool of its own; the rule that makes
 // a session valid is the app's (lib/auth/session-rule.ts). No "server-only": the proxy bundle imports it.
 import pg from "pg";
-import type { Role, Viewer } from "../server/authz";
+import type { Role } from "../server/authz";
+import { readerWithRoles, type Reader } from "../server/reader";
 import { hashToken, isSessionLive } from "../auth/session-rule";
 
 // Prisma stores DateTime as UTC in columns without time zone; read as they are, pg would take them for
@@ -39,14 +40,14 @@ function pool(): pg.Pool | null {
  * session is unknown, expired, revoked or void, and when the database cannot be read (the page then
  * renders as usual, and answers for itself).
  */
-export async function viewerRolesFromToken(token: string | undefined, now = new Date()): Promise<Viewer | null> {
+export async function viewerRolesFromToken(token: string | undefined, now = new Date()): Promise<Reader | null> {
   const client = token ? pool() : null;
   if (!token || !client) return null;
   try {
     const { rows } = await client.query<Row>(SESSION_ROLES, [hashToken(token)]);
     const row = rows[0];
     if (!row || !isSessionLive(row, now)) return null;
-    return { kind: "user", sessionId: "", user: { id: "", email: "", displayName: "", roles: row.roles } };
+    return readerWithRoles(row.roles);
   } catch {
     return null;
   }

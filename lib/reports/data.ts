@@ -4,8 +4,8 @@ import type { Prisma } from "../server/generated/prisma/client";
 import { decimalToNumber } from "../indicators/queries";
 import { buildReportSnapshot } from "./snapshot";
 import type { ReportSnapshot } from "./schemas";
+import { isoDay } from "../core/dates";
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** Reads inside the caller's transaction when given one, so a submission freezes what it saw. */
 export async function liveSnapshot(client: Prisma.TransactionClient, contractId: string, year: number, takenAt = new Date()): Promise<ReportSnapshot> {
@@ -23,8 +23,8 @@ export async function liveSnapshot(client: Prisma.TransactionClient, contractId:
     year,
     takenAt,
     department: { code: contract.departmentCode, name: contract.department.name, regionName: contract.department.region.name },
-    contract: { id: contract.id, frameworkCode: contract.framework.code, wave: contract.wave, periodStart: isoDate(contract.periodStart)!, periodEnd: isoDate(contract.periodEnd)! },
-    actions: actions.map((a) => ({ ...a, endDate: isoDate(a.endDate) })),
+    contract: { id: contract.id, frameworkCode: contract.framework.code, wave: contract.wave, periodStart: isoDay(contract.periodStart)!, periodEnd: isoDay(contract.periodEnd)! },
+    actions: actions.map((a) => ({ ...a, endDate: isoDay(a.endDate) })),
     funding: funding.map((g) => ({ funder: g.funder, stage: g.stage, amountCents: Number(g._sum.amountCents ?? 0n) })),
     indicators: values.map((v) => ({
       code: v.indicator.code,

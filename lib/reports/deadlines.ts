@@ -9,9 +9,9 @@ import "server-only";
 import { can, contractScopeWhere, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import type { Prisma } from "../server/generated/prisma/client";
-import { contractYears } from "../funding/schemas";
 import { daysUntil, defaultReportDueOn, isOverdue, isoDay } from "./due-dates";
 import type { DeadlineKind } from "./schemas";
+import { contractYears } from "../core/dates";
 
 export type DeadlineRow = {
   /** Stable across storage (the ICS UID): report-<contract>-<year>, avenant-<contract>-<year>, echeance-<id>. */

@@ -1,8 +1,9 @@
 // The report as one HTML document (escaped here), shared by the printable page and the PDF, and its
 // tables as CSV. Pure: works from a ReportView-like input.
+import { OPEN_DATA_CSV, centsCell, writeCsv, type CsvCell } from "../core/csv";
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "../funding/schemas";
-import { formatDate, formatEuros, formatNumber, formatPercent } from "../format";
+import { formatDate, formatEuros, formatNumber, formatPercent } from "../core/format";
 import { INDICATOR_STATUS_LABELS } from "../indicators/status";
 import { indicatorDisplay } from "./snapshot";
 import { DECISION_LABELS, REPORT_PARTY_LABELS, REPORT_STATUS_LABELS, type ApprovingParty, type ApprovalDecision, type Narrative, type ReportSnapshot, type ReportStatus } from "./schemas";
@@ -79,28 +80,23 @@ export function renderReportHtml(r: ReportDocumentInput): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${REPORT_PRINT_CSS}</style></head><body>${renderReportBody(r)}</body></html>`;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? "" : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** Long format, one figure per row (RFC 4180, comma, amounts in euros with a dot): easy to pivot. */
+/** Long format, one figure per row (RFC 4180, comma, amounts in euros with a dot, formula-like text defused): easy to pivot. */
 export function reportCsv(f: ReportSnapshot): string {
-  const rows: (string | number | null)[][] = [["tableau", "code", "libelle", "mesure", "valeur"]];
+  const rows: CsvCell[][] = [["tableau", "code", "libelle", "mesure", "valeur"]];
   for (const a of f.actions) {
     rows.push(["actions", a.reference, a.title, "statut", a.status], ["actions", a.reference, a.title, "avancement_pct", a.progress]);
   }
-  for (const row of f.funding) for (const s of FUNDING_STAGES) rows.push(["financements", row.funder, FUNDER_LABELS[row.funder], s, (row[s] / 100).toFixed(2)]);
-  for (const s of FUNDING_STAGES) rows.push(["financements", "TOTAL", "Total", s, (f.fundingTotals[s] / 100).toFixed(2)]);
+  for (const row of f.funding) for (const s of FUNDING_STAGES) rows.push(["financements", row.funder, FUNDER_LABELS[row.funder], s, centsCell(row[s])]);
+  for (const s of FUNDING_STAGES) rows.push(["financements", "TOTAL", "Total", s, centsCell(f.fundingTotals[s])]);
   for (const i of f.indicators) {
     rows.push(["indicateurs", i.code, i.label, "cible", i.target], ["indicateurs", i.code, i.label, "realise", i.actual]);
   }
   if (f.context) {
     rows.push(
-      ["contexte", "budget", "Budget protection de l'enfance", "euros", f.context.childProtectionBudgetCents === null ? null : (f.context.childProtectionBudgetCents / 100).toFixed(2)],
+      ["contexte", "budget", "Budget protection de l'enfance", "euros", f.context.childProtectionBudgetCents === null ? null : centsCell(f.context.childProtectionBudgetCents)],
       ["contexte", "ase", "Enfants suivis par l'ASE", "nombre", f.context.childrenFollowedByAse],
       ["contexte", "handicap", "Part en situation de handicap", "pct", f.context.disabilitySharePercent],
     );
   }
-  return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return writeCsv(rows, OPEN_DATA_CSV);
 }

@@ -1,11 +1,13 @@
 // Report calendar rules (pure): due 30 June of the following year unless an administrator moved it.
+import { isoDay } from "../core/dates";
+
 export const REMINDER_DAYS = [30, 7, 1] as const;
 
 export function defaultReportDueOn(year: number): Date {
   return new Date(Date.UTC(year + 1, 5, 30));
 }
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+export { isoDay };
 
 /** Whole days from `now` (its UTC calendar day) to `dueOn`. */
 export function daysUntil(dueOn: Date, now: Date): number {

@@ -1,3 +1,4 @@
+import { isoDay } from "../core/dates";
 // iCalendar (RFC 5545) output, pure: escaping of TEXT values and folding of lines over 75 octets.
 export type CalendarEvent = { uid: string; date: string; summary: string; description?: string; url?: string };
 
@@ -40,7 +41,7 @@ export function buildCalendar(name: string, events: CalendarEvent[], now: Date =
       `UID:${e.uid}`,
       `DTSTAMP:${stamp(now)}`,
       `DTSTART;VALUE=DATE:${day}`,
-      `DTEND;VALUE=DATE:${next.toISOString().slice(0, 10).replace(/-/g, "")}`,
+      `DTEND;VALUE=DATE:${isoDay(next).replace(/-/g, "")}`,
       `SUMMARY:${escapeText(e.summary)}`,
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       ...(e.url ? [`URL:${e.url}`] : []),

@@ -3,14 +3,14 @@ import { can, contractScopeWhere, type Territory, type Viewer } from "../server/
 import { SCOPE_NATIONAL_TAG, scopeCached } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
-import { readerKey, readerOf } from "../oversight/reader";
-import { contractYears } from "../funding/schemas";
+import { readerKey, readerOf } from "../server/reader";
 import { contractDeadlines, listDeadlinesInScope, type DeadlineRow } from "./deadlines";
 import { liveSnapshot } from "./data";
 import { daysUntil, isoDay } from "./due-dates";
 import { diffSnapshots } from "./snapshot";
 import { currentRound, partiesToAct } from "./workflow";
 import type { ApprovalDecision, ApprovingParty, Narrative, OverdueReportRow, ReportParty, ReportSnapshot, ReportStatus, SnapshotDiff } from "./schemas";
+import { contractYears } from "../core/dates";
 
 export type ReportListRow = {
   contractId: string;

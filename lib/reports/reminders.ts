@@ -3,7 +3,7 @@ import "server-only";
 // region's ARS. Each (deadline, user, threshold) is claimed in ReminderSent before sending, so it goes
 // once even if two jobs run together; a failed send releases its claim for the next run.
 import { db } from "../server/db";
-import { formatDate } from "../format";
+import { formatDate } from "../core/format";
 import { daysUntil, reminderDue } from "./due-dates";
 import { materializeDeadlines } from "./deadlines";
 import { mailerFromEnv, type Mailer } from "./mailer";

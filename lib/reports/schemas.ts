@@ -4,35 +4,23 @@ import type { ActionStatus } from "../actions/schemas";
 import type { Funder, StageTotals } from "../funding/schemas";
 import type { IndicatorDirection, IndicatorKind } from "../indicators/schemas";
 
-export const REPORT_STATUSES = ["DRAFT", "SUBMITTED", "SENT_BACK", "ADOPTED"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { REPORT_PARTY_LABELS, REPORT_PARTY_NAMES, REPORT_STATUSES, REPORT_STATUS_LABELS, type ApprovingParty, type ReportParty, type ReportStatus } from "../core/vocabulary";
+import { emptyToNull, isoDayField, optionalVersionField } from "../core/fields";
 
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  DRAFT: "En rédaction",
-  SUBMITTED: "Soumis, en cours de validation",
-  SENT_BACK: "Renvoyé au département",
-  ADOPTED: "Adopté",
-};
+// The vocabulary lives in lib/core; this domain's schemas name it too for its forms and DTOs.
+export { REPORT_PARTY_LABELS, REPORT_PARTY_NAMES, REPORT_STATUSES, REPORT_STATUS_LABELS, type ApprovingParty, type ReportParty, type ReportStatus };
 
-/** The three signatories; the State and the ARS approve, the department writes and submits. */
-export type ReportParty = "DEPARTMENT" | "STATE" | "ARS";
-export type ApprovingParty = Exclude<ReportParty, "DEPARTMENT">;
-/** As a name, at the start of a cell or a line: "État". */
-export const REPORT_PARTY_LABELS: Record<ReportParty, string> = { DEPARTMENT: "Département", STATE: "État", ARS: "ARS" };
-/** Within a sentence, with its article: "l'État". */
-export const REPORT_PARTY_NAMES: Record<ReportParty, string> = { DEPARTMENT: "le département", STATE: "l'État", ARS: "l'ARS" };
 
 export type ApprovalDecision = "APPROVED" | "SENT_BACK";
 export const DECISION_LABELS: Record<ApprovalDecision, string> = { APPROVED: "approuvé", SENT_BACK: "renvoyé au département" };
 
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
 const narrative = z.preprocess(emptyToNull, z.string().trim().max(10_000, "10 000 caractères au plus.").nullable().default(null));
 
 export const NarrativeSchema = z.object({ highlights: narrative, difficulties: narrative, outlook: narrative });
 export type Narrative = z.infer<typeof NarrativeSchema>;
 
-/** 0 means "no report saved yet" (the first save creates it). */
-export const ReportVersionSchema = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(0);
+/** 0 (or blank) means "no report saved yet" (the first save creates it); otherwise a version, counted from 1. */
+export const ReportVersionSchema = z.preprocess((v) => (v === 0 || v === "0" ? null : v), optionalVersionField).transform((v) => v ?? 0);
 
 export const DecisionSchema = z
   .object({
@@ -43,13 +31,8 @@ export const DecisionSchema = z
 
 export const YearSchema = z.coerce.number().int().min(2000).max(2100);
 
-export const isoDay = z
-  .string({ error: "Date attendue." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Date attendue au format JJ/MM/AAAA.")
-  .refine((d) => {
-    const date = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === d;
-  }, "Cette date n'existe pas.");
+/** A deadline's day (the one day field of lib/core: a real day within the plausible range). */
+export const isoDay = isoDayField;
 
 export const DEADLINE_KINDS = ["REPORT_DUE", "AMENDMENT", "CUSTOM"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -1,5 +1,6 @@
 import "server-only";
-import { actingRole, type Permission, type Territory, type Viewer } from "./authz";
+import { actingRole, type Permission, type Territory } from "./authz";
+import type { Actor } from "./reader";
 import type { Prisma } from "./generated/prisma/client";
 import { db } from "./db";
 
@@ -16,7 +17,8 @@ export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export type AuditEntry = {
-  viewer: Viewer;
+  /** A signed-in user or the public: a Reader (a stand-in with no identity) does not compile here. */
+  viewer: Actor;
   permission: Permission | null;
   territory: Territory | null;
   entity: string;
@@ -29,6 +31,8 @@ export type AuditEntry = {
 /** Inserted in the same transaction as the change it records. */
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry) {
   const user = entry.viewer.kind === "user" ? entry.viewer.user : null;
+  // The type keeps Readers out; this keeps out one that lost its type through a cast.
+  if (user && user.id === "") throw new Error("An audit row needs a signed-in user: a reader has no identity.");
   await tx.auditLog.create({
     data: {
       actorId: user?.id ?? null,
@@ -46,6 +50,6 @@ export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry
 }
 
 /** A refused attempt leaves its trace too (nothing else is written). */
-export async function auditDenied(viewer: Viewer, permission: Permission, territory: Territory | null, entity: string, entityId: string) {
+export async function auditDenied(viewer: Actor, permission: Permission, territory: Territory | null, entity: string, entityId: string) {
   await db().$transaction((tx) => writeAudit(tx, { viewer, permission, territory, entity, entityId, operation: "denied", after: { permission } }));
 }

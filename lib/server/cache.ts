@@ -14,7 +14,7 @@ import "server-only";
 // the tags of the cached reads they make, so a tag revalidated here regenerates the pages too.
 //
 // Signed-in reads are cached only behind the permission check, and keyed by the reader
-// (lib/oversight/reader.ts): two viewers share an entry only when the same rows are theirs to read.
+// (lib/server/reader.ts): two viewers share an entry only when the same rows are theirs to read.
 import { revalidateTag, unstable_cache } from "next/cache";
 import { readingFromPrimary } from "./db";
 
@@ -61,7 +61,7 @@ export function publicCached<T>(key: string[], tags: string[], read: () => Promi
 
 /**
  * A signed-in read, tagged `tags` (and "scope"). Call it only after the permission check, with the
- * reader's key (lib/oversight/reader.ts) in `key` whenever the rows depend on who reads.
+ * reader's key (lib/server/reader.ts) in `key` whenever the rows depend on who reads.
  */
 export function scopeCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
   return cached("tripartite-scope", SCOPE_TAG, key, tags, read);

@@ -1,14 +1,13 @@
 import "server-only";
 // One department's current contract as plain values, one query per table (no N+1), for the export,
 // the validation and the plan.
-import { contractYears } from "../funding/schemas";
-import { parseFrenchDecimal } from "../indicators/decimal";
+import { parseFrenchDecimal } from "../core/decimal";
 import { contractScopeWhere, type Viewer } from "../server/authz";
 import type { Prisma } from "../server/generated/prisma/client";
 import { db } from "../server/db";
 import type { ContractSnapshot } from "./snapshot";
+import { contractYears, isoDay } from "../core/dates";
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const canonical = (d: { toString(): string } | null) => {
   if (d === null) return null;
   const parsed = parseFrenchDecimal(d.toString());

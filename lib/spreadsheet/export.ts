@@ -6,7 +6,9 @@ import ExcelJS from "exceljs";
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
 import type { ContractSnapshot } from "./snapshot";
-import { README_SHEET, SHEETS, SHEET_KEYS, neutralizeFormula, readmeLines, type ColumnType, type SheetKey } from "./template";
+import { FRENCH_EXCEL_CSV, centsCell, csvNumber, defuseFormula, writeCsv, type CsvCell } from "../core/csv";
+import { README_SHEET, SHEETS, SHEET_KEYS, readmeLines, type ColumnType, type SheetKey } from "./template";
+import { isoDay } from "../core/dates";
 
 /** A value as the export knows it: text, a day (ISO), cents, or a number. */
 export type ExportValue = { kind: "text"; value: string } | { kind: "date"; value: string } | { kind: "money"; cents: bigint } | { kind: "number"; value: number; text: string } | null;
@@ -68,7 +70,7 @@ function xlsxCell(v: ExportValue): string | number | Date | null {
   if (v === null) return null;
   switch (v.kind) {
     case "text":
-      return neutralizeFormula(v.value);
+      return defuseFormula(v.value);
     case "date":
       return new Date(`${v.value}T00:00:00Z`);
     case "money":
@@ -86,7 +88,7 @@ export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 24 }, { width: 110 }];
   for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label)) {
-    const row = readme.addRow(line.map(neutralizeFormula));
+    const row = readme.addRow(line.map(defuseFormula));
     row.alignment = { wrapText: true, vertical: "top" };
     if (line.length === 1) row.font = { bold: true, size: row.number === 1 ? 14 : 12 };
   }
@@ -104,25 +106,29 @@ export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const CSV_SEPARATOR = ";";
+export const CSV_SEPARATOR = FRENCH_EXCEL_CSV.separator;
 
-function csvCell(v: ExportValue): string {
-  if (v === null) return "";
-  let out: string;
-  if (v.kind === "text") out = neutralizeFormula(v.value);
-  else if (v.kind === "date") out = `${v.value.slice(8, 10)}/${v.value.slice(5, 7)}/${v.value.slice(0, 4)}`;
-  else if (v.kind === "money") out = `${v.cents / 100n},${String(v.cents % 100n).padStart(2, "0")}`;
-  else out = v.text.replace(".", ",");
-  return /[";\n\r]/.test(out) ? `"${out.replaceAll('"', '""')}"` : out;
+/** Days as JJ/MM/AAAA, amounts and numbers as numbers (decimal comma from the format), text defused by the writer. */
+function csvValue(v: ExportValue): CsvCell {
+  if (v === null) return null;
+  switch (v.kind) {
+    case "text":
+      return v.value;
+    case "date":
+      return `${v.value.slice(8, 10)}/${v.value.slice(5, 7)}/${v.value.slice(0, 4)}`;
+    case "money":
+      return centsCell(v.cents);
+    case "number":
+      return Number.isFinite(v.value) ? csvNumber(v.text) : v.text;
+  }
 }
 
-/** One table as CSV, with a BOM so that Excel reads the accents as UTF-8. */
+/** One table as CSV the way French Excel reads it (BOM, semicolons, decimal comma). */
 export function snapshotToCsv(snapshot: ContractSnapshot, key: SheetKey): string {
   const header = SHEETS[key].columns.map((c) => c.header);
-  const lines = [header.map((h) => csvCell({ kind: "text", value: h })), ...exportRows(snapshot)[key].map((r) => r.map(csvCell))];
-  return "\ufeff" + lines.map((l) => l.join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
+  return writeCsv([header, ...exportRows(snapshot)[key].map((r) => r.map(csvValue))], FRENCH_EXCEL_CSV);
 }
 
 export function exportFilename(snapshot: ContractSnapshot, suffix: string, today = new Date()) {
-  return `tripartite-${snapshot.contract.departmentCode}-${suffix}-${today.toISOString().slice(0, 10)}`;
+  return `tripartite-${snapshot.contract.departmentCode}-${suffix}-${isoDay(today)}`;
 }

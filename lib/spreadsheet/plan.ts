@@ -2,8 +2,8 @@
 // the contract's snapshot in memory: no query per row. Pure, so the preview and the apply step agree.
 import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
-import { toFrenchInput } from "../indicators/decimal";
-import { centsToInput } from "../money";
+import { toFrenchInput } from "../core/decimal";
+import { centsToInput } from "../core/money";
 import type { ContractSnapshot, ExistingAction, ExistingFundingLine, ExistingIndicatorValue } from "./snapshot";
 import { SHEETS, type SheetKey } from "./template";
 import type { ActionRow, FundingRow, IndicatorRow, ValidatedFile } from "./validate";

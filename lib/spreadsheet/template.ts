@@ -118,17 +118,8 @@ export const readStatus = enumReader(ACTION_STATUSES, ACTION_STATUS_LABELS);
 export const readFunder = enumReader(FUNDERS, FUNDER_LABELS);
 export const readStage = enumReader(FUNDING_STAGES, STAGE_LABELS);
 
-/** Text cells starting with one of these would be run as formulas by a spreadsheet: written with a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** The reverse, on import: "'=1+1" written by the export reads back "=1+1" (as text, never evaluated). */
-export function unneutralize(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}
+/** The one formula rule (lib/core/csv.ts), under the names the import side reads it by. */
+export { defuseFormula as neutralizeFormula, undefuseFormula as unneutralize } from "../core/csv";
 
 /** The lines of the "Lisez-moi" sheet: headings alone in column A, labels in A with their text in B. */
 export function readmeLines(departmentCode: string, departmentName: string, contractLabel: string): string[][] {

@@ -6,7 +6,8 @@ import { can, departmentScopeWhere, type Territory, type Viewer } from "../serve
 import { scopeCached, scopeDepartmentTag } from "../server/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
-import { readerKey, readerOf } from "../oversight/reader";
+import { readerKey, readerOf } from "../server/reader";
+import { todayIso } from "../core/dates";
 
 export type WorkspacePermissions = { editActions: boolean; editFunding: boolean; editIndicators: boolean; editContext: boolean; comment: boolean };
 
@@ -34,7 +35,7 @@ export function workspacePermissions(viewer: Viewer, territory: Territory): Work
 function dashboardOf(viewer: Viewer, code: string, contractId: string | undefined) {
   if (contractId) return getDepartmentDashboard(viewer, code, contractId);
   const reader = readerOf(viewer);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = todayIso();
   return scopeCached(["department-dashboard", code, readerKey(reader), day], [scopeDepartmentTag(code)], () => getDepartmentDashboard(reader, code));
 }
 

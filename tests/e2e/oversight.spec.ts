@@ -1,38 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
+import { parseCsv } from "../support/csv";
 import { expectNoAxeViolations } from "./axe";
 import { signIn } from "./helpers";
 
 const IDF = ["75", "77", "78", "91", "92", "93", "94", "95"];
-
-/** The CSV as the export writes it: comma, CRLF, quotes doubled. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 async function downloadCsv(page: Page, linkName: RegExp): Promise<{ download: Download; rows: string[][] }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);

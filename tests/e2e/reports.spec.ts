@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
 import ICAL from "ical.js";
+import { parseCsv } from "../support/csv";
 import { pdfText } from "../support/pdf-text";
 import { expectNoAxeViolations } from "./axe";
 import { signIn } from "./helpers";
@@ -147,7 +148,7 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   const screenTotals = (await state.getByRole("table", { name: /Montants par financeur/ }).getByRole("row", { name: /^Total/ }).innerText()).replace(/[\s\u00a0\u202f]+/g, " ").trim();
   const [csvDownload] = await Promise.all([state.waitForEvent("download"), state.getByRole("link", { name: "Tableaux en CSV" }).click()]);
   expect(csvDownload.suggestedFilename()).toBe(`rapport-execution-77-${YEAR}.csv`);
-  const csv = (await readFile((await csvDownload.path())!, "utf8")).trim().split("\r\n").map((l) => l.split(","));
+  const csv = parseCsv(await readFile((await csvDownload.path())!, "utf8"));
   expect(csv[0]).toEqual(["tableau", "code", "libelle", "mesure", "valeur"]);
   const csvTotal = (stage: string) => Number(csv.find((r) => r[1] === "TOTAL" && r[3] === stage)![4]);
   for (const stage of ["PLANNED", "NOTIFIED", "COMMITTED", "PAID"]) {

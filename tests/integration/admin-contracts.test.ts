@@ -89,7 +89,7 @@ describe("createContract", () => {
     expect(result.fieldErrors.periodEnd).toEqual(["La fin de la période doit suivre son début."]);
     expect(result.fieldErrors.amount_STATE?.[0]).toMatch(/^Montant invalide/);
     expect(result.fieldErrors.status).toEqual(["Choisissez un statut dans la liste."]);
-    expect(result.fieldErrors.sourceUrl).toEqual(["Saisissez une adresse commençant par https://."]);
+    expect(result.fieldErrors.sourceUrl).toEqual(["Saisissez une adresse web complète qui commence par https://."]);
     expect(result.fieldErrors.departmentCode).toEqual(["Choisissez un département."]);
     expect(await db().contract.count()).toBe(contracts);
     expect(await db().auditLog.count()).toBe(audits);

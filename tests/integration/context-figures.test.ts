@@ -3,6 +3,9 @@ import { createContextFigure, updateContextFigure } from "../../lib/context-figu
 import { getContextFigureBoard } from "../../lib/context-figures/queries";
 import { db } from "../../lib/server/db";
 import { signedInViewer } from "../factories/users";
+import { itDeniesEachNonEditor } from "../support/denial-matrix";
+
+const T77 = { departmentCode: "77", regionCode: "11" };
 
 const figure = (departmentCode: string, year: number) => db().departmentContextFigure.findUnique({ where: { departmentCode_year: { departmentCode, year } } });
 
@@ -117,19 +120,12 @@ describe("updateContextFigure", () => {
     expect((await figure("63", 2019))!.version).toBe(loaded.version);
   });
 
-  for (const [label, role, scope] of [
-    ["an editor of another department", "DEPARTMENT_EDITOR", { departmentCode: "63" }],
-    ["a reader of the department", "DEPARTMENT_READER", { departmentCode: "77" }],
-    ["the regional official of the region", "REGIONAL_OFFICIAL", { regionCode: "11" }],
-    ["a national official", "NATIONAL_OFFICIAL", {}],
-  ] as const) {
-    it(`denies ${label} on 77's figures, with a denied audit row and nothing changed`, async () => {
-      const viewer = await signedInViewer(role, scope);
+  itDeniesEachNonEditor(T77, " on 77's figures, with a denied audit row and nothing changed", async ({ viewer, refusal }) => {
       const loaded = (await figure("77", 2020))!;
       const updated = await updateContextFigure(viewer, loaded.id, formOf(loaded, { childrenFollowedByAse: "1" }));
-      expect(updated.ok === false && updated.code).toBe(role === "DEPARTMENT_EDITOR" ? "not_found" : "forbidden");
+      expect(updated.ok === false && updated.code).toBe(refusal);
       const created = await createContextFigure(viewer, "77", { year: "2019", childrenFollowedByAse: "1" });
-      expect(created.ok === false && created.code).toBe(role === "DEPARTMENT_EDITOR" ? "not_found" : "forbidden");
+      expect(created.ok === false && created.code).toBe(refusal);
       const denied = await db().auditLog.findMany({ where: { operation: "denied", actorId: viewer.user.id }, orderBy: { id: "asc" } });
       expect(denied.map((d) => [d.entity, d.entityId, d.scopeDepartmentCode])).toEqual([
         ["DepartmentContextFigure", loaded.id, "77"],
@@ -139,6 +135,5 @@ describe("updateContextFigure", () => {
       expect(now.version).toBe(loaded.version);
       expect(now.childrenFollowedByAse).toBe(loaded.childrenFollowedByAse);
       expect(await figure("77", 2019)).toBeNull();
-    });
-  }
+  });
 });

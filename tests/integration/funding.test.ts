@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { plainSpaces } from "../../lib/format";
-import { formatEuros } from "../../lib/format";
+import { plainSpaces } from "../../lib/core/format";
+import { formatEuros } from "../../lib/core/format";
 import { createFundingLine, deleteFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { fundingOfContract, getFundingLedger, getFundingLineForEdit } from "../../lib/funding/queries";
 import { FUNDING_STAGES, type Funder, type FundingStage } from "../../lib/funding/schemas";
 import { listEntityHistory } from "../../lib/history/queries";
 import { db } from "../../lib/server/db";
 import { signedInViewer } from "../factories/users";
+import { itDeniesEachNonEditor } from "../support/denial-matrix";
 
 const T77 = { departmentCode: "77", regionCode: "11" };
 
@@ -138,14 +139,7 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
     expect(await db().auditLog.count()).toBe(auditsBefore);
   });
 
-  for (const [label, role, scope] of [
-    ["an editor of another department", "DEPARTMENT_EDITOR", { departmentCode: "63" }],
-    ["a reader of the department", "DEPARTMENT_READER", { departmentCode: "77" }],
-    ["the regional official of the region", "REGIONAL_OFFICIAL", { regionCode: "11" }],
-    ["a national official", "NATIONAL_OFFICIAL", {}],
-  ] as const) {
-    it(`denies ${label} every write on 77's ledger, with denied audit rows and nothing changed`, async () => {
-      const viewer = await signedInViewer(role, scope);
+  itDeniesEachNonEditor(T77, " every write on 77's ledger, with denied audit rows and nothing changed", async ({ viewer, refusal }) => {
       const contract = await contract77();
       const line = await newLine();
       const count = await db().fundingLine.count({ where: { contractId: contract.id } });
@@ -158,7 +152,7 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
         if (!result.ok) expect(["forbidden", "not_found"]).toContain(result.code);
       }
       // The department's own reader and the officials who oversee it see the ledger: for them it is forbidden, not hidden.
-      if (role !== "DEPARTMENT_EDITOR") expect(!updated.ok && updated.code).toBe("forbidden");
+      if (refusal === "forbidden") expect(!updated.ok && updated.code).toBe("forbidden");
 
       const denied = await db().auditLog.findMany({ where: { actorId: viewer.user.id, operation: "denied" }, orderBy: { id: "asc" } });
       expect(denied.map((d) => [d.entity, d.entityId])).toEqual([
@@ -172,8 +166,7 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
       expect(now.version).toBe(line.version);
       expect(now.amountCents).toBe(BigInt(line.amountCents));
       expect(await db().auditLog.count({ where: { actorId: viewer.user.id, operation: { not: "denied" } } })).toBe(0);
-    });
-  }
+  });
 });
 
 describe("getFundingLedger", () => {

@@ -3,6 +3,9 @@ import { saveIndicatorValue } from "../../lib/indicators/mutations";
 import { getIndicatorBoard } from "../../lib/indicators/queries";
 import { db } from "../../lib/server/db";
 import { signedInViewer } from "../factories/users";
+import { itDeniesEachNonEditor } from "../support/denial-matrix";
+
+const T77 = { departmentCode: "77", regionCode: "11" };
 
 async function contract77() {
   return db().contract.findFirstOrThrow({ where: { departmentCode: "77" }, include: { objectives: true } });
@@ -156,25 +159,17 @@ describe("saveIndicatorValue", () => {
     expect(await db().indicatorValue.count({ where: { contractId: contract.id } })).toBe(count);
   });
 
-  for (const [label, role, scope] of [
-    ["an editor of another department", "DEPARTMENT_EDITOR", { departmentCode: "63" }],
-    ["a reader of the department", "DEPARTMENT_READER", { departmentCode: "77" }],
-    ["the regional official of the region", "REGIONAL_OFFICIAL", { regionCode: "11" }],
-    ["a national official", "NATIONAL_OFFICIAL", {}],
-  ] as const) {
-    it(`denies ${label}, with a denied audit row and nothing changed`, async () => {
-      const viewer = await signedInViewer(role, scope);
+  itDeniesEachNonEditor(T77, ", with a denied audit row and nothing changed", async ({ viewer, refusal }) => {
       const { contract, indicator } = await indicator77("O1-I1");
       const loaded = (await valueOf(contract.id, indicator.id, 2020))!;
       const result = await saveIndicatorValue(viewer, contract.id, { indicatorId: indicator.id, year: "2020", version: String(loaded.version), actual: "1" });
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.code).toBe(role === "DEPARTMENT_EDITOR" ? "not_found" : "forbidden");
+      expect(result.code).toBe(refusal);
       const denied = await db().auditLog.findFirstOrThrow({ where: { operation: "denied", actorId: viewer.user.id } });
       expect(denied).toMatchObject({ entity: "IndicatorValue", entityId: loaded.id, scopeDepartmentCode: "77", after: { permission: "indicator.edit" } });
       const now = (await valueOf(contract.id, indicator.id, 2020))!;
       expect(now.version).toBe(loaded.version);
       expect(now.actual!.toString()).toBe(loaded.actual!.toString());
-    });
-  }
+  });
 });

@@ -16,15 +16,17 @@ import { GET as getTableSchema } from "../../app/api/v1/schemas/[resource]/route
 import { updateAction } from "../../lib/actions/mutations";
 import { addContractComment } from "../../lib/comments/mutations";
 import { createContextFigure } from "../../lib/context-figures/mutations";
-import { formatPublicCount } from "../../lib/format";
+import { formatPublicCount } from "../../lib/core/format";
 import { saveIndicatorValue } from "../../lib/indicators/mutations";
 import { getPublicDepartmentPage, getPublicNationalPage } from "../../lib/opendata/cached";
 import { validateJsonSchema } from "../../lib/opendata/json-schema";
 import { COMPONENT_SCHEMAS } from "../../lib/opendata/openapi";
 import { RESOURCE_NAMES, type ResourceName } from "../../lib/opendata/resources";
-import { parseCsv, validateCsv, type TableSchema } from "../../lib/opendata/table-schema";
+import { validateCsv, type TableSchema } from "../../lib/opendata/table-schema";
+import { parseCsv } from "../support/csv";
 import { db } from "../../lib/server/db";
-import { createContract } from "../factories/contracts";
+import { contractSeed, createContract } from "../factories/contracts";
+import { untouchedDepartment } from "../factories/departments";
 import { signedInViewer } from "../factories/users";
 
 const ORIGIN = "http://tripartite.test";
@@ -464,5 +466,22 @@ describe("provenance of the published figures", () => {
     expect(totals.includesDemo).toBe(true);
     expect(totals.demoCents).toBe(totals.byParty.reduce((s, p) => s + p.demoCents, 0));
     expect(totals.demoCents).toBeLessThan(totals.totalCents);
+  });
+});
+
+describe("formula-like text in the CSV files", () => {
+  it("writes a fiche action titled =1+1 as '=1+1, in the collection and in the item", async () => {
+    const { code } = await untouchedDepartment();
+    const [seeded] = contractSeed({ departmentCode: code }).actions;
+    await createContract(db(), { departmentCode: code, actions: [{ ...seeded, title: "=1+1", lead: "@Département" }] });
+    const action = await db().action.findFirstOrThrow({ where: { contract: { departmentCode: code } } });
+    expect(action.title).toBe("=1+1");
+
+    const [header, row, ...rest] = parseCsv(await (await call(getActions as Handler, `/api/v1/actions?departement=${code}&format=csv`)).text());
+    expect(rest).toEqual([]);
+    const record = Object.fromEntries(header.map((name, i) => [name, row[i]]));
+    expect(record).toMatchObject({ title: "'=1+1", lead: "'@Département" });
+    const item = parseCsv(await (await call(getActionItem as Handler, `/api/v1/actions/${action.id}?format=csv`, { id: action.id })).text());
+    expect(item[1][header.indexOf("title")]).toBe("'=1+1");
   });
 });

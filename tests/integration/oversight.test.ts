@@ -9,38 +9,10 @@ import { PUBLIC_VIEWER } from "../../lib/server/authz";
 import { db } from "../../lib/server/db";
 import { createContract } from "../factories/contracts";
 import { signedInViewer } from "../factories/users";
+import { parseCsv } from "../support/csv";
 
 const IDF = new Set(["75", "77", "78", "91", "92", "93", "94", "95"]);
 const thisYear = new Date().getUTCFullYear();
-
-/** RFC 4180 as toCsv writes it: quoted cells with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (!quoted && ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 describe("national view", () => {
   it("adds up to the department pages, contract by contract and in total", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { updateAction } from "../../lib/actions/mutations";
 import { createFundingLine } from "../../lib/funding/mutations";
-import { formatEuros, plainSpaces } from "../../lib/format";
+import { formatEuros, plainSpaces } from "../../lib/core/format";
 import { renderReportHtml, reportCsv } from "../../lib/reports/document";
 import { decideReport, saveReportNarrative, submitReport } from "../../lib/reports/mutations";
 import { htmlToPdf } from "../../lib/reports/pdf";
@@ -9,6 +9,9 @@ import { getReportView, getReportViewByContract, listDepartmentReports } from ".
 import { db } from "../../lib/server/db";
 import { adoptReport, reportParties as setup, reportVersion as version } from "../factories/report-parties";
 import { signedInViewer } from "../factories/users";
+import { contractSeed } from "../factories/contracts";
+import { untouchedDepartment } from "../factories/departments";
+import { parseCsv } from "../support/csv";
 import { pdfText } from "../support/pdf-text";
 
 type V = Awaited<ReturnType<typeof signedInViewer>>;
@@ -153,4 +156,17 @@ describe("outputs", () => {
     // Another department's editor cannot get it.
     expect(await getReportViewByContract(await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" }), s.contract.id, 2021)).toBeNull();
   }, 60_000);
+});
+
+describe("report CSV and formula-like text", () => {
+  it("writes a fiche action titled =1+1 as '=1+1, so a spreadsheet shows it instead of running it", async () => {
+    const { code } = await untouchedDepartment();
+    const [seeded] = contractSeed({ departmentCode: code }).actions;
+    const s = await setup(code, { actions: [{ ...seeded, title: "=1+1" }] });
+    const view = (await getReportViewByContract(s.editor, s.contract.id, 2021))!;
+    const rows = parseCsv(reportCsv(view.figures));
+    expect(rows).toContainEqual(["actions", "FA-01", "'=1+1", "statut", "IN_PROGRESS"]);
+    expect(rows).toContainEqual(["actions", "FA-01", "'=1+1", "avancement_pct", "40"]);
+    expect(rows.flat().some((cell) => cell.startsWith("="))).toBe(false);
+  });
 });

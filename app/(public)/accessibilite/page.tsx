@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LegalPage } from "@/components/layout/legal-page";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { SITE } from "@/lib/opendata/site";
 
 export const metadata: Metadata = { title: "Déclaration d'accessibilité" };

@@ -4,7 +4,7 @@ import { DepartmentWorkspace } from "@/app/(espace)/espace/departements/[code]/d
 import { NationalView, RegionalView } from "@/components/oversight/oversight-views";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 import { decodeEntry } from "@/lib/page-cache/entry";
-import { viewerFromRolesKey } from "@/lib/page-cache/roles-key";
+import { viewerFromRolesKey } from "@/lib/server/reader";
 
 type Props = { params: Promise<{ entry: string }> };
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { centsToInput, parseEuroAmount } from "../../money";
+import { centsToInput, parseEuroAmount } from "../../core/money";
 import { CONTRACT_AMOUNT_OPTIONS, MAX_CENTS, optionalEurosField } from "./money";
 
 const parseContractAmount = (text: string) => parseEuroAmount(text, CONTRACT_AMOUNT_OPTIONS);
 
-describe("contract amounts (lib/money.ts with the contract options)", () => {
+describe("contract amounts (lib/core/money.ts with the contract options)", () => {
   it.each([
     ["8 400 000", 840_000_000n],
     ["8400000", 840_000_000n],

@@ -1,8 +1,8 @@
 // What is specific to contract amounts: their ceiling and the optional form field. Parsing and formatting
-// euros is lib/money.ts's job (exact cents, no floating point).
+// euros is lib/core/money.ts's job (exact cents, no floating point).
 import { z } from "zod";
-import { parseEuroAmount } from "../../money";
-import { emptyToNull } from "../fields";
+import { parseEuroAmount } from "../../core/money";
+import { emptyToNull } from "../../core/fields";
 
 /** One hundred billion euros: far above any contract, low enough to catch a slipped key. */
 export const MAX_CENTS = 100_000_000_000n * 100n;

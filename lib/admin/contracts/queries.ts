@@ -11,8 +11,8 @@ import type {
   ContractFormOptions,
   FrameworkOption,
 } from "./schemas";
+import { isoDay } from "../../core/dates";
 
-const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const PERMISSION = "admin.contracts";
 
 type ContractRecord = Prisma.ContractGetPayload<{ include: { amounts: true } }>;
@@ -32,10 +32,10 @@ export function toContractValues(c: ContractRecord): ContractEditValues {
     frameworkId: c.frameworkId,
     wave: c.wave,
     status: c.status,
-    signedOn: isoDate(c.signedOn),
+    signedOn: isoDay(c.signedOn),
     signedPlace: c.signedPlace,
-    periodStart: isoDate(c.periodStart)!,
-    periodEnd: isoDate(c.periodEnd)!,
+    periodStart: isoDay(c.periodStart)!,
+    periodEnd: isoDay(c.periodEnd)!,
     stateSignatory: c.stateSignatory,
     arsSignatory: c.arsSignatory,
     departmentSignatory: c.departmentSignatory,
@@ -59,7 +59,7 @@ export function toAmendmentValues(a: AmendmentRecord): AmendmentEditValues {
     version: a.version,
     year: a.year,
     number: a.number,
-    signedOn: isoDate(a.signedOn),
+    signedOn: isoDay(a.signedOn),
     note: a.note,
     sourceUrl: a.sourceUrl,
     isDemo: a.isDemo,
@@ -81,8 +81,8 @@ export async function listAdminContracts(viewer: Viewer): Promise<AdminContractR
     frameworkCode: c.framework.code,
     wave: c.wave,
     status: c.status,
-    periodStart: isoDate(c.periodStart)!,
-    periodEnd: isoDate(c.periodEnd)!,
+    periodStart: isoDay(c.periodStart)!,
+    periodEnd: isoDay(c.periodEnd)!,
     totalCents: c.amounts.reduce((s, a) => s + Number(a.amountCents), 0),
     amendmentCount: c._count.amendments,
     isDemo: c.isDemo,
@@ -148,7 +148,7 @@ export async function getContractForAdmin(viewer: Viewer, contractId: string): P
       id: a.id,
       year: a.year,
       number: a.number,
-      signedOn: isoDate(a.signedOn),
+      signedOn: isoDay(a.signedOn),
       totalCents: a.amounts.reduce((s, x) => s + Number(x.amountCents), 0),
       isDemo: a.isDemo,
     })),
@@ -168,8 +168,8 @@ export async function getAmendmentForAdmin(viewer: Viewer, amendmentId: string):
       id: a.contractId,
       departmentCode: a.contract.departmentCode,
       departmentName: a.contract.department.name,
-      periodStart: isoDate(a.contract.periodStart)!,
-      periodEnd: isoDate(a.contract.periodEnd)!,
+      periodStart: isoDay(a.contract.periodStart)!,
+      periodEnd: isoDay(a.contract.periodEnd)!,
     },
   };
 }
@@ -184,7 +184,7 @@ export async function getAmendmentDefaults(viewer: Viewer, contractId: string) {
   const taken = new Set(c.amendments.map((a) => a.year));
   const freeYear = Array.from({ length: last - first + 1 }, (_, i) => first + i).find((y) => !taken.has(y)) ?? null;
   return {
-    contract: { id: c.id, departmentCode: c.departmentCode, departmentName: c.department.name, periodStart: isoDate(c.periodStart)!, periodEnd: isoDate(c.periodEnd)! },
+    contract: { id: c.id, departmentCode: c.departmentCode, departmentName: c.department.name, periodStart: isoDay(c.periodStart)!, periodEnd: isoDay(c.periodEnd)! },
     year: freeYear,
     number: Math.max(0, ...c.amendments.map((a) => a.number)) + 1,
   };

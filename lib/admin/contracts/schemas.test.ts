@@ -62,7 +62,7 @@ describe("ContractHeaderSchema", () => {
     expect(e.periodStart).toEqual(["Saisissez la date de début de la période."]);
     expect(e.signedOn).toEqual(["Cette date n'existe pas."]);
     expect(e.stateSignatory?.[0]).toMatch(/saisie obligatoire/);
-    expect(e.sourceUrl).toEqual(["Saisissez une adresse commençant par https://."]);
+    expect(e.sourceUrl).toEqual(["Saisissez une adresse web complète qui commence par https://."]);
     expect(e.amount_ARS?.[0]).toMatch(/^Montant invalide/);
   });
 

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { CONTRACT_STATUS_LABELS, type ContractStatus } from "../../contracts/schemas";
 import { FUNDERS, FUNDER_LABELS, FUNDING_PARTIES, PARTY_LABELS, type Funder, type FundingParty } from "../../funding/schemas";
-import { optionalDate, optionalText, requiredDate, requiredText, sourceUrlField, versionField, whenValid, yearField } from "../fields";
-import { centsToInput } from "../../money";
+import { httpsUrlField, optionalDate, optionalText, requiredDate, requiredText, versionField, whenValid, yearField } from "../../core/fields";
+import { centsToInput } from "../../core/money";
 import { optionalEurosField } from "./money";
 
 export const CONTRACT_STATUSES = ["DRAFT", "SIGNED", "ENDED"] as const satisfies readonly ContractStatus[];
@@ -32,7 +32,7 @@ const headerShape = {
   arsSignatory: requiredText("Signataire pour l'ARS", 200),
   departmentSignatory: requiredText("Signataire pour le département", 200),
   summary: optionalText(4000),
-  sourceUrl: sourceUrlField,
+  sourceUrl: httpsUrlField,
   ...partyAmounts,
 };
 
@@ -78,7 +78,7 @@ export const AmendmentFieldsSchema = z.object({
     .max(99, "Le numéro ne dépasse pas 99."),
   signedOn: optionalDate,
   note: optionalText(2000),
-  sourceUrl: sourceUrlField,
+  sourceUrl: httpsUrlField,
   ...funderAmounts,
 });
 export type AmendmentFields = z.infer<typeof AmendmentFieldsSchema>;

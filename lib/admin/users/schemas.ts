@@ -1,7 +1,8 @@
 // Administration of accounts: form schemas and DTOs (safe for the client).
 import { z } from "zod";
 import { ROLE_LABELS, ROLES, type Role } from "../../server/authz";
-import { emptyToNull, whenValid } from "../fields";
+import { emptyToNull, whenValid } from "../../core/fields";
+import { DEPARTMENT_CODE, REGION_CODE } from "../../core/territory";
 
 export { ROLES, ROLE_LABELS, type Role };
 
@@ -53,8 +54,8 @@ const code = (pattern: RegExp, message: string) =>
 export const RoleAssignmentSchema = z
   .object({
     role: z.enum(ROLES, { error: "Choisissez un rôle dans la liste." }),
-    departmentCode: code(/^(\d{2}|2[AB]|\d{3})$/, "Code de département invalide."),
-    regionCode: code(/^\d{2}$/, "Code de région invalide."),
+    departmentCode: code(DEPARTMENT_CODE, "Code de département invalide."),
+    regionCode: code(REGION_CODE, "Code de région invalide."),
   })
   .superRefine((v, ctx) => {
     const scope = ROLE_SCOPE[v.role];

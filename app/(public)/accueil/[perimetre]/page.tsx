@@ -7,7 +7,7 @@ import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
 import { DemoShare } from "@/components/department/demo-share";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
-import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/format";
+import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PublicContract } from "@/lib/opendata/schemas";

@@ -8,7 +8,7 @@ import { HistoryList } from "@/components/history/history-list";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import type { Viewer } from "@/lib/auth/permissions";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/format";
+import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/core/format";
 import { listContractComments } from "@/lib/comments/queries";
 import { summarizeAlerts } from "@/lib/oversight/alerts";
 import { ALERTS_SHOWN, listDepartmentAlerts } from "@/lib/oversight/queries";

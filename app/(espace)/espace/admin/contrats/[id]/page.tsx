@@ -6,7 +6,7 @@ import { DemoMark } from "@/components/ui/provenance";
 import { getContractForAdmin } from "@/lib/admin/contracts/queries";
 import { CONTRACT_STATUS_LABELS, toFormValues } from "@/lib/admin/contracts/schemas";
 import { requirePermission } from "@/lib/auth/web";
-import { formatEuros, formatShortDate } from "@/lib/format";
+import { formatEuros, formatShortDate } from "@/lib/core/format";
 import { updateContractForm } from "./update-contract-form";
 
 export const metadata: Metadata = { title: "Contrat" };

@@ -8,7 +8,7 @@ import { DemoMark } from "@/components/ui/provenance";
 import { getUserForAdmin, listScopeOptions } from "@/lib/admin/users/queries";
 import { roleLabel } from "@/lib/admin/users/schemas";
 import { requirePermission } from "@/lib/auth/web";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { assignRoleForm } from "./assign-role-form";
 import { deactivateUserForm } from "./deactivate-user-form";
 import { reactivateUserForm } from "./reactivate-user-form";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ImportPanel } from "@/components/spreadsheet/import-panel";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL, SHEETS, SHEET_KEYS } from "@/lib/spreadsheet/template";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 

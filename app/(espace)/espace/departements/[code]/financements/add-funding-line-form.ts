@@ -5,7 +5,7 @@ import { getViewer } from "@/lib/auth/web";
 import { formValues, type FormState } from "@/lib/forms";
 import { createFundingLine } from "@/lib/funding/mutations";
 import { FUNDER_LABELS, STAGE_LABELS } from "@/lib/funding/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 
 export async function addFundingLineForm(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);

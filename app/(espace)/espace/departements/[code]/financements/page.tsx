@@ -8,7 +8,7 @@ import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
 import { getFundingLedger } from "@/lib/funding/queries";
 import { FUNDERS, FUNDER_LABELS, type Funder } from "@/lib/funding/schemas";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { addFundingLineForm } from "./add-funding-line-form";
 
 export const metadata: Metadata = { title: "Financements" };

@@ -5,7 +5,7 @@ import { IndicatorBoardEditor } from "@/components/indicators/indicator-board-ed
 import { IndicatorTables } from "@/components/indicators/indicator-tables";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/core/format";
 import { getIndicatorBoard } from "@/lib/indicators/queries";
 import type { CommitmentIndicators } from "@/lib/indicators/schemas";
 import { indicatorStatus } from "@/lib/indicators/status";

@@ -6,9 +6,10 @@ import { OverdueBadge, ReportStatusBadge } from "@/components/reports/report-sta
 import { TableScroll } from "@/components/ui/table-scroll";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/core/format";
 import { listDepartmentReports } from "@/lib/reports/queries";
 import { toActCell } from "@/lib/reports/workflow";
+import { todayIso } from "@/lib/core/dates";
 
 export const metadata: Metadata = { title: "Rapports d'exécution" };
 
@@ -20,7 +21,7 @@ export default async function ReportsPage({ params }: Props) {
   const list = await listDepartmentReports(viewer, code);
   if (!list) notFound();
   const overdue = list.rows.filter((r) => r.overdue).length;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const upcoming = list.deadlines.filter((d) => d.dueOn >= today || d.overdue);
   return (
     <div className="space-y-6">

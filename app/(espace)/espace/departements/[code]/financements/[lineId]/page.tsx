@@ -7,7 +7,7 @@ import { HistoryList } from "@/components/history/history-list";
 import { requireUser } from "@/lib/auth/web";
 import { getFundingLineForEdit } from "@/lib/funding/queries";
 import { FUNDER_LABELS, STAGE_LABELS, fundingLineFormValues } from "@/lib/funding/schemas";
-import { formatEuros } from "@/lib/format";
+import { formatEuros } from "@/lib/core/format";
 import { listEntityHistory } from "@/lib/history/queries";
 import { deleteFundingLineForm } from "./delete-funding-line-form";
 import { updateFundingLineForm } from "./update-funding-line-form";

@@ -7,7 +7,7 @@ import { DeadlineForm, DecisionForm, DueDateForm, NarrativeForm } from "@/compon
 import { OverdueBadge, ReportStatusBadge, ReportSteps } from "@/components/reports/report-status";
 import { DepartmentNav } from "@/components/workspace/department-nav";
 import { requireUser } from "@/lib/auth/web";
-import { formatDate, formatParisDateTime } from "@/lib/format";
+import { formatDate, formatParisDateTime } from "@/lib/core/format";
 import { getReportView } from "@/lib/reports/queries";
 import { DECISION_LABELS, REPORT_PARTY_LABELS, REPORT_PARTY_NAMES, YearSchema, type ApprovingParty } from "@/lib/reports/schemas";
 import { canEditNarrative, nextStepText, reportSteps } from "@/lib/reports/workflow";

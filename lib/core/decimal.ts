@@ -1,5 +1,5 @@
 // Numbers as French users type them ("12,5", "1 234,56", "72 %"), read as text so that nothing passes
-// through floating point on its way to a Decimal. Safe for the client. Euro amounts in cents: lib/money.ts.
+// through floating point on its way to a Decimal. Safe for the client. Euro amounts in cents: money.ts.
 
 const SPACE = "[ \\u00a0\\u202f]";
 const INTEGER = new RegExp(`^(?:\\d+|\\d{1,3}(?:${SPACE}\\d{3})+)$`);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, can, type RoleAssignment, type Viewer } from "../server/authz";
-import { rolesKey, viewerFromRolesKey } from "./roles-key";
+import { PERMISSIONS, ROLES, can, type RoleAssignment, type Viewer } from "./authz";
+import type { AuditEntry } from "./audit";
+import { isReader, readerKey, readerOf, rolesKey, viewerFromRolesKey, type Actor } from "./reader";
 
 const assignment: fc.Arbitrary<RoleAssignment> = fc.record({
   role: fc.constantFrom(...ROLES),
@@ -43,5 +44,31 @@ describe("rolesKey", () => {
   it("refuses what rolesKey never writes", () => {
     for (const key of ["ADMIN", "ROOT::", "ADMIN:::", "DEPARTMENT_EDITOR:9 3:", "REGIONAL_OFFICIAL::11,ADMIN::", "ADMIN::,ADMIN::"]) expect(viewerFromRolesKey(key)).toBeNull();
     expect(viewerFromRolesKey("")).toMatchObject({ user: { roles: [] } });
+  });
+});
+
+describe("Reader and Actor", () => {
+  const signedIn: Viewer = { kind: "user", sessionId: "s", user: { id: "u", email: "u@x.fr", displayName: "U", roles: [{ role: "DEPARTMENT_EDITOR", departmentCode: "77", regionCode: null }] } };
+
+  it("a reader has no identity; a signed-in user and the public are actors, a reader is not (checked by tsc)", () => {
+    const reader = readerOf(signedIn);
+    expect(reader.user).toMatchObject({ id: "", email: "" });
+    expect(isReader(reader)).toBe(true);
+    expect(isReader(signedIn)).toBe(false);
+    const actors: Actor[] = [signedIn, { kind: "public" }];
+    expect(actors).toHaveLength(2);
+    // @ts-expect-error a Reader cannot stand where the audit names who acted
+    const refused: AuditEntry = { viewer: reader, permission: null, territory: null, entity: "Action", entityId: "a", operation: "update" };
+    expect(refused.viewer).toBe(reader);
+    // @ts-expect-error nor the stand-in decoded from a cache key
+    const decoded: Actor = viewerFromRolesKey(rolesKey(signedIn))!;
+    expect(isReader(decoded)).toBe(true);
+  });
+
+  it("keys a viewer by what it may read: one key for the same reach, whoever holds it", () => {
+    const other: Viewer = { ...signedIn, user: { ...signedIn.user, id: "v", roles: [{ role: "DEPARTMENT_READER", departmentCode: "77", regionCode: null }] } };
+    expect(readerKey(signedIn)).toBe("DEPARTMENT_READER:77:");
+    expect(readerKey(other)).toBe(readerKey(signedIn));
+    expect(readerKey(readerOf(signedIn))).toBe(readerKey(signedIn));
   });
 });

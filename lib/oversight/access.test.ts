@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ROLES, can, contractScopeWhere, departmentScopeWhere, type RoleAssignment, type Viewer } from "../server/authz";
-import { rolesKey, viewerFromRolesKey } from "../page-cache/roles-key";
-import { canOverseeNation, canOverseeRegion, readerKey, readerOf } from "./reader";
+import { readerKey, readerOf, rolesKey, viewerFromRolesKey } from "../server/reader";
+import { canOverseeNation, canOverseeRegion } from "./access";
 
 const codes = ["77", "93", "2A", "971"];
 const regions = ["11", "84", "94"];
@@ -41,18 +41,19 @@ describe("readerOf", () => {
 
   it("gives two viewers the same key exactly when they read the same rows", () => {
     const national = readerKey(readerOf({ kind: "user", sessionId: "s", user: { id: "a", email: "", displayName: "", roles: [{ role: "ADMIN", departmentCode: null, regionCode: null }] } }));
-    expect(national).toBe("national");
+    expect(national).toBe("NATIONAL_OFFICIAL::");
     const editorAndReader = readerOf({
       kind: "user",
       sessionId: "s",
       user: { id: "b", email: "", displayName: "", roles: [{ role: "DEPARTMENT_EDITOR", departmentCode: "93", regionCode: null }, { role: "DEPARTMENT_READER", departmentCode: "77", regionCode: null }, { role: "REGIONAL_OFFICIAL", departmentCode: null, regionCode: "84" }] },
     });
-    expect(readerKey(editorAndReader)).toBe("d:77,93|r:84");
-    expect(readerKey(readerOf({ kind: "public" }))).toBe("d:|r:");
+    expect(readerKey(editorAndReader)).toBe("DEPARTMENT_READER:77:,DEPARTMENT_READER:93:,REGIONAL_OFFICIAL::84");
+    expect(readerKey(readerOf({ kind: "public" }))).toBe("");
+    expect(readerKey({ kind: "public" })).toBe("");
   });
 });
 
-describe("a reader's roles key (the cached copies of the oversight views, lib/page-cache/)", () => {
+describe("a reader's key (the cached reads and the cached copies of the oversight views, lib/page-cache/)", () => {
   it("gives back a stand-in reading the same rows and opening the same views as the viewer", () => {
     fc.assert(
       fc.property(viewer, (v) => {

@@ -1,0 +1,11 @@
+export declare const SHARED_LIB: Set<string>;
+export declare const DOMAIN_ENTRY_POINTS: Set<string>;
+export declare const DOMAIN_ALLOW_LIST: Record<string, string>;
+export declare const ROUTE_ALLOW_LIST: Record<string, string>;
+export declare function resolveSpecifier(fromFile: string, specifier: string): string | null;
+export declare function libDomain(file: string): string | null;
+export declare function domainBoundaryProblem(fromFile: string, target: string): string | null;
+export declare function domainCrossing(fromFile: string, target: string): { from: string; to: string; rest: string; key: string } | null;
+export declare function layerProblem(fromFile: string, target: string): string | null;
+export declare function routeBoundaryProblem(fromFile: string, target: string): string | null;
+export declare function importProblem(fromFile: string, specifier: string): string | null;
