@@ -1,5 +1,5 @@
 // The one place that builds the PostgreSQL driver adapter, for the app, the scripts and the Prisma CLI.
-// @prisma/adapter-pg 6.19 needs six fixes to run Prisma Migrate without native engines (STACK.md), and a
+// @prisma/adapter-pg 6.19 needs six fixes to run Prisma Migrate without native engines (docs/decisions/prisma-6-moteur-javascript.md), and a
 // seventh so that a restarted database server does not leak pool connections.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";

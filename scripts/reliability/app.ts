@@ -2,9 +2,9 @@
 // .data/reliability and the production server on 127.0.0.1 only. Every process started here is stopped
 // by `stopAll` (normal end, error, timeout, Ctrl+C).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres, stopLeftoverServer, type EmbeddedServer } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/server/embedded-postgres";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { buildIfNeeded as build, nextBin, ROOT } from "../build";
 import { runPrisma } from "../database";
@@ -55,8 +55,7 @@ export type Database = {
 /** A new database every run (the fuzzing writes junk): initdb, migrations, reference and demo data. */
 export async function freshDatabase(log: Log): Promise<Database> {
   const dataDir = path.join(DATA_DIR, "postgres");
-  await stopLeftoverServer(dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
+  await removeEmbeddedData(dataDir);
   mkdirSync(DATA_DIR, { recursive: true });
   let server: EmbeddedServer = await startEmbeddedPostgres({ dataDir, port: PG_PORT });
   const port = server.port;

@@ -3,9 +3,9 @@
 // an existing server (`serverUrl`, e.g. the machine's PostgreSQL 15), dropped afterwards. The database
 // is migrated and loaded with the demo data first.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres, stopLeftoverServer } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/test-database";
 
 export type Cluster = {
@@ -64,14 +64,13 @@ export async function startCluster(options: { ports: number[]; pgPort?: number; 
     databaseUrl = await createDatabase(serverUrl, name);
     stopDatabase = () => dropDatabase(serverUrl, name);
   } else {
-    await stopLeftoverServer(dataDir);
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeEmbeddedData(dataDir);
     const server = await startEmbeddedPostgres({ dataDir, port: options.pgPort ?? 54399 });
     await ensureDatabase(server.url("postgres"), "tripartite");
     databaseUrl = server.url("tripartite");
     stopDatabase = async () => {
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeEmbeddedData(dataDir);
     };
   }
 
