@@ -150,7 +150,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
             </h3>
             {state.filename ? <p className="text-sm text-slate-700">Fichier : {state.filename}</p> : null}
             <Notices notices={state.notices} />
-            {state.errors?.length ? <ErrorsTable errors={state.errors} /> : null}
+            {state.errors?.length ? <ErrorsTable errors={state.errors} errorCount={state.errorCount} /> : null}
           </div>
         ) : null}
 
