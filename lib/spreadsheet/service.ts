@@ -51,7 +51,10 @@ export function capErrors(errors: ImportError[]): { errors: ImportError[]; error
     // A column header is at most a few dozen characters; an unknown one is cut.
     else if (byColumn.size < MAX_LISTED_ERRORS) byColumn.set(key, { sheet: e.sheet, column: e.column && e.column.length > 80 ? `${e.column.slice(0, 80)}…` : e.column, count: 1 });
   }
-  return { errors: errors.slice(0, MAX_LISTED_ERRORS), errorCount: { total: errors.length, byColumn: [...byColumn.values()].sort((a, b) => b.count - a.count) } };
+  // Messages may quote a cell (an unknown code, a header): each is cut so that the answer stays small.
+  const cut = (text: string | null, max: number) => (text !== null && text.length > max ? `${text.slice(0, max)}…` : text);
+  const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ ...e, column: cut(e.column, 80), message: cut(e.message, 400)! }));
+  return { errors: listed, errorCount: { total: errors.length, byColumn: [...byColumn.values()].sort((a, b) => b.count - a.count) } };
 }
 
 const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour importer des données dans ce département.";
