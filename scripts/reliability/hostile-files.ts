@@ -84,13 +84,21 @@ export function rowXml(line: number, values: string[]): string {
   return `<row r="${line}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${line}" t="inlineStr"><is><t>${v}</t></is></c>`).join("")}</row>`;
 }
 
+const HEADERS: Record<string, string[]> = {
+  "Fiches action": ["Département", "Référence", "Intitulé", "Objectif", "Finalité", "Public visé", "Pilote", "Partenaires", "Date de début", "Date de fin", "Statut", "Avancement (%)"],
+  Financements: ["Département", "Identifiant", "Fiche action", "Financeur", "Année", "Étape", "Montant (€)"],
+  Indicateurs: ["Département", "Indicateur", "Libellé", "Unité", "Année", "Valeur de référence", "Cible", "Réalisé"],
+};
+
+/** A sheet of the template with its header row only. */
+const emptySheet = (name: string) => Buffer.from(SHEET_START + rowXml(1, HEADERS[name]) + SHEET_END);
+
 /** The funding sheet's header and `rows` data rows (`bad`: four wrong values each), the other sheets empty. */
 export function fundingRowsWorkbook(rows: number, bad = false): Buffer {
-  const header = rowXml(1, ["Département", "Identifiant", "Fiche action", "Financeur", "Année", "Étape", "Montant (€)"]);
-  const parts: string[] = [SHEET_START, header];
+  const parts: string[] = [SHEET_START, rowXml(1, HEADERS.Financements)];
   for (let i = 2; i <= rows + 1; i++) parts.push(rowXml(i, bad ? ["77", "", "FA-99", "Mécène", "1999", "Prévu", `-${i}`] : ["77", "", "", "Département", "2021", "Prévu", String(i)]));
   parts.push(SHEET_END);
-  return buildZip(workbookParts(SHEET_NAMES.map((name) => ({ name, xml: Buffer.from(name === "Financements" ? parts.join("") : SHEET_START + header + SHEET_END) }))));
+  return buildZip(workbookParts(SHEET_NAMES.map((name) => ({ name, xml: name === "Financements" ? Buffer.from(parts.join("")) : emptySheet(name) }))));
 }
 
 /** Deflated bytes of `size` bytes of `fill`, streamed so that the builder never holds the whole text. */
@@ -147,8 +155,7 @@ export async function millionRowWorkbook(rows = 1_000_000): Promise<Buffer> {
   size += Buffer.byteLength(SHEET_END);
   await done;
   const sheet = { data: Buffer.concat(out), size, crc };
-  const empty = Buffer.from(SHEET_START + header + SHEET_END);
-  return buildZip(workbookParts(SHEET_NAMES.map((name) => (name === "Financements" ? { name, xml: sheet.data, entry: { deflated: { size: sheet.size, crc: sheet.crc } } } : { name, xml: empty }))));
+  return buildZip(workbookParts(SHEET_NAMES.map((name) => (name === "Financements" ? { name, xml: sheet.data, entry: { deflated: { size: sheet.size, crc: sheet.crc } } } : { name, xml: emptySheet(name) }))));
 }
 
 /**
@@ -157,8 +164,7 @@ export async function millionRowWorkbook(rows = 1_000_000): Promise<Buffer> {
  */
 export async function deflateBomb(size = 480 * 1024 * 1024, lying = false): Promise<Buffer> {
   const sheet = await deflatedFill(SHEET_START, "<row/>", size, SHEET_END);
-  const empty = Buffer.from(SHEET_START + SHEET_END);
   return buildZip(
-    workbookParts(SHEET_NAMES.map((name) => (name === "Financements" ? { name, xml: sheet.data, entry: { deflated: { size: sheet.size, crc: sheet.crc }, declaredSize: lying ? 4096 : sheet.size } } : { name, xml: empty }))),
+    workbookParts(SHEET_NAMES.map((name) => (name === "Financements" ? { name, xml: sheet.data, entry: { deflated: { size: sheet.size, crc: sheet.crc }, declaredSize: lying ? 4096 : sheet.size } } : { name, xml: emptySheet(name) }))),
   );
 }

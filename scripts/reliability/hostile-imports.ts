@@ -13,19 +13,22 @@ import type { Check, PhaseResult } from "./report";
 
 export const HOSTILE_TARGETS = { seconds: 5, answerBytes: 1024 * 1024, rssBytes: 400 * 1024 * 1024 };
 
-type HostileFile = { name: string; filename: string; build: () => Promise<Buffer> };
+/** `worst`: the files the issue reported (a million rows, a deflate bomb), refused before any parsing. */
+type HostileFile = { name: string; filename: string; build: () => Promise<Buffer>; worst?: boolean };
+
+const LINE = Buffer.from("77;;;Mécène;1999;Prévu;-1\r\n");
 
 const FUNDING_HEADER = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
 
 const FILES: HostileFile[] = [
-  { name: "Classeur d'un million de lignes", filename: "million.xlsx", build: () => millionRowWorkbook() },
-  { name: "Bombe de décompression, 480 Mo (taille annoncée)", filename: "bombe.xlsx", build: () => deflateBomb(480 * 1024 * 1024, false) },
-  { name: "Bombe de décompression, 480 Mo (taille annoncée fausse : 4 Ko)", filename: "bombe-menteuse.xlsx", build: () => deflateBomb(480 * 1024 * 1024, true) },
+  { name: "Classeur d'un million de lignes", filename: "million.xlsx", build: () => millionRowWorkbook(), worst: true },
+  { name: "Bombe de décompression, 480 Mo (taille annoncée)", filename: "bombe.xlsx", build: () => deflateBomb(480 * 1024 * 1024, false), worst: true },
+  { name: "Bombe de décompression, 480 Mo (taille annoncée fausse : 4 Ko)", filename: "bombe-menteuse.xlsx", build: () => deflateBomb(480 * 1024 * 1024, true), worst: true },
   { name: "Classeur de 20 000 lignes toutes fausses (dans les limites)", filename: "vingt-mille.xlsx", build: async () => fundingRowsWorkbook(20_000, true) },
   {
     name: "CSV de 5 Mo, lignes courtes (plus de 20 000)",
     filename: "lignes.csv",
-    build: async () => Buffer.from(`${FUNDING_HEADER}\r\n${"77;;;Mécène;1999;Prévu;-1\r\n".repeat(Math.floor((5 * 1024 * 1024 - 100) / 27))}`),
+    build: async () => Buffer.concat([Buffer.from(`${FUNDING_HEADER}\r\n`), ...Array.from({ length: Math.floor((5 * 1024 * 1024 - 200) / LINE.length) }, () => LINE)]),
   },
   {
     name: "CSV de 20 000 lignes, quatre erreurs chacune",
@@ -70,6 +73,7 @@ export async function runHostileImports(databaseUrl: string, serverPid: number, 
   const rows: string[][] = [];
   const checks: Check[] = [];
   let worstRss = 0;
+  let worstFilesRss = 0;
   let slowest = 0;
   let largest = 0;
   for (const file of FILES) {
@@ -104,8 +108,9 @@ export async function runHostileImports(databaseUrl: string, serverPid: number, 
     }
     const answerBytes = Buffer.byteLength(body);
     const first = answer.errors?.[0];
-    const refusedOk = status === 200 && answer.status === "error";
+    const refusedOk = (status === 200 || status === 413) && answer.status === "error";
     worstRss = Math.max(worstRss, peak);
+    if (file.worst) worstFilesRss = Math.max(worstFilesRss, peak);
     slowest = Math.max(slowest, ms);
     largest = Math.max(largest, answerBytes);
     rows.push([
@@ -123,7 +128,9 @@ export async function runHostileImports(databaseUrl: string, serverPid: number, 
   checks.push(
     { target: `Chaque fichier refusé en moins de ${HOSTILE_TARGETS.seconds} s`, measured: `au plus ${seconds(slowest)}`, met: slowest < HOSTILE_TARGETS.seconds * 1000 },
     { target: "Chaque réponse sous 1 Mo", measured: `au plus ${formatLimit(largest)} o`, met: largest < HOSTILE_TARGETS.answerBytes },
-    { target: "Mémoire résidente du serveur sous 400 Mo", measured: `pic ${mb(worstRss)}`, met: worstRss < HOSTILE_TARGETS.rssBytes },
+    { target: "Mémoire résidente du serveur sous 400 Mo pendant les pires fichiers (million de lignes, bombes)", measured: `pic ${mb(worstFilesRss)}`, met: worstFilesRss < HOSTILE_TARGETS.rssBytes },
+    // Cumulative: V8 keeps the heap an earlier file grew, so the last files start from the previous peak.
+    { target: "Mémoire résidente du serveur sous 400 Mo sur toute la phase (fichiers dans les limites compris)", measured: `pic ${mb(worstRss)}`, met: worstRss < HOSTILE_TARGETS.rssBytes },
   );
   return {
     title: "d) Fichiers hostiles envoyés à l'import (aperçu)",
