@@ -70,6 +70,14 @@ export async function runHostileImports(databaseUrl: string, serverPid: number, 
   const cookie = await directSession(prisma, account.id);
   await prisma.$disconnect();
 
+  // One small file first: the route's first request loads its code (exceljs included) and opens the
+  // database connections; that cold start is not what a hostile file costs.
+  const warmup = new FormData();
+  warmup.set("etape", "apercu");
+  warmup.set("empreinte", "");
+  warmup.set("fichier", new File([`${FUNDING_HEADER}\r\n77;;;Mécène;1999;Prévu;-1\r\n`], "echauffement.csv"));
+  await fetch(`${ORIGIN}/api/spreadsheet/77/import`, { method: "POST", body: warmup, headers: { cookie, origin: ORIGIN }, signal: AbortSignal.timeout(120_000) }).then((r) => r.text());
+
   const rows: string[][] = [];
   const checks: Check[] = [];
   let worstRss = 0;
