@@ -9,7 +9,7 @@ import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { ImportConflictError, applyPlan } from "./apply";
 import { AlreadyImportedError, alreadyImportedMessage, findAppliedFile } from "./ledger";
-import { MAX_LISTED_ERRORS } from "./limits";
+import { capErrors, type ErrorCount } from "./errors";
 import { loadContractSnapshot } from "./context";
 import { exportFilename, snapshotToCsv, snapshotToXlsx } from "./export";
 import { parseSpreadsheet, type ImportError } from "./parse";
@@ -38,24 +38,7 @@ export type ImportResult =
   | { ok: false; code: "invalid"; message: string; errors: ImportError[]; notices: string[]; errorCount: ErrorCount }
   | { ok: false; code: "conflict" | "already_imported"; message: string };
 
-/** Every error counted, by column ("Onglet — Colonne"), though only the first MAX_LISTED_ERRORS are listed. */
-export type ErrorCount = { total: number; byColumn: { sheet: string | null; column: string | null; count: number }[] };
-
-/** The first errors, and the complete counts: the answer stays small whatever the file. */
-export function capErrors(errors: ImportError[]): { errors: ImportError[]; errorCount: ErrorCount } {
-  const byColumn = new Map<string, { sheet: string | null; column: string | null; count: number }>();
-  for (const e of errors) {
-    const key = `${e.sheet ?? ""}\u0000${e.column ?? ""}`;
-    const entry = byColumn.get(key);
-    if (entry) entry.count += 1;
-    // A column header is at most a few dozen characters; an unknown one is cut.
-    else if (byColumn.size < MAX_LISTED_ERRORS) byColumn.set(key, { sheet: e.sheet, column: e.column && e.column.length > 80 ? `${e.column.slice(0, 80)}…` : e.column, count: 1 });
-  }
-  // Messages may quote a cell (an unknown code, a header): each is cut so that the answer stays small.
-  const cut = (text: string | null, max: number) => (text !== null && text.length > max ? `${text.slice(0, max)}…` : text);
-  const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => ({ ...e, column: cut(e.column, 80), message: cut(e.message, 400)! }));
-  return { errors: listed, errorCount: { total: errors.length, byColumn: [...byColumn.values()].sort((a, b) => b.count - a.count) } };
-}
+export type { ErrorCount } from "./errors";
 
 const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour importer des données dans ce département.";
 const NOT_FOUND = "Ce département n'existe pas ou n'est pas accessible.";
@@ -99,13 +82,17 @@ export async function importSpreadsheet(
   };
   const auth = await authorizeImport(viewer, code);
   if (!auth.ok) return auth;
-  const invalidFile = (all: ImportError[], notices: string[] = []): ImportResult => ({
-    ok: false,
-    code: "invalid",
-    message: `Le fichier n'a pas été importé : ${new Intl.NumberFormat("fr-FR").format(all.length).replace(/\u202f/g, " ")} erreur${all.length > 1 ? "s" : ""} à corriger. Rien n'a été écrit.`,
-    ...capErrors(all),
-    notices,
-  });
+  const invalidCounted = (counted: { errors: ImportError[]; errorCount: ErrorCount }, notices: string[] = []): ImportResult => {
+    const total = counted.errorCount.total;
+    return {
+      ok: false,
+      code: "invalid",
+      message: `Le fichier n'a pas été importé : ${new Intl.NumberFormat("fr-FR").format(total).replace(/\u202f/g, " ")} erreur${total > 1 ? "s" : ""} à corriger. Rien n'a été écrit.`,
+      ...counted,
+      notices,
+    };
+  };
+  const invalidFile = (all: ImportError[], notices: string[] = []) => invalidCounted(capErrors(all), notices);
   const hash = fileHash(fileBuffer);
   if (options.expectedHash && options.expectedHash !== hash) {
     return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
@@ -125,7 +112,7 @@ export async function importSpreadsheet(
   time("snapshot");
   const validated = validateFile(file, snapshot);
   time("validate");
-  if (!validated.ok) return invalidFile(validated.errors, file.notices);
+  if (!validated.ok) return invalidCounted(validated, file.notices);
   const plan = planImport(validated.rows, snapshot);
   time("plan");
   const summary: ImportSummary = {

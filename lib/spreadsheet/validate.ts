@@ -4,6 +4,7 @@ import { ActionFieldsSchema, type ActionFields } from "../actions/schemas";
 import { fundingLineFieldsSchema, type Funder, type FundingStage } from "../funding/schemas";
 import { indicatorValueFieldsSchema, type IndicatorValueFields } from "../indicators/schemas";
 import { IMPLAUSIBLE_DAY_MESSAGE, isPlausibleIsoDay, isRealIsoDay, isoDay } from "../core/dates";
+import { ErrorTally, type ErrorCount } from "./errors";
 import type { CellValue, ImportError, ParsedFile, ParsedRow } from "./parse";
 import type { ContractSnapshot } from "./snapshot";
 import { SHEETS, SHEET_KEYS, readFunder, readStage, readStatus, unneutralize, type SheetKey } from "./template";
@@ -34,12 +35,12 @@ export function dateText(value: CellValue): string {
 
 class RowErrors {
   constructor(
-    private readonly errors: ImportError[],
+    private readonly errors: ErrorTally,
     private readonly sheet: SheetKey,
   ) {}
   add(line: number, columnKey: string | null, message: string) {
     const column = columnKey ? (SHEETS[this.sheet].columns.find((c) => c.key === columnKey)?.header ?? columnKey) : null;
-    this.errors.push({ sheet: SHEETS[this.sheet].name, line, column, message });
+    this.errors.add({ sheet: SHEETS[this.sheet].name, line, column, message });
   }
 }
 
@@ -258,14 +259,17 @@ function validateIndicators(rows: ParsedRow[], snapshot: ContractSnapshot, out: 
   return result;
 }
 
-/** Every row of every table in the file, or every error. */
-export function validateFile(file: ParsedFile, snapshot: ContractSnapshot): { ok: true; rows: ValidatedFile } | { ok: false; errors: ImportError[] } {
-  const errors: ImportError[] = [];
+/**
+ * Every row of every table in the file, or the errors: the first MAX_LISTED_ERRORS and the complete counts.
+ * Tables are checked in the order of their sheets' names, rows in line order: the first errors listed are
+ * the first of the file.
+ */
+export function validateFile(file: ParsedFile, snapshot: ContractSnapshot): { ok: true; rows: ValidatedFile } | { ok: false; errors: ImportError[]; errorCount: ErrorCount } {
+  const errors = new ErrorTally();
   const rows: ValidatedFile = {
     actions: file.tables.actions ? validateActions(file.tables.actions, snapshot, new RowErrors(errors, "actions")) : null,
     funding: file.tables.funding ? validateFunding(file.tables.funding, snapshot, new RowErrors(errors, "funding")) : null,
     indicators: file.tables.indicators ? validateIndicators(file.tables.indicators, snapshot, new RowErrors(errors, "indicators")) : null,
   };
-  errors.sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || (a.line ?? 0) - (b.line ?? 0));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.total > 0 ? { ok: false, ...errors.result() } : { ok: true, rows };
 }
