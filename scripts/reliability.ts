@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded, DIST_DIR, freshDatabase, HTTP_PORT, ROOT, serverLogSince, startServer, stopAll, type Log } from "./reliability/app";
 import { runFuzz } from "./reliability/fuzz";
+import { runHostileImports } from "./reliability/hostile-imports";
 import { runOutage } from "./reliability/outage";
 import { errorLines, printPhase, type PhaseResult } from "./reliability/report";
 import { runWriters } from "./reliability/writers";
@@ -27,7 +28,7 @@ function flag(name: string, fallback: string): string {
 }
 
 const options = {
-  phases: flag("phases", "a,b,c").split(",").map((p) => p.trim()),
+  phases: flag("phases", "a,b,c,d").split(",").map((p) => p.trim()),
   writers: { writers: Number(flag("writers", "50")), seconds: Number(flag("seconds", "60")), editors: 10, records: 5 },
   outage: { readers: 12, writers: 8, warmupSeconds: 5, outageSeconds: 8, afterSeconds: 8 },
   fuzz: { runs: Number(flag("runs", "40")), concurrency: 4, seed: Number(flag("seed", String(Date.now() % 1_000_000))) },
@@ -37,7 +38,7 @@ const options = {
 const log: Log = (line) => console.log(line);
 
 async function main() {
-  for (const p of options.phases) if (!["a", "b", "c"].includes(p)) throw new Error(`Phase inconnue : ${p} (a, b ou c).`);
+  for (const p of options.phases) if (!["a", "b", "c", "d"].includes(p)) throw new Error(`Phase inconnue : ${p} (a, b, c ou d).`);
   const started = Date.now();
   log("══ Fiabilité (issue 8, point 3) ══");
   const db = await freshDatabase(log);
@@ -60,6 +61,7 @@ async function main() {
   await run("a", () => runWriters(db.url, options.writers, log));
   await run("b", () => runOutage(db, server, options.outage, log));
   await run("c", () => runFuzz(db.url, options.fuzz, log));
+  await run("d", () => runHostileImports(db.url, server.pid, log));
 
   const checks = phases.flatMap((p) => p.checks);
   const missed = checks.filter((c) => !c.met);

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { ImportFormState, ImportStep } from "@/lib/spreadsheet/import-state";
 import { IMPORT_IDLE } from "@/lib/spreadsheet/import-state";
+import { MAX_ROWS, formatLimit } from "@/lib/spreadsheet/limits";
 import { ChangesTable, CountsTable, ErrorsTable } from "./import-results";
 import { sendImportStep, type Upload, type UploadProgress } from "./upload";
 
@@ -85,7 +86,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
             Fichier à importer
           </label>
           <p id="fichier-aide" className="text-sm text-slate-700">
-            Formats acceptés : .xlsx (le classeur exporté) ou .csv (une table, UTF-8 ou Windows-1252, séparateur point-virgule ou virgule). Taille maximale : {maxLabel}.
+            Formats acceptés : .xlsx (le classeur exporté) ou .csv (une table, UTF-8, Windows-1252 ou UTF-16, séparateur point-virgule ou virgule). Taille maximale : {maxLabel} ; {formatLimit(MAX_ROWS)} lignes par onglet.
           </p>
           <input
             ref={input}
@@ -150,7 +151,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
             </h3>
             {state.filename ? <p className="text-sm text-slate-700">Fichier : {state.filename}</p> : null}
             <Notices notices={state.notices} />
-            {state.errors?.length ? <ErrorsTable errors={state.errors} /> : null}
+            {state.errors?.length ? <ErrorsTable errors={state.errors} errorCount={state.errorCount} /> : null}
           </div>
         ) : null}
 

@@ -6,16 +6,18 @@ import type { ImportFormState } from "@/lib/spreadsheet/import-state";
 type Summary = NonNullable<ImportFormState["summary"]>;
 type ImportError = NonNullable<ImportFormState["errors"]>[number];
 
-/** The preview lists this many errors at most (the count is always complete). */
-const MAX_LISTED_ERRORS = 500;
 const SHEET_LABELS = { actions: "Fiches action", funding: "Financements", indicators: "Indicateurs" } as const;
 
-export function ErrorsTable({ errors }: { errors: ImportError[] }) {
+/** The errors the server listed (the first ones), with the complete count and, when some are not listed, the count per column. */
+export function ErrorsTable({ errors, errorCount }: { errors: ImportError[]; errorCount?: ImportFormState["errorCount"] }) {
+  const total = errorCount?.total ?? errors.length;
+  const unlisted = total - errors.length;
   return (
     <TableScroll label="erreurs à corriger">
       <table className="w-full min-w-[36rem] border-collapse text-sm">
         <caption className="mb-2 text-left font-semibold text-red-900">
-          {errors.length > 1 ? `${formatNumber(errors.length)} erreurs à corriger` : "1 erreur à corriger"} dans le fichier, puis importez-le de nouveau
+          {total > 1 ? `${formatNumber(total)} erreurs à corriger` : "1 erreur à corriger"} dans le fichier, puis importez-le de nouveau
+          {unlisted > 0 ? ` (les ${formatNumber(errors.length)} premières sont listées)` : ""}
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-300 text-left">
@@ -26,7 +28,7 @@ export function ErrorsTable({ errors }: { errors: ImportError[] }) {
           </tr>
         </thead>
         <tbody>
-          {errors.slice(0, MAX_LISTED_ERRORS).map((e, i) => (
+          {errors.map((e, i) => (
             <tr key={i} className="border-b border-slate-200 align-top">
               <td className="px-2 py-1 whitespace-nowrap">{e.sheet ?? "Fichier"}</td>
               <td className="tabular px-2 py-1 text-right">{e.line ?? "—"}</td>
@@ -36,7 +38,20 @@ export function ErrorsTable({ errors }: { errors: ImportError[] }) {
           ))}
         </tbody>
       </table>
-      {errors.length > MAX_LISTED_ERRORS ? <p className="mt-2 text-sm">… et {formatNumber(errors.length - MAX_LISTED_ERRORS)} autres erreurs, montrées quand les premières seront corrigées.</p> : null}
+      {unlisted > 0 && errorCount ? (
+        <div className="mt-3 text-sm">
+          <p>
+            … et {formatNumber(unlisted)} autre{unlisted > 1 ? "s" : ""} erreur{unlisted > 1 ? "s" : ""}, montrée{unlisted > 1 ? "s" : ""} quand les premières seront corrigées. Toutes les erreurs, par colonne :
+          </p>
+          <ul className="mt-1 list-disc pl-6">
+            {errorCount.byColumn.map((c, i) => (
+              <li key={i}>
+                {c.sheet ?? "Fichier"}, {c.column ?? "sans colonne"} : {formatNumber(c.count)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </TableScroll>
   );
 }

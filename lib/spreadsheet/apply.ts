@@ -19,6 +19,7 @@ import {
   updateIndicatorValues,
   type AuditRow,
 } from "./bulk-sql";
+import { claimFile, recordFile } from "./ledger";
 import type { Plan } from "./plan";
 
 export class ImportConflictError extends Error {
@@ -43,7 +44,10 @@ const asNumbers = (o: Record<string, unknown>) => Object.fromEntries(Object.entr
 /** What was written; `references`: the reference each new action received, by its line in the file. */
 export type ApplyCounts = { created: number; updated: number; references: Map<number, string> };
 
-export async function applyPlan(viewer: Viewer, territory: Territory, contractId: string, plan: Plan): Promise<ApplyCounts> {
+/** The applied file, recorded in the register in the same transaction (refused there if already applied). */
+export type AppliedFileEntry = { fileHash: string; filename: string };
+
+export async function applyPlan(viewer: Viewer, territory: Territory, contractId: string, plan: Plan, file: AppliedFileEntry): Promise<ApplyCounts> {
   const user = viewer.kind === "user" ? viewer.user : null;
   const audits: AuditRow[] = [];
   const roles = new Map<Permission, ReturnType<typeof actingRole>>();
@@ -82,6 +86,8 @@ export async function applyPlan(viewer: Viewer, territory: Territory, contractId
 
   await db().$transaction(
     async (tx) => {
+      // First: a second apply of the same file waits here for the first one, then is refused.
+      await claimFile(tx, territory.departmentCode, file.fileHash);
       if (newActions.length > 0) {
         // Numbered after the last reference at write time (FA-01, FA-02…); a reference taken meanwhile is a conflict.
         const last = await lastActionNumber(tx, contractId);
@@ -97,6 +103,16 @@ export async function applyPlan(viewer: Viewer, territory: Territory, contractId
       expect(await insertIndicatorValues(tx, contractId, newValues), newValues.length);
       expect(await updateIndicatorValues(tx, contractId, valueUpdates), valueUpdates.length);
       expect(await insertAuditRows(tx, { id: user?.id ?? null, email: user?.email ?? null, departmentCode: territory.departmentCode, regionCode: territory.regionCode }, audits), audits.length);
+      await recordFile(tx, {
+        departmentCode: territory.departmentCode,
+        contractId,
+        fileHash: file.fileHash,
+        filename: file.filename,
+        actorId: user?.id ?? null,
+        actorEmail: user?.email ?? "système",
+        created: { actions: newActions.map((a) => ({ id: a.id, reference: a.reference })), fundingLines: newLines.map((l) => l.id), indicatorValues: newValues.map((v) => v.id) },
+        updatedCount: actionUpdates.length + lineUpdates.length + valueUpdates.length,
+      });
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

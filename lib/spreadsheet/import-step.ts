@@ -15,7 +15,8 @@ export async function runImportStep(viewer: Viewer, code: string, step: ImportSt
   const buffer = new Uint8Array(await file.arrayBuffer());
   const result = await importSpreadsheet(viewer, code, buffer, file.name, { apply: step === "application", expectedHash: expectedHash || undefined });
   if (!result.ok) {
-    return { status: "error", message: result.message, errors: result.code === "invalid" ? result.errors : undefined, notices: result.code === "invalid" ? result.notices : undefined, filename: file.name };
+    if (result.code === "invalid") return { status: "error", message: result.message, errors: result.errors, errorCount: result.errorCount, notices: result.notices, filename: file.name };
+    return { status: "error", message: result.message, filename: file.name };
   }
   const { summary } = result;
   if (step === "apercu") return { status: "preview", summary, notices: summary.notices, filename: file.name };

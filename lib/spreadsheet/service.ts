@@ -8,6 +8,8 @@ import { can, type Permission, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { ImportConflictError, applyPlan } from "./apply";
+import { AlreadyImportedError, alreadyImportedMessage, findAppliedFile } from "./ledger";
+import { capErrors, type ErrorCount } from "./errors";
 import { loadContractSnapshot } from "./context";
 import { exportFilename, snapshotToCsv, snapshotToXlsx } from "./export";
 import { parseSpreadsheet, type ImportError } from "./parse";
@@ -33,8 +35,10 @@ export type ImportSummary = {
 export type ImportResult =
   | { ok: true; applied: boolean; summary: ImportSummary }
   | { ok: false; code: "forbidden" | "not_found"; message: string }
-  | { ok: false; code: "invalid"; message: string; errors: ImportError[]; notices: string[] }
-  | { ok: false; code: "conflict"; message: string };
+  | { ok: false; code: "invalid"; message: string; errors: ImportError[]; notices: string[]; errorCount: ErrorCount }
+  | { ok: false; code: "conflict" | "already_imported"; message: string };
+
+export type { ErrorCount } from "./errors";
 
 const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour importer des données dans ce département.";
 const NOT_FOUND = "Ce département n'existe pas ou n'est pas accessible.";
@@ -78,30 +82,37 @@ export async function importSpreadsheet(
   };
   const auth = await authorizeImport(viewer, code);
   if (!auth.ok) return auth;
-  const invalidFile = (errors: ImportError[], notices: string[] = []): ImportResult => ({
-    ok: false,
-    code: "invalid",
-    message: `Le fichier n'a pas été importé : ${errors.length} erreur${errors.length > 1 ? "s" : ""} à corriger. Rien n'a été écrit.`,
-    errors,
-    notices,
-  });
+  const invalidCounted = (counted: { errors: ImportError[]; errorCount: ErrorCount }, notices: string[] = []): ImportResult => {
+    const total = counted.errorCount.total;
+    return {
+      ok: false,
+      code: "invalid",
+      message: `Le fichier n'a pas été importé : ${new Intl.NumberFormat("fr-FR").format(total).replace(/\u202f/g, " ")} erreur${total > 1 ? "s" : ""} à corriger. Rien n'a été écrit.`,
+      ...counted,
+      notices,
+    };
+  };
+  const invalidFile = (all: ImportError[], notices: string[] = []) => invalidCounted(capErrors(all), notices);
   const hash = fileHash(fileBuffer);
   if (options.expectedHash && options.expectedHash !== hash) {
     return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
   }
+  // A file already applied to this department is refused at once, preview included.
+  const previous = await findAppliedFile(code, hash);
+  if (previous) return { ok: false, code: "already_imported", message: alreadyImportedMessage(previous) };
   lap = performance.now(); // the stages below; authorization and hashing are not timed
   const file = await parseSpreadsheet(fileBuffer, filename);
   time("parse");
   if (file.errors.length > 0) return invalidFile(file.errors, file.notices);
   const otherDepartment = checkDepartment(file, code);
-  if (otherDepartment) return invalidFile([otherDepartment], file.notices);
+  if (otherDepartment.length > 0) return invalidFile(otherDepartment, file.notices);
 
   const snapshot = await loadContractSnapshot(viewer, code);
   if (!snapshot) return { ok: false, code: "not_found", message: "Aucun contrat pour ce département." };
   time("snapshot");
   const validated = validateFile(file, snapshot);
   time("validate");
-  if (!validated.ok) return invalidFile(validated.errors, file.notices);
+  if (!validated.ok) return invalidCounted(validated, file.notices);
   const plan = planImport(validated.rows, snapshot);
   time("plan");
   const summary: ImportSummary = {
@@ -116,13 +127,19 @@ export async function importSpreadsheet(
   };
   if (!options.apply || plan.changes.length === 0) return { ok: true, applied: false, summary };
   try {
-    const { references } = await applyPlan(viewer, auth.territory, snapshot.contract.id, plan);
+    const { references } = await applyPlan(viewer, auth.territory, snapshot.contract.id, plan, { fileHash: hash, filename });
     time("write");
     // New actions are numbered when written: the summary names the reference each one received.
     const actionsSheet = SHEETS.actions.name;
     summary.changes = summary.changes.map((c) => (c.sheet === actionsSheet && c.kind === "create" && references.has(c.line) ? { ...c, label: `${references.get(c.line)} — ${c.label}` } : c));
   } catch (error) {
     if (error instanceof ImportConflictError) return { ok: false, code: "conflict", message: error.message };
+    if (error instanceof AlreadyImportedError) return { ok: false, code: "already_imported", message: error.message };
+    // The unique (department, fingerprint) pair, should two applies ever pass the lock.
+    if ((error as { code?: string }).code === "P2002") {
+      const earlier = await findAppliedFile(code, hash);
+      if (earlier) return { ok: false, code: "already_imported", message: alreadyImportedMessage(earlier) };
+    }
     throw error;
   }
   return { ok: true, applied: true, summary };

@@ -97,17 +97,19 @@ describe("formula injection", () => {
     expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE }]);
   });
 
-  it("refuses a text cell starting with = in an XLSX file (typed as text, not a formula cell)", async () => {
+  it("stores text starting with =, +, - or @ as typed in an XLSX file (a text cell, not a formula cell)", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
     wb.getWorksheet("Fiches action")!.getRow(2).getCell(5).value = "=SOMME(G2:G9)";
+    wb.getWorksheet("Fiches action")!.getRow(2).getCell(7).value = "+cmd|' /C calc'!A0";
     const result = await check(new Uint8Array(await wb.xlsx.writeBuffer()), "f.xlsx");
-    expect(result.errors).toEqual([{ sheet: "Fiches action", line: 2, column: "Finalité", message: FORMULA_MESSAGE }]);
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.actions.updates[0].row.fields).toMatchObject({ purpose: "=SOMME(G2:G9)", lead: "+cmd|' /C calc'!A0" });
   });
 
-  it("refuses a CSV cell starting with =", async () => {
+  it("refuses formula-like text where a number is expected, as any other text", async () => {
     const result = await check(utf8(`${FUNDING_HEADER}\n77;l1;FA-01;État — P304;2021;Versé;=1+1\n`), "f.csv");
-    expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE }]);
+    expect(result.errors).toEqual([{ sheet: "Financements", line: 2, column: "Montant (€)", message: "Montant attendu en euros, par exemple 1 234,56 ou 1234.56." }]);
   });
 });
 
@@ -217,7 +219,9 @@ describe("bad files", () => {
 
   it("names another department's file", async () => {
     const file = await parseSpreadsheet(utf8(`${FUNDING_HEADER}\n63;l1;FA-01;État — P304;2021;Versé;1234,56\n`), "f.csv");
-    expect(checkDepartment(file, "77")?.message).toMatch(/autre département \(63\)/);
-    expect(checkDepartment(file, "63")).toBeNull();
+    expect(checkDepartment(file, "77")).toEqual([
+      { sheet: "Financements", line: 2, column: "Département", message: "Ce fichier concerne un autre département (« 63 ») que celui de cet espace (77) : rien n'a été importé. Ligne concernée : 2. Chaque ligne doit indiquer le département 77." },
+    ]);
+    expect(checkDepartment(file, "63")).toEqual([]);
   });
 });

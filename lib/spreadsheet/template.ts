@@ -3,6 +3,7 @@
 // follow these definitions, so a file exported here re-imports unchanged. Client-safe (no data access).
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDERS, FUNDER_LABELS, FUNDING_STAGES, STAGE_LABELS } from "../funding/schemas";
+import { MAX_FILE_LABEL } from "./limits";
 
 export const SHEET_KEYS = ["actions", "funding", "indicators"] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
@@ -24,8 +25,7 @@ export type ColumnDef = {
 export type SheetDef = { key: SheetKey; name: string; slug: string; columns: ColumnDef[] };
 
 export const README_SHEET = "Lisez-moi";
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_FILE_LABEL = "5 Mo";
+export { MAX_FILE_BYTES, MAX_FILE_LABEL } from "./limits";
 
 const DEPARTMENT: ColumnDef = { key: "departement", header: "Département", type: "text", width: 13, help: "Code du département du contrat (ex. 77). Doit être celui de l'espace dans lequel vous importez." };
 
@@ -132,8 +132,8 @@ export function readmeLines(departmentCode: string, departmentName: string, cont
     ["Principe"],
     ["", "Modifiez les lignes puis importez le fichier dans l'onglet « Import / export » de l'espace du département : un aperçu montre chaque création et modification avant toute écriture, puis tout est appliqué d'un coup ou rien."],
     ["", "Les lignes sont reconnues par leur identifiant stable : la référence de la fiche action, l'identifiant de la ligne de financement, le couple indicateur et année. Une ligne absente du fichier n'est jamais supprimée."],
-    ["", "Les formules ne sont pas acceptées : saisissez des valeurs. Un texte commençant par =, +, - ou @ est précédé d'une apostrophe à l'export."],
-    ["", "Fichiers CSV : une table par fichier. À l'export, point-virgule, virgule décimale et dates JJ/MM/AAAA (le format du tableur en français). À l'import, UTF-8 ou Windows-1252 (Latin-1), séparateur point-virgule ou virgule, décimales 1 234,56 ou 1234.56, dates JJ/MM/AAAA ou AAAA-MM-JJ. Taille maximale : " + MAX_FILE_LABEL + "."],
+    ["", "Les cellules contenant une formule sont refusées : saisissez des valeurs. Un texte commençant par =, +, -, @, une tabulation ou un retour chariot est enregistré tel quel, et toujours précédé d'une apostrophe à l'export pour qu'aucun tableur ne l'exécute."],
+    ["", "Fichiers CSV : une table par fichier. À l'export, point-virgule, virgule décimale et dates JJ/MM/AAAA (le format du tableur en français). À l'import, UTF-8, Windows-1252 (Latin-1) ou UTF-16 avec BOM, séparateur point-virgule ou virgule, décimales 1 234,56 ou 1234.56, dates JJ/MM/AAAA ou AAAA-MM-JJ. Taille maximale : " + MAX_FILE_LABEL + "."],
   ];
   for (const key of SHEET_KEYS) {
     const sheet = SHEETS[key];

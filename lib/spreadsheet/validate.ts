@@ -3,17 +3,17 @@
 import { ActionFieldsSchema, type ActionFields } from "../actions/schemas";
 import { fundingLineFieldsSchema, type Funder, type FundingStage } from "../funding/schemas";
 import { indicatorValueFieldsSchema, type IndicatorValueFields } from "../indicators/schemas";
-import { FORMULA_MESSAGE, type CellValue, type ImportError, type ParsedFile, type ParsedRow } from "./parse";
+import { IMPLAUSIBLE_DAY_MESSAGE, isPlausibleIsoDay, isRealIsoDay, isoDay } from "../core/dates";
+import { ErrorTally, type ErrorCount } from "./errors";
+import type { CellValue, ImportError, ParsedFile, ParsedRow } from "./parse";
 import type { ContractSnapshot } from "./snapshot";
-import { SHEETS, readFunder, readStage, readStatus, unneutralize, type SheetKey } from "./template";
+import { SHEETS, SHEET_KEYS, readFunder, readStage, readStatus, unneutralize, type SheetKey } from "./template";
 
 export type ActionRow = { line: number; reference: string | null; fields: ActionFields };
 export type FundingRow = { line: number; id: string | null; fields: { actionId: string | null; funder: Funder; year: number; stage: FundingStage; amountCents: bigint } };
 export type IndicatorRow = { line: number; indicatorId: string; year: number; fields: IndicatorValueFields };
 
 export type ValidatedFile = { actions: ActionRow[] | null; funding: FundingRow[] | null; indicators: IndicatorRow[] | null };
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A cell as text: numbers as written, dates as ISO days, the export's apostrophe removed. */
 export function cellText(value: CellValue): string {
@@ -35,24 +35,25 @@ export function dateText(value: CellValue): string {
 
 class RowErrors {
   constructor(
-    private readonly errors: ImportError[],
+    private readonly errors: ErrorTally,
     private readonly sheet: SheetKey,
   ) {}
   add(line: number, columnKey: string | null, message: string) {
     const column = columnKey ? (SHEETS[this.sheet].columns.find((c) => c.key === columnKey)?.header ?? columnKey) : null;
-    this.errors.push({ sheet: SHEETS[this.sheet].name, line, column, message });
+    this.errors.add({ sheet: SHEETS[this.sheet].name, line, column, message });
   }
 }
 
-const FORMULA_TEXT = /^\s*=/;
-
-/** Text cells that look like formulas are refused, never evaluated nor stored. */
-function formulaCells(row: ParsedRow, out: RowErrors): boolean {
+/**
+ * Dates outside the plausible range of a contract (lib/core/dates.ts) are refused, each with its line
+ * and column: a serial read in the wrong calendar or a year typed on two digits. A day that does not
+ * exist is left to the schema ("Cette date n'existe pas.").
+ */
+function implausibleDates(row: ParsedRow, days: Record<string, string>, out: RowErrors): boolean {
   let found = false;
-  for (const key in row.cells) {
-    const value = row.cells[key];
-    if (typeof value === "string" && FORMULA_TEXT.test(value)) {
-      out.add(row.line, key, FORMULA_MESSAGE);
+  for (const [key, day] of Object.entries(days)) {
+    if (day !== "" && isRealIsoDay(day) && !isPlausibleIsoDay(day)) {
+      out.add(row.line, key, IMPLAUSIBLE_DAY_MESSAGE);
       found = true;
     }
   }
@@ -70,20 +71,45 @@ function zodErrors(issues: { path: PropertyKey[]; message: string }[], line: num
   }
 }
 
-/** The department named by the file (each row, and the "Lisez-moi" sheet) must be the one imported into. */
-export function checkDepartment(file: ParsedFile, code: string): ImportError | null {
-  const named = new Set<string>();
-  if (file.readmeDepartment) named.add(file.readmeDepartment);
-  for (const rows of Object.values(file.tables)) for (const r of rows ?? []) named.add(cellText(r.cells.departement ?? null));
-  const others = [...named].filter((d) => d !== code);
-  if (others.length === 0) return null;
-  const shown = others.map((d) => (d === "" ? "(vide)" : d)).join(", ");
-  return {
-    sheet: null,
-    line: null,
-    column: SHEETS.actions.columns[0].header,
-    message: `Ce fichier concerne un autre département (${shown}) que celui de cet espace (${code}) : rien n'a été importé. Chaque ligne doit indiquer le département ${code}.`,
+/** How many lines an error about another department names before "…". */
+const NAMED_LINES = 5;
+
+/**
+ * The department named by the file (each row, and the "Lisez-moi" sheet) must be the one imported into:
+ * one error per sheet concerned, at its first line, naming the first lines and how many there are.
+ */
+export function checkDepartment(file: ParsedFile, code: string): ImportError[] {
+  const errors: ImportError[] = [];
+  const column = SHEETS.actions.columns[0].header;
+  const refusal = (others: Set<string>) => {
+    const shown = [...others].map((d) => (d === "" ? "(vide)" : `« ${d.length > 12 ? `${d.slice(0, 12)}…` : d} »`)).join(", ");
+    return `Ce fichier concerne un autre département (${shown}) que celui de cet espace (${code}) : rien n'a été importé.`;
   };
+  if (file.readmeDepartment !== null && file.readmeDepartment !== code) {
+    errors.push({ sheet: "Lisez-moi", line: file.readmeLine ?? null, column: "B", message: `${refusal(new Set([file.readmeDepartment]))} Exportez le modèle depuis l'espace du département ${code}.` });
+  }
+  for (const key of SHEET_KEYS) {
+    const rows = file.tables[key];
+    if (!rows) continue;
+    const lines: number[] = [];
+    const others = new Set<string>();
+    for (const r of rows) {
+      const named = cellText(r.cells.departement ?? null);
+      if (named === code) continue;
+      lines.push(r.line);
+      if (others.size < NAMED_LINES) others.add(named);
+    }
+    if (lines.length === 0) continue;
+    const first = lines.slice(0, NAMED_LINES).join(", ");
+    const more = lines.length > NAMED_LINES ? ` et ${lines.length - NAMED_LINES} autre${lines.length - NAMED_LINES > 1 ? "s" : ""}` : "";
+    errors.push({
+      sheet: SHEETS[key].name,
+      line: lines[0],
+      column,
+      message: `${refusal(others)} ${lines.length > 1 ? `Lignes concernées : ${first}${more}` : `Ligne concernée : ${first}`}. Chaque ligne doit indiquer le département ${code}.`,
+    });
+  }
+  return errors;
 }
 
 function validateActions(rows: ParsedRow[], snapshot: ContractSnapshot, out: RowErrors): ActionRow[] {
@@ -92,10 +118,11 @@ function validateActions(rows: ParsedRow[], snapshot: ContractSnapshot, out: Row
   const seen = new Map<string, number>();
   const result: ActionRow[] = [];
   for (const row of rows) {
-    if (formulaCells(row, out)) continue;
     const c = row.cells;
+    const startDate = dateText(c.startDate ?? null);
+    const endDate = dateText(c.endDate ?? null);
     const reference = cellText(c.reference ?? null).toUpperCase() || null;
-    let ok = true;
+    let ok = !implausibleDates(row, { startDate, endDate }, out);
     if (reference) {
       const existing = actions.get(reference);
       if (seen.has(reference)) {
@@ -124,8 +151,8 @@ function validateActions(rows: ParsedRow[], snapshot: ContractSnapshot, out: Row
       targetPublic: cellText(c.targetPublic ?? null),
       lead: cellText(c.lead ?? null),
       partners: cellText(c.partners ?? null),
-      startDate: dateText(c.startDate ?? null),
-      endDate: dateText(c.endDate ?? null),
+      startDate,
+      endDate,
       status: readStatus(statusText) ?? statusText,
       progress: cellText(c.progress ?? null) === "" ? undefined : cellText(c.progress ?? null).replace(",", "."),
     });
@@ -146,7 +173,6 @@ function validateFunding(rows: ParsedRow[], snapshot: ContractSnapshot, out: Row
   const seen = new Map<string, number>();
   const result: FundingRow[] = [];
   for (const row of rows) {
-    if (formulaCells(row, out)) continue;
     const c = row.cells;
     let ok = true;
     const id = cellText(c.id ?? null) || null;
@@ -193,7 +219,6 @@ function validateIndicators(rows: ParsedRow[], snapshot: ContractSnapshot, out: 
   const seen = new Map<string, number>();
   const result: IndicatorRow[] = [];
   for (const row of rows) {
-    if (formulaCells(row, out)) continue;
     const c = row.cells;
     let ok = true;
     const code = cellText(c.indicator ?? null).toUpperCase();
@@ -234,14 +259,17 @@ function validateIndicators(rows: ParsedRow[], snapshot: ContractSnapshot, out: 
   return result;
 }
 
-/** Every row of every table in the file, or every error. */
-export function validateFile(file: ParsedFile, snapshot: ContractSnapshot): { ok: true; rows: ValidatedFile } | { ok: false; errors: ImportError[] } {
-  const errors: ImportError[] = [];
+/**
+ * Every row of every table in the file, or the errors: the first MAX_LISTED_ERRORS and the complete counts.
+ * Tables are checked in the order of their sheets' names, rows in line order: the first errors listed are
+ * the first of the file.
+ */
+export function validateFile(file: ParsedFile, snapshot: ContractSnapshot): { ok: true; rows: ValidatedFile } | { ok: false; errors: ImportError[]; errorCount: ErrorCount } {
+  const errors = new ErrorTally();
   const rows: ValidatedFile = {
     actions: file.tables.actions ? validateActions(file.tables.actions, snapshot, new RowErrors(errors, "actions")) : null,
     funding: file.tables.funding ? validateFunding(file.tables.funding, snapshot, new RowErrors(errors, "funding")) : null,
     indicators: file.tables.indicators ? validateIndicators(file.tables.indicators, snapshot, new RowErrors(errors, "indicators")) : null,
   };
-  errors.sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || (a.line ?? 0) - (b.line ?? 0));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  return errors.total > 0 ? { ok: false, ...errors.result() } : { ok: true, rows };
 }

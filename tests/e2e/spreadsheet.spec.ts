@@ -74,12 +74,40 @@ test("a file with errors lists each one with its line, column and French message
   await expect(page.getByRole("heading", { name: "Le fichier n'a pas été importé : 2 erreurs à corriger. Rien n'a été écrit." })).toBeVisible();
   const errors = page.getByRole("table", { name: /2 erreurs à corriger/ });
   await expect(errors.getByRole("row").nth(1)).toHaveText(/Financements\s*2\s*Montant \(€\)\s*Deux décimales au plus : le montant s'arrête aux centimes\./);
-  await expect(errors.getByRole("row").nth(2)).toHaveText(/Financements\s*3\s*Montant \(€\)\s*Formule refusée : saisissez une valeur/);
+  await expect(errors.getByRole("row").nth(2)).toHaveText(/Financements\s*3\s*Montant \(€\)\s*Montant attendu en euros, par exemple 1 234,56 ou 1234\.56\./);
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Fichier à importer").setInputFiles({ name: "gros.csv", mimeType: "text/csv", buffer: Buffer.alloc(6 * 1024 * 1024, "a") });
   await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
   await expect(page.getByRole("heading", { name: "Le fichier « gros.csv » pèse 6,0 Mo : la taille maximale est de 5 Mo. Rien n'a été envoyé." })).toBeVisible();
+});
+
+test("a file with hundreds of errors lists the first 200 with their line and column, and counts them all per column", async ({ page }, testInfo) => {
+  await signIn(page, "editeur.77@demo.tripartite.fr");
+  await page.goto(PAGE);
+  const header = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
+  // 150 lines, each with an unknown funder and a negative amount: 300 errors.
+  const bad = Array.from({ length: 150 }, () => "77;;FA-01;Mécène;2021;Prévu;-12");
+  await page.getByLabel("Fichier à importer").setInputFiles({ name: "financements.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${header}\r\n${bad.join("\r\n")}\r\n`) });
+  await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
+  await expect(page.getByRole("heading", { name: "Le fichier n'a pas été importé : 300 erreurs à corriger. Rien n'a été écrit." })).toBeVisible();
+  const errors = page.getByRole("table", { name: /300 erreurs à corriger.*les 200 premières sont listées/ });
+  await expect(errors.getByRole("row")).toHaveCount(201);
+  await expect(errors.getByRole("row").nth(1)).toHaveText(/Financements\s*2\s*Financeur\s*Choisissez un financeur dans la liste\./);
+  await expect(page.getByText("… et 100 autres erreurs, montrées quand les premières seront corrigées. Toutes les erreurs, par colonne :")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Financements, Montant (€) : 150" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("import-erreurs.png"), fullPage: false });
+
+  // A line cut short: named with its line and the first missing column, never read as empty values.
+  await page.getByLabel("Fichier à importer").setInputFiles({
+    name: "financements.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2021\r\n`),
+  });
+  await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
+  const short = page.getByRole("table", { name: /1 erreur à corriger/ });
+  await expect(short.getByRole("row").nth(1)).toHaveText(/Financements\s*2\s*Étape\s*Ligne incomplète : 5 valeurs pour 7 colonnes/);
+  await page.screenshot({ path: testInfo.outputPath("import-ligne-incomplete.png"), fullPage: true });
 });
 
 test("an editor of 63 can neither open the import of 77 nor post a file to it", async ({ page }) => {

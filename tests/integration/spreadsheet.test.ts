@@ -196,8 +196,9 @@ describe("spreadsheet import permissions", () => {
     const auditsBefore = await db().auditLog.count();
     const result = await importSpreadsheet(viewer, "77", file63, "contrat-63.xlsx", { apply: true });
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors[0].message).toMatch(/autre département \(63\)/);
+    // The "Lisez-moi" sheet and each of the three sheets, each at its first line.
+    expect(result.errors.map((e) => [e.sheet, e.column])).toEqual([["Lisez-moi", "B"], ["Fiches action", "Département"], ["Financements", "Département"], ["Indicateurs", "Département"]]);
+    expect(result.errors[1]).toMatchObject({ line: 2, message: expect.stringMatching(/^Ce fichier concerne un autre département \(« 63 »\) que celui de cet espace \(77\) : rien n'a été importé\. Lignes concernées : 2, 3, 4, 5\. Chaque ligne doit indiquer le département 77\.$/) });
     expect(await db().auditLog.count()).toBe(auditsBefore);
   });
 });
@@ -279,16 +280,10 @@ describe("spreadsheet files refused with a French message, nothing written", () 
       error: { sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE },
     },
     {
-      name: "a formula typed as text in the workbook",
-      filename: "contrat.xlsx",
-      file: xlsxWith((wb) => (wb.getWorksheet("Fiches action")!.getRow(2).getCell(3).value = "=HYPERLINK(\"http://exemple.invalid\")")),
-      error: { sheet: "Fiches action", line: 2, column: "Intitulé", message: FORMULA_MESSAGE },
-    },
-    {
-      name: "a formula as text in a CSV",
+      name: "formula-like text where an amount is expected in a CSV (stored as typed elsewhere, but not a number)",
       filename: "financements.csv",
       file: csvWith("funding", (l) => (l[1] = l[1].replace(/;[^;]*$/, ";=1+1"))),
-      error: { sheet: "Financements", line: 2, column: "Montant (€)", message: FORMULA_MESSAGE },
+      error: { sheet: "Financements", line: 2, column: "Montant (€)", message: "Montant attendu en euros, par exemple 1 234,56 ou 1234.56." },
     },
     {
       name: "a workbook with a sheet missing",
@@ -326,12 +321,6 @@ describe("spreadsheet files refused with a French message, nothing written", () 
       filename: "financements.csv",
       file: csvWith("funding", (l) => l.push("x".repeat(MAX_FILE_BYTES))),
       error: { sheet: null, line: null, column: null, message: "Le fichier dépasse la taille maximale de 5 Mo." },
-    },
-    {
-      name: "another department's workbook (63)",
-      filename: "contrat-63.xlsx",
-      file: () => exported("63"),
-      error: { sheet: null, column: "Département", message: expect.stringMatching(/^Ce fichier concerne un autre département \(63\) que celui de cet espace \(77\)/) },
     },
   ];
 

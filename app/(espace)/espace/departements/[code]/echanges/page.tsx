@@ -71,7 +71,8 @@ export default async function SpreadsheetExchangePage({ params }: Props) {
               <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
                 <li>Les lignes sont reconnues par leur référence (FA-01…), l&apos;identifiant de la ligne de financement, ou le couple indicateur et année.</li>
                 <li>Une ligne sans référence ou sans identifiant est une création. Une ligne absente du fichier n&apos;est jamais supprimée.</li>
-                <li>Les formules ne sont pas acceptées : collez les valeurs (Collage spécial › Valeurs) avant d&apos;enregistrer.</li>
+                <li>Les cellules formules sont refusées : collez les valeurs (Collage spécial › Valeurs) avant d&apos;enregistrer. Un texte commençant par =, +, - ou @ est enregistré tel quel, et précédé d&apos;une apostrophe à l&apos;export.</li>
+                <li>Un même fichier n&apos;est jamais appliqué deux fois : s&apos;il a déjà été importé, la page le dit (date et auteur) et rien n&apos;est écrit.</li>
               </ul>
               <ImportPanel departmentCode={code} maxBytes={MAX_FILE_BYTES} maxLabel={MAX_FILE_LABEL} exportHref={`${base}?format=xlsx`} />
             </section>
