@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { publicDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
@@ -73,7 +74,7 @@ export async function createFundingLine(viewer: Viewer, contractId: string, inpu
     const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(parsed.data) } }));
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
     return ok(created);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(auth.territory)));
 }
 
 async function loadLine(lineId: string) {
@@ -81,7 +82,7 @@ async function loadLine(lineId: string) {
 }
 
 /** Saves a line if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
+export async function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues, FundingLineValues>> {
   const line = await loadLine(lineId);
   if (!line) return notFound(LINE);
   const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
@@ -101,11 +102,11 @@ export async function updateFundingLine(viewer: Viewer, lineId: string, input: R
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "update", ...changes(toLineValues(prior), current) });
     return ok(current);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(auth.territory)));
 }
 
 /** Deletes a line if nobody changed it since `version`; the audit row keeps what it held. */
-export async function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues>> {
+export async function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues, FundingLineValues>> {
   const line = await loadLine(lineId);
   if (!line) return notFound(LINE);
   const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
@@ -123,5 +124,5 @@ export async function deleteFundingLine(viewer: Viewer, lineId: string, versionI
     const removed = toLineValues(now);
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "delete", before: audited(removed) });
     return ok(removed);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(auth.territory)));
 }
