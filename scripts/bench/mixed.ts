@@ -110,7 +110,7 @@ function actionForms(html: string): Map<string, string>[] {
 }
 
 /** Loads a page, fills the action form that has `marker` among its fields, and posts it as a browser without JavaScript. */
-async function submitForm(path: string, cookie: string, marker: string, fill: (fields: Map<string, string>) => void): Promise<number> {
+async function submitForm(path: string, cookie: string, marker: string, fill: (fields: Map<string, string>) => void, success: string): Promise<number> {
   const page = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
   const html = await page.text();
   const form = actionForms(html).find((f) => f.has(marker));
@@ -119,7 +119,9 @@ async function submitForm(path: string, cookie: string, marker: string, fill: (f
   const body = new FormData();
   for (const [name, value] of form) body.append(name, value);
   const res = await fetch(`${ORIGIN}${path}`, { method: "POST", body, headers: { cookie, origin: ORIGIN }, redirect: "manual" });
-  await res.arrayBuffer();
+  const answer = await res.text();
+  // The page drawn again with the form's state: its success message, or the refusal.
+  if (res.status === 200 && !answer.includes(success)) throw new Error(`réponse sans « ${success} » : ${/role="alert"[^>]*>([^<]{0,160})/.exec(answer)?.[1] ?? "?"}`);
   return res.status;
 }
 
@@ -147,7 +149,7 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
       const status = await submitForm(`/espace/departements/${line.departmentCode}/financements/${line.lineId}`, world.writerCookie, "amount", (fields) => {
         const euros = Number((fields.get("amount") ?? "0").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
         fields.set("amount", String(Math.round((euros + (turn % 2 ? 1 : -1)) * 100) / 100).replace(".", ","));
-      });
+      }, "Ligne de financement enregistrée.");
       if (status !== 200 && status !== 303) throw new Error(`HTTP ${status}`);
       stats.saves++;
       times.push(performance.now() - started);
@@ -157,16 +159,18 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
     }
   };
   let give = true;
+  let given = 1;
   const roleChange = async () => {
     try {
       const path = `/espace/admin/utilisateurs/${world.targetUserId}`;
       const status = give
         ? await submitForm(path, world.adminCookie, "role", (fields) => {
+            // A department it does not have yet: the oldest role goes at the next change.
             fields.set("role", "DEPARTMENT_READER");
-            fields.set("departmentCode", world.lines[1].departmentCode);
+            fields.set("departmentCode", world.lines[given++ % world.lines.length].departmentCode);
             fields.set("regionCode", "");
-          })
-        : await submitForm(path, world.adminCookie, "assignmentId", () => {});
+          }, "Rôle attribué.")
+        : await submitForm(path, world.adminCookie, "assignmentId", () => {}, "Rôle retiré.");
       if (status !== 200 && status !== 303) throw new Error(`HTTP ${status}`);
       stats.roleChanges++;
       give = !give;
