@@ -15,6 +15,12 @@ const TARGET_EMAIL = "banc-compte@bench.tripartite.invalid";
 export const WRITES_PER_SECOND = 2;
 export const WRITTEN_DEPARTMENTS = 50;
 export const ROLE_CHANGE_SECONDS = 10;
+/**
+ * Saves under way at once, at most: people wait for their page before saving again. Without a bound,
+ * the first mixed run (2026-12-05) piled saves up on a saturated machine (p95 56 s) until the server
+ * had no database connection left for the readers.
+ */
+export const MAX_SAVES_IN_FLIGHT = 4;
 
 type Prisma = ReturnType<typeof createPrismaClient>;
 
@@ -125,14 +131,14 @@ async function submitForm(path: string, cookie: string, marker: string, fill: (f
   return res.status;
 }
 
-export type WriteStats = { saves: number; failed: number; saveP95Ms: number; roleChanges: number; roleFailures: number; written: Set<string> };
+export type WriteStats = { saves: number; failed: number; skipped: number; saveP95Ms: number; roleChanges: number; roleFailures: number; written: Set<string> };
 
 /**
  * Runs the writers until `stop()`: a save every 1/WRITES_PER_SECOND s over the 50 departments (the
  * amount moves by a euro each time), a role change every ROLE_CHANGE_SECONDS.
  */
 export function startWriters(world: MixedWorld, log: (line: string) => void) {
-  const stats: WriteStats = { saves: 0, failed: 0, saveP95Ms: NaN, roleChanges: 0, roleFailures: 0, written: new Set() };
+  const stats: WriteStats = { saves: 0, failed: 0, skipped: 0, saveP95Ms: NaN, roleChanges: 0, roleFailures: 0, written: new Set() };
   const times: number[] = [];
   let running = true;
   let turn = 0;
@@ -179,7 +185,20 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
       if (stats.roleFailures <= 3) log(`  changement de rôle refusé : ${error instanceof Error ? error.message : error}`);
     }
   };
-  const saves = setInterval(() => running && track(save()), 1000 / WRITES_PER_SECOND);
+  let savesInFlight = 0;
+  const boundedSave = async () => {
+    if (savesInFlight >= MAX_SAVES_IN_FLIGHT) {
+      stats.skipped++;
+      return;
+    }
+    savesInFlight++;
+    try {
+      await save();
+    } finally {
+      savesInFlight--;
+    }
+  };
+  const saves = setInterval(() => running && track(boundedSave()), 1000 / WRITES_PER_SECOND);
   const roles = setInterval(() => running && track(roleChange()), ROLE_CHANGE_SECONDS * 1000);
   return {
     stats,
@@ -206,16 +225,20 @@ export function startCacheSampler(world: MixedWorld) {
   const share: CacheShare = { requests: 0, hits: 0, unwrittenRequests: 0, unwrittenHits: 0, misses: [] };
   let running = true;
   const paths = world.departments.flatMap((code) => [`/departements/${code}`, `/widget/departements/${code}`].map((path) => ({ code, path })));
+  const seen = new Set<string>();
   const loop = (async () => {
     for (let i = 0; running; i++) {
       const { code, path } = paths[i % paths.length];
-      const res = await fetch(`${ORIGIN}${path}`).catch(() => null);
+      const res = await fetch(`${ORIGIN}${path}`, { signal: AbortSignal.timeout(15_000) }).catch(() => null);
       if (!res) continue;
       await res.arrayBuffer();
       const state = res.headers.get("x-nextjs-cache") ?? "(aucun)";
       const hit = state === "HIT";
-      // Counted once every page has been seen once (the first pass fills the cache).
-      if (i < paths.length) continue;
+      // Counted from a page's second request on (its first fills the cache).
+      if (!seen.has(path)) {
+        seen.add(path);
+        continue;
+      }
       const isWritten = written.has(code);
       share.requests++;
       if (hit) share.hits++;
@@ -249,7 +272,7 @@ export function mixedTable(run: MixedRun): string {
     "| --- | ---: | ---: | ---: | ---: | ---: |",
     ...run.routes.map((r) => `| ${r.label} | ${fixed(r.readP95)} ms | ${fixed(r.mixedP95)} ms | ${fixed(r.mixedP95 / r.readP95, 2)}× ${r.mixedP95 <= 1.5 * r.readP95 ? "✓" : "✗"} | ${fixed(r.readRps, 0)} | ${fixed(r.mixedRps, 0)} |`),
     "",
-    `Écritures : ${run.writes.saves} enregistrements par le formulaire (${run.writes.failed} refusés, p95 ${fixed(run.writes.saveP95Ms)} ms) sur ${run.writes.departments} départements, ${run.writes.roleChanges} changements de rôle (${run.writes.roleFailures} refusés).`,
+    `Écritures : ${run.writes.saves} enregistrements par le formulaire (${run.writes.failed} refusés, ${run.writes.skipped ?? 0} sautés faute de place, p95 ${fixed(run.writes.saveP95Ms)} ms) sur ${run.writes.departments} départements, ${run.writes.roleChanges} changements de rôle (${run.writes.roleFailures} refusés).`,
     `Pages publiques et widgets servis depuis le cache : ${percent(run.cache.hits, run.cache.requests)} de ${run.cache.requests} requêtes ; départements sans écriture : ${percent(run.cache.unwrittenHits, run.cache.unwrittenRequests)} de ${run.cache.unwrittenRequests} (cible ≥ 95 %) ${run.cache.unwrittenRequests > 0 && run.cache.unwrittenHits / run.cache.unwrittenRequests >= 0.95 ? "✓" : "✗"}.`,
   ];
   const unwrittenMisses = run.cache.misses.filter((m) => !m.written);
