@@ -1,19 +1,5 @@
-// What a server action returns to its form: React 19 resets a form after its action, so the values
-// typed come back with the errors and are shown again as default values.
-export type FieldErrors = Record<string, string[] | undefined>;
-
-export type FormState = {
-  status: "idle" | "success" | "error" | "conflict";
-  message?: string;
-  fieldErrors?: FieldErrors;
-  values?: Record<string, string>;
-  /** On a conflict: the values someone else saved, to show and to edit from. */
-  current?: Record<string, string | number | null>;
-  /** Changes on every submission, so forms remount with the values returned. */
-  stamp?: number;
-};
-
-export const IDLE: FormState = { status: "idle" };
+// Reading a form's fields. What an action returns to its form: lib/core/form-state.ts.
+export { IDLE, toFormState, type FieldErrors, type FormState } from "./core/form-state";
 
 /** A text field's value ("" for a file or nothing). NUL characters are dropped: nobody types one, and PostgreSQL refuses them in text. */
 export function formText(value: FormDataEntryValue | null | undefined): string {

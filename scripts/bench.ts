@@ -11,6 +11,7 @@ import { BENCH_EMAIL } from "./bench/generate";
 import { IMPORT_TARGET_MS, importTable, measureSpreadsheetImport } from "./bench/import";
 import { LIGHTHOUSE_TARGETS, PUBLIC_PAGES, formatLighthouse, runLighthouse } from "./bench/lighthouse";
 import { measureRoute, sampleMemory } from "./bench/load";
+import { WRITES_PER_SECOND, mixedTable, prepareMixed, startCacheSampler, startWriters, type MixedRun } from "./bench/mixed";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
 import { BASELINE_PATH, ORIGIN, ROOT, log, startBenchServer } from "./bench/server";
 
@@ -78,6 +79,7 @@ async function runScale(scale: number): Promise<ScaleRun> {
       const pairedStaticRps = r.kind === "public" ? (await measureRoute(ORIGIN, staticFile, LOAD, pids)).rps : undefined;
       results.push({ ...(await measureRoute(ORIGIN, r, LOAD, pids)), kind: r.kind, firstMs, aloneMs, pairedStaticRps });
     }
+    const mixed = await runMixed(server.databaseUrl, routes.filter((r) => r.kind !== "static"), results, pids);
     const exportTiming = await timeExport(cookie);
     const peakMemoryMb = memory.stop();
     // Lighthouse (1× only: the public pages are the same size at 10×, the generated departments aside).
@@ -94,10 +96,41 @@ async function runScale(scale: number): Promise<ScaleRun> {
     const imported = await measureSpreadsheetImport({ databaseUrl: server.databaseUrl, departmentCode: "94", log });
     log(importTable(imported));
     const importTiming = imported.runs.map((r) => ({ format: r.format, lines: r.lines, previewMs: r.previewMs, applyMs: r.applyMs, totalMs: r.totalMs, problems: r.problems }));
-    return { scale, data: server.data, results, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, lighthouse };
+    return { scale, data: server.data, results, mixed, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, lighthouse };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * The mixed phase: the same readers, route by route, while writers save through the real forms
+ * (scripts/bench/mixed.ts), and a sampler reads the public pages' cache state. 93 (measured) and 94
+ * (the import's) are never written.
+ */
+async function runMixed(databaseUrl: string, routes: { label: string; path: string; cookie?: string }[], readOnly: ScaleRun["results"], pids: { server: number; postgres: number | null }): Promise<MixedRun> {
+  log(`▸ Phase mixte : lecteurs + ${WRITES_PER_SECOND} enregistrements par seconde sur 50 départements, un changement de rôle toutes les 10 s…`);
+  const world = await prepareMixed(databaseUrl, ["93", "94"]);
+  const sampler = startCacheSampler(world);
+  const writers = startWriters(world, log);
+  const measured: MixedRun["routes"] = [];
+  let stats: Awaited<ReturnType<typeof writers.stop>>;
+  let cache: MixedRun["cache"];
+  try {
+    for (const r of routes) {
+      const result = await measureRoute(ORIGIN, r, LOAD, pids);
+      const before = readOnly.find((x) => x.path === r.path)!;
+      measured.push({ label: r.label, path: r.path, readP95: before.p95, readRps: before.rps, mixedP95: result.p95, mixedRps: result.rps, non2xx: result.non2xx });
+      log(`  ${r.label} : p95 ${result.p95} ms (lecture seule ${before.p95} ms), ${Math.round(result.rps)} req/s`);
+    }
+  } finally {
+    stats = await writers.stop();
+    cache = await sampler.stop();
+    await world.end();
+  }
+  const { written, ...writes } = stats;
+  const run: MixedRun = { routes: measured, writes: { ...writes, departments: written.size }, cache };
+  log(mixedTable(run));
+  return run;
 }
 
 /** `--serve`: the bench's server left running, with a signed-in cookie, until Ctrl+C. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { publicDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
@@ -44,7 +45,7 @@ function fieldErrors(error: z.ZodError) {
 }
 
 /** Saves an action if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateAction(viewer: Viewer, actionId: string, input: Record<string, unknown>): Promise<Result<ActionEditValues>> {
+export async function updateAction(viewer: Viewer, actionId: string, input: Record<string, unknown>): Promise<Result<ActionEditValues, ActionEditValues>> {
   const loaded = await loadForWrite(viewer, actionId);
   if (!loaded.ok) return loaded;
   const parsed = ActionFieldsSchema.safeParse(input);
@@ -64,7 +65,7 @@ export async function updateAction(viewer: Viewer, actionId: string, input: Reco
     const diff = changes(toEditValues(loaded.action), current);
     await writeAudit(tx, { viewer, permission: "action.edit", territory: loaded.territory, entity: "Action", entityId: actionId, operation: "update", ...diff });
     return ok(current);
-  }).then(publicDataChanged(loaded.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(loaded.territory)));
 }
 
 /** A new fiche action, numbered after the contract's last one. */
@@ -87,11 +88,11 @@ export async function createAction(viewer: Viewer, contractId: string, input: Re
     const values = toEditValues(created);
     await writeAudit(tx, { viewer, permission: "action.edit", territory, entity: "Action", entityId: created.id, operation: "create", after: values });
     return ok(values);
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(territory)));
 }
 
 /** Archived actions leave every view and total, and stay in the history. */
-export async function archiveAction(viewer: Viewer, actionId: string, versionInput: unknown): Promise<Result<ActionEditValues>> {
+export async function archiveAction(viewer: Viewer, actionId: string, versionInput: unknown): Promise<Result<ActionEditValues, ActionEditValues>> {
   const loaded = await loadForWrite(viewer, actionId);
   if (!loaded.ok) return loaded;
   const version = ActionVersionSchema.safeParse(versionInput);
@@ -112,5 +113,5 @@ export async function archiveAction(viewer: Viewer, actionId: string, versionInp
       after: { archivedAt: current.archivedAt },
     });
     return ok(current);
-  }).then(publicDataChanged(loaded.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(loaded.territory)));
 }

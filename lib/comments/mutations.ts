@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Viewer } from "../server/authz";
-import { workspaceDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { workspaceScope } from "../server/cache-tags";
 import { db } from "../server/db";
 import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -22,5 +23,5 @@ export async function addContractComment(viewer: Viewer, contractId: string, inp
     const comment = await tx.comment.create({ data: { contractId, authorId: viewer.user.id, body: parsed.data.body } });
     await writeAudit(tx, { viewer, permission: "comment.create", territory, entity: "Comment", entityId: comment.id, operation: "create", after: { contractId, body: parsed.data.body } });
     return ok({ id: comment.id });
-  }).then(workspaceDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(workspaceScope(territory)));
 }

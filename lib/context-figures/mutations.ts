@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { publicDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";
@@ -64,7 +65,7 @@ async function denied(viewer: Viewer, territory: Territory, entityId: string, wh
 }
 
 /** A new year of figures for a department; a year already filled is edited, not added twice. */
-export async function createContextFigure(viewer: Viewer, departmentCode: string, input: Record<string, unknown>): Promise<Result<ContextFigureValues>> {
+export async function createContextFigure(viewer: Viewer, departmentCode: string, input: Record<string, unknown>): Promise<Result<ContextFigureValues, ContextFigureValues>> {
   const territory = await departmentTerritory(db(), departmentCode);
   if (!territory) return notFound("Ce département");
   const year = ContextYearSchema.safeParse(input.year);
@@ -90,11 +91,11 @@ export async function createContextFigure(viewer: Viewer, departmentCode: string
     const after = { year: row.year, ...Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== null && k !== "isDemo")) };
     await writeAudit(tx, { viewer, permission: "context.edit", territory, entity: "DepartmentContextFigure", entityId: row.id, operation: "create", after });
     return ok(toContextFigureValues(row));
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(territory)));
 }
 
 /** Saves a year of figures if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateContextFigure(viewer: Viewer, figureId: string, input: Record<string, unknown>): Promise<Result<ContextFigureValues>> {
+export async function updateContextFigure(viewer: Viewer, figureId: string, input: Record<string, unknown>): Promise<Result<ContextFigureValues, ContextFigureValues>> {
   const figure = await db().departmentContextFigure.findUnique({ where: { id: figureId }, select: { departmentCode: true } });
   if (!figure) return notFound("Ce chiffre de contexte");
   const territory = (await departmentTerritory(db(), figure.departmentCode))!;
@@ -116,5 +117,5 @@ export async function updateContextFigure(viewer: Viewer, figureId: string, inpu
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "context.edit", territory, entity: "DepartmentContextFigure", entityId: figureId, operation: "update", before: diff.before, after: diff.after });
     return ok(current);
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(territory)));
 }

@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { publicDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
+import { diff, runWrite } from "../server/write";
 import { toLineValues } from "./queries";
 import { FundingLineVersionSchema, contractYears, fundingLineFieldsSchema, type FundingLineFields, type FundingLineValues } from "./schemas";
 
@@ -15,14 +17,6 @@ const CONTRACT = "Ce contrat";
 /** What the audit log keeps of a line: its business fields, never the bookkeeping ones. */
 function audited(v: FundingLineValues) {
   return { actionId: v.actionId, funder: v.funder, year: v.year, stage: v.stage, amountCents: v.amountCents };
-}
-
-/** Only what changed, for the history. */
-function changes(before: FundingLineValues, after: FundingLineValues) {
-  const b = audited(before);
-  const a = audited(after);
-  const keys = (Object.keys(a) as (keyof typeof a)[]).filter((k) => b[k] !== a[k]);
-  return { before: Object.fromEntries(keys.map((k) => [k, b[k]])), after: Object.fromEntries(keys.map((k) => [k, a[k]])) };
 }
 
 function fieldErrors(error: z.ZodError) {
@@ -73,55 +67,78 @@ export async function createFundingLine(viewer: Viewer, contractId: string, inpu
     const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(parsed.data) } }));
     await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
     return ok(created);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(auth.territory)));
 }
 
 async function loadLine(lineId: string) {
   return typeof lineId === "string" && lineId !== "" ? db().fundingLine.findUnique({ where: { id: lineId } }) : null;
 }
 
-/** Saves a line if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
+/** What a line's edit and deletion locate: the line, its contract and where it sits. */
+async function locateLine(lineId: string) {
   const line = await loadLine(lineId);
-  if (!line) return notFound(LINE);
-  const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
-  if (!auth.ok) return auth;
-  const parsed = await parseFields(auth.contract, input, line.actionId);
-  const version = FundingLineVersionSchema.safeParse(input.version);
-  if (!parsed.ok) return invalid(parsed.errors);
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  return db().$transaction(async (tx) => {
-    // Read inside the transaction: if the versioned update below succeeds, nothing changed this row in between.
-    const prior = await tx.fundingLine.findUnique({ where: { id: lineId } });
-    if (!prior) return notFound(LINE);
-    const updated = await tx.fundingLine.updateMany({ where: { id: lineId, version: version.data }, data: { ...toData(parsed.data), version: { increment: 1 } } });
-    const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
-    if (!now) return notFound(LINE);
-    const current = toLineValues(now);
-    if (updated.count === 0) return conflict(current);
-    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "update", ...changes(toLineValues(prior), current) });
-    return ok(current);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+  const contract = line ? await db().contract.findUnique({ where: { id: line.contractId }, select: { id: true, periodStart: true, periodEnd: true } }) : null;
+  const territory = contract ? await contractTerritory(db(), contract.id) : null;
+  return line && contract && territory ? { line, contract, territory } : null;
+}
+
+/** Saves a line if nobody saved it since `version`; otherwise returns the current values. */
+export function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues, FundingLineValues>> {
+  return runWrite({
+    viewer,
+    permission: "funding.edit",
+    entity: "FundingLine",
+    entityId: lineId,
+    what: LINE,
+    locate: () => locateLine(lineId),
+    prepare: async ({ contract, line }) => {
+      const parsed = await parseFields(contract, input, line.actionId);
+      const version = FundingLineVersionSchema.safeParse(input.version);
+      if (!parsed.ok) return invalid(parsed.errors);
+      if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
+      return { ok: true, value: { fields: parsed.data, version: version.data } };
+    },
+    write: async (tx, { territory }, { fields, version }) => {
+      // Read inside the transaction: if the versioned update below succeeds, nothing changed this row in between.
+      const prior = await tx.fundingLine.findUnique({ where: { id: lineId } });
+      if (!prior) return notFound(LINE);
+      const updated = await tx.fundingLine.updateMany({ where: { id: lineId, version }, data: { ...toData(fields), version: { increment: 1 } } });
+      const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
+      if (!now) return notFound(LINE);
+      const current = toLineValues(now);
+      if (updated.count === 0) return conflict(current);
+      await writeAudit(tx, { viewer, permission: "funding.edit", territory, entity: "FundingLine", entityId: lineId, operation: "update", ...diff(audited(toLineValues(prior)), audited(current)) });
+      return ok(current);
+    },
+    scope: departmentScope,
+  });
 }
 
 /** Deletes a line if nobody changed it since `version`; the audit row keeps what it held. */
-export async function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues>> {
-  const line = await loadLine(lineId);
-  if (!line) return notFound(LINE);
-  const auth = await authorize(viewer, line.contractId, "FundingLine", lineId, LINE);
-  if (!auth.ok) return auth;
-  const version = FundingLineVersionSchema.safeParse(versionInput);
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  return db().$transaction(async (tx) => {
-    const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
-    if (!now) return notFound(LINE);
-    const deleted = await tx.fundingLine.deleteMany({ where: { id: lineId, version: version.data } });
-    if (deleted.count === 0) {
-      const current = await tx.fundingLine.findUnique({ where: { id: lineId } });
-      return current ? conflict(toLineValues(current)) : notFound(LINE);
-    }
-    const removed = toLineValues(now);
-    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: lineId, operation: "delete", before: audited(removed) });
-    return ok(removed);
-  }).then(publicDataChanged(auth.territory.departmentCode));
+export function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues, FundingLineValues>> {
+  return runWrite({
+    viewer,
+    permission: "funding.edit",
+    entity: "FundingLine",
+    entityId: lineId,
+    what: LINE,
+    locate: () => locateLine(lineId),
+    prepare: async () => {
+      const version = FundingLineVersionSchema.safeParse(versionInput);
+      return version.success ? { ok: true, value: version.data } : invalid({ version: version.error.issues.map((i) => i.message) });
+    },
+    write: async (tx, { territory }, version) => {
+      const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
+      if (!now) return notFound(LINE);
+      const deleted = await tx.fundingLine.deleteMany({ where: { id: lineId, version } });
+      if (deleted.count === 0) {
+        const current = await tx.fundingLine.findUnique({ where: { id: lineId } });
+        return current ? conflict(toLineValues(current)) : notFound(LINE);
+      }
+      const removed = toLineValues(now);
+      await writeAudit(tx, { viewer, permission: "funding.edit", territory, entity: "FundingLine", entityId: lineId, operation: "delete", before: audited(removed) });
+      return ok(removed);
+    },
+    scope: departmentScope,
+  });
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { publicDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { can, type Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";
@@ -35,7 +36,9 @@ function changes(before: { baseline: Prisma.Decimal | null; target: Prisma.Decim
  * row is created (a row someone created meanwhile is a conflict); with one, the row is updated only if
  * nobody saved it since, otherwise the current values come back and nothing is overwritten.
  */
-export async function saveIndicatorValue(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<ReturnType<typeof toIndicatorEditValues>>> {
+type IndicatorEdit = ReturnType<typeof toIndicatorEditValues>;
+
+export async function saveIndicatorValue(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<IndicatorEdit, IndicatorEdit>> {
   const territory = await contractTerritory(db(), contractId);
   if (!territory) return notFound("Ce contrat");
   const key = IndicatorValueKeySchema.safeParse(input);
@@ -75,7 +78,7 @@ export async function saveIndicatorValue(viewer: Viewer, contractId: string, inp
       const after = { year: current.year, ...Object.fromEntries(VALUE_FIELDS.filter((k) => current[k] !== null).map((k) => [k, current[k]])) };
       await writeAudit(tx, { viewer, permission: "indicator.edit", territory, entity: "IndicatorValue", entityId: current.id, operation: "create", after });
       return ok(current);
-    }).then(publicDataChanged(territory.departmentCode));
+    }).then(invalidateOnSuccess(departmentScope(territory)));
   }
 
   return db().$transaction(async (tx) => {
@@ -90,5 +93,5 @@ export async function saveIndicatorValue(viewer: Viewer, contractId: string, inp
     if (updated.count === 0) return conflict(current);
     await writeAudit(tx, { viewer, permission: "indicator.edit", territory, entity: "IndicatorValue", entityId: before.id, operation: "update", before: diff.before, after: diff.after });
     return ok(current);
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(departmentScope(territory)));
 }

@@ -58,9 +58,12 @@ export async function findDepartmentCode(raw: string): Promise<string | null> {
  * millisecond or so), and one part per department made `/api/v1/contrats` cost 137 ms of CPU at 1,010
  * territories (npm run bench -- --scale 10). Per department at the bench's data (department 93, as
  * CSV; the cached JSON is up to twice that): contracts 1.4 KB, fiches action 32 KB, funding 17 KB,
- * indicator values 35 KB; so each part stays under 0.7 MB.
+ * indicator values 35 KB; so each part stays under 0.7 MB. A write in one department recomputes its
+ * part only, one query per department of the part: contracts went from 100 to 20 departments per part
+ * so that the national page (`/`), rebuilt after every write anywhere, reads 20 departments' contracts
+ * again, not 100 (51 lookups per request at 1,010 territories instead of 11).
  */
-const DEPARTMENTS_PER_PART: Record<string, number> = { contracts: 100, actions: 5, funding: 10, indicators: 10 };
+const DEPARTMENTS_PER_PART: Record<string, number> = { contracts: 20, actions: 5, funding: 10, indicators: 10 };
 
 /**
  * The national form of a large collection, put together from cached parts of a few departments each

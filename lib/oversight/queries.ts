@@ -13,7 +13,8 @@ import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
 export { canOverseeNation, canOverseeRegion } from "./access";
-import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag } from "../server/cache";
+import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag, scopeRegionTag } from "../server/cache";
+import { PEER_MEDIANS_SECONDS, PEER_MEDIANS_TAG } from "../server/cache-tags";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 
@@ -51,7 +52,9 @@ export async function getOversightSummary(viewer: Viewer, scope: OversightScope,
   // One computation for every entry that misses in this request (they are invalidated together).
   let computing: Promise<OversightView | null> | undefined;
   const compute = () => (computing ??= computeOversightView(reader, scope, filters, today));
-  const head = await scopeCached([...key, "figures"], [SCOPE_NATIONAL_TAG], async () => {
+  // A region's view follows its region and, through its medians, the nation.
+  const tags = scope.kind === "region" ? [scopeRegionTag(scope.regionCode), SCOPE_NATIONAL_TAG] : [SCOPE_NATIONAL_TAG];
+  const head = await scopeCached([...key, "figures"], tags, async () => {
     const view = await compute();
     if (!view) return null;
     const { contracts, alerts, ...figures } = view;
@@ -61,17 +64,22 @@ export async function getOversightSummary(viewer: Viewer, scope: OversightScope,
   const { contractCount, ...figures } = head;
   const parts = await Promise.all(
     Array.from({ length: Math.ceil(contractCount / CONTRACT_ROWS_PER_ENTRY) }, (_, i) =>
-      scopeCached([...key, "contracts", String(i)], [SCOPE_NATIONAL_TAG], async () => ((await compute())?.contracts ?? []).slice(i * CONTRACT_ROWS_PER_ENTRY, (i + 1) * CONTRACT_ROWS_PER_ENTRY)),
+      scopeCached([...key, "contracts", String(i)], tags, async () => ((await compute())?.contracts ?? []).slice(i * CONTRACT_ROWS_PER_ENTRY, (i + 1) * CONTRACT_ROWS_PER_ENTRY)),
     ),
   );
   return { ...figures, contracts: parts.flat() };
 }
 
-/** The national medians of a reader's peers (any region, same filters otherwise), cached: every write changes them. */
+/**
+ * The national medians of a reader's peers (any region, same filters otherwise), shown beside one
+ * department. Cached under their own tag, which no department's write revalidates: a write in 77 must
+ * not re-render every other department's workspace for a median that one write barely moves. They
+ * follow time instead (PEER_MEDIANS_SECONDS, the lifetime of a workspace's cached copy).
+ */
 function peerMediansOf(reader: Reader, filters: OversightFilters, today: Date): Promise<PeerMedians> {
   const peers = { ...filters, region: null };
   const day = isoDay(today);
-  return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [SCOPE_NATIONAL_TAG], () => mediansFor(reader, peers, [], [], day));
+  return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [PEER_MEDIANS_TAG], () => mediansFor(reader, peers, [], [], day), PEER_MEDIANS_SECONDS);
 }
 
 export type DepartmentAlerts = { departmentName: string; alerts: Alert[]; medians: PeerMedians; spendingRate: number | null; today: string };

@@ -3,7 +3,8 @@ import "server-only";
 // One transaction with its audit row each; anyone else is refused (and audited as denied).
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Viewer } from "../server/authz";
-import { scopeDataChanged, workspaceDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { oversightScope, workspaceScope } from "../server/cache-tags";
 import { db } from "../server/db";
 import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -40,7 +41,7 @@ export async function setReportDueDate(viewer: Viewer, contractId: string, year:
       : await tx.deadline.create({ data: { contractId, year, kind: "REPORT_DUE", label: reportDeadlineLabel(year), dueOn } });
     await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: saved.id, operation: "update", before: { dueOn: before }, after: { dueOn: parsed.data } });
     return ok({ dueOn: parsed.data });
-  }).then(scopeDataChanged(checked.territory.departmentCode));
+  }).then(invalidateOnSuccess(oversightScope(checked.territory)));
 }
 
 /** An administrator adds a custom deadline (an avenant step, a committee…) to a contract. */
@@ -55,5 +56,5 @@ export async function addDeadline(viewer: Viewer, contractId: string, input: Rec
     await writeAudit(tx, { viewer, permission: "admin.contracts", territory: checked.territory, entity: "Deadline", entityId: d.id, operation: "create", after: parsed.data });
     const rows = await contractDeadlines(tx, [contractId]);
     return ok(rows.find((r) => r.id === d.id)!);
-  }).then(workspaceDataChanged(checked.territory.departmentCode));
+  }).then(invalidateOnSuccess(workspaceScope(checked.territory)));
 }

@@ -7,7 +7,8 @@ import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Permission, type Territory, type Viewer } from "../server/authz";
-import { scopeDataChanged } from "../server/cache";
+import { invalidateOnSuccess } from "../server/cache";
+import { oversightScope } from "../server/cache-tags";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
@@ -81,7 +82,7 @@ export async function saveReportNarrative(viewer: Viewer, contractId: string, ye
     if (!(await bump(tx, r.id, r.version, parsed.data))) return conflict(state(r));
     await writeAudit(tx, { viewer, permission: "report.edit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: locked.created ? "create" : "update", before: locked.created ? undefined : before, after: parsed.data });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(scopeDataChanged(g.territory.departmentCode));
+  }).then(invalidateOnSuccess(oversightScope(g.territory)));
 }
 
 /** The department submits: the figures are frozen and the State and the ARS are asked to decide. */
@@ -102,7 +103,7 @@ export async function submitReport(viewer: Viewer, contractId: string, year: num
     if (!(await bump(tx, r.id, r.version, { status: "SUBMITTED", submittedAt, snapshot: snapshot as unknown as Prisma.InputJsonValue }))) return conflict(state(r));
     await writeAudit(tx, { viewer, permission: "report.submit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: "submit", before: { status: r.status }, after: { status: "SUBMITTED", fundingTotals: snapshot.fundingTotals } });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(scopeDataChanged(g.territory.departmentCode));
+  }).then(invalidateOnSuccess(oversightScope(g.territory)));
 }
 
 /** The State or the ARS approves or sends back (with a comment); the second approval adopts. */
@@ -133,6 +134,6 @@ export async function decideReport(viewer: Viewer, contractId: string, year: num
     const operation = status === "ADOPTED" ? "adopt" : parsed.data.decision === "APPROVED" ? "approve" : "send-back";
     await writeAudit(tx, { viewer, permission, territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation, before: { status: r.status }, after: { status, party, decision: parsed.data.decision, comment: parsed.data.comment } });
     return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(scopeDataChanged(g.territory.departmentCode));
+  }).then(invalidateOnSuccess(oversightScope(g.territory)));
 }
 export type { Result } from "../server/errors";

@@ -1,30 +1,17 @@
 import "server-only";
-// Reads are cached by scope and every write invalidates what it touched (ARCHITECTURE.md). One mechanism:
-// Next's data cache (`unstable_cache`) with tags, invalidated by `revalidateTag`, so that a shared cache
-// handler (several instances) sees the same tags. Tags:
-//   "public"                  everything the public can see
-//   "public:national"         national public collections and totals (any department's change touches them)
-//   "public:department:77"    one department's public page, widget and API answers
-//   "scope"                   everything a signed-in reader sees (non-public data included)
-//   "scope:national"          figures over several departments: the national view, every region's view
-//                             (their medians and spending-gap alerts are national) and the peer medians
-//   "scope:department:77"     one department's workspace: dashboard, activity, its own alerts
-// A department's write invalidates its department and the national tags, public and signed-in alike:
-// that covers its region too, whose views carry the national tag. Pages rendered by Next (ISR) collect
-// the tags of the cached reads they make, so a tag revalidated here regenerates the pages too.
+// Reads are cached by scope and every write invalidates what it touched. One mechanism: Next's data
+// cache (`unstable_cache`) with tags, invalidated by `revalidateTag`, so that the shared cache handler
+// (several instances, lib/server/cache-handler) sees the same tags. The tags, the scope each follows and
+// which write invalidates which: lib/server/cache-tags.ts. Pages rendered by Next (ISR) collect the tags
+// of the cached reads they make, so a tag revalidated here regenerates the pages too.
 //
 // Signed-in reads are cached only behind the permission check, and keyed by the reader
 // (lib/server/reader.ts): two viewers share an entry only when the same rows are theirs to read.
 import { revalidateTag, unstable_cache } from "next/cache";
+import { PUBLIC_TAG, SCOPE_TAG, tagsOf, type WriteScope } from "./cache-tags";
 import { readingFromPrimary } from "./db";
 
-export const PUBLIC_TAG = "public";
-export const NATIONAL_TAG = "public:national";
-export const departmentTag = (code: string) => `public:department:${code}`;
-
-export const SCOPE_TAG = "scope";
-export const SCOPE_NATIONAL_TAG = "scope:national";
-export const scopeDepartmentTag = (code: string) => `scope:department:${code}`;
+export { NATIONAL_TAG, PUBLIC_TAG, SCOPE_NATIONAL_TAG, SCOPE_TAG, departmentTag, scopeDepartmentTag, scopeRegionTag } from "./cache-tags";
 
 /** Safety net: "late" actions depend on today's date, so nothing stays cached longer than this. */
 export const PUBLIC_REVALIDATE_SECONDS = 3600;
@@ -41,11 +28,11 @@ const isMissingStore = (error: unknown) => /incrementalCache missing|static gene
  * scripts) the read simply runs. Never call one cached read inside another: Next then skips the inner
  * cache and recomputes it.
  */
-async function cached<T>(family: string, baseTag: string, key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+async function cached<T>(family: string, baseTag: string, key: string[], tags: string[], read: () => Promise<T>, seconds = PUBLIC_REVALIDATE_SECONDS): Promise<T> {
   if (!inNextServer()) return read();
   // Filled from the primary, even when asked inside readingFromReplica: a fill from a lagging replica
   // would keep old data cached after the write's revalidation.
-  const entry = unstable_cache(() => readingFromPrimary(read), [family, ...key], { tags: [baseTag, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS });
+  const entry = unstable_cache(() => readingFromPrimary(read), [family, ...key], { tags: [baseTag, ...tags], revalidate: seconds });
   try {
     return await entry();
   } catch (error) {
@@ -63,43 +50,31 @@ export function publicCached<T>(key: string[], tags: string[], read: () => Promi
  * A signed-in read, tagged `tags` (and "scope"). Call it only after the permission check, with the
  * reader's key (lib/server/reader.ts) in `key` whenever the rows depend on who reads.
  */
-export function scopeCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
-  return cached("tripartite-scope", SCOPE_TAG, key, tags, read);
+export function scopeCached<T>(key: string[], tags: string[], read: () => Promise<T>, seconds?: number): Promise<T> {
+  return cached("tripartite-scope", SCOPE_TAG, key, tags, read, seconds);
+}
+
+type InvalidationListener = (scope: WriteScope, tags: string[]) => void;
+const listeners = new Set<InvalidationListener>();
+
+/**
+ * Calls `listener` with every invalidation of this process (scope and tags), in a Next server or not:
+ * for logs and for the tests, which run the mutations outside Next. Returns the unsubscribe.
+ */
+export function watchInvalidations(listener: InvalidationListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /**
- * After a successful write: the department's public page, widget and API answers, its workspace, and
- * every view over several departments are recomputed on their next request (never served stale).
- * Without a department: everything. Does nothing outside a Next request (integration tests call the
- * mutations directly).
+ * After a successful write of `scope`: the tags it maps to (cache-tags.ts) expire at once on every
+ * instance, so the next request recomputes them (never served stale). In a server action this also
+ * refreshes the page the form is on. Does nothing to Next's cache outside a Next request (integration
+ * tests call the mutations directly).
  */
-export function invalidatePublicData(departmentCode?: string): void {
-  revalidate(departmentCode ? [departmentTag(departmentCode), NATIONAL_TAG, scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG] : [PUBLIC_TAG, SCOPE_TAG]);
-}
-
-/**
- * After a successful write that only signed-in views show (execution reports, their due dates): the
- * department's workspace and every view over several departments (their overdue reports).
- */
-export function scopeDataChanged(departmentCode: string) {
-  return <R extends { ok: boolean }>(result: R): R => {
-    if (result.ok) revalidate([scopeDepartmentTag(departmentCode), SCOPE_NATIONAL_TAG]);
-    return result;
-  };
-}
-
-/**
- * After a successful write only the department's own workspace shows (comments, custom deadlines): its
- * pages and activity, nothing national.
- */
-export function workspaceDataChanged(departmentCode: string) {
-  return <R extends { ok: boolean }>(result: R): R => {
-    if (result.ok) revalidate([scopeDepartmentTag(departmentCode)]);
-    return result;
-  };
-}
-
-function revalidate(tags: string[]): void {
+export function invalidate(scope: WriteScope): void {
+  const tags = tagsOf(scope);
+  for (const listener of listeners) listener(scope, tags);
   for (const tag of tags) {
     try {
       revalidateTag(tag, { expire: 0 });
@@ -110,10 +85,18 @@ function revalidate(tags: string[]): void {
   }
 }
 
-/** For a mutation's `$transaction(…).then(…)`: invalidates the cached reads when the write succeeded. */
-export function publicDataChanged(departmentCode: string | undefined) {
+/** For a mutation's `$transaction(…).then(…)`: invalidates `scope` when the write succeeded. */
+export function invalidateOnSuccess(scope: WriteScope) {
   return <R extends { ok: boolean }>(result: R): R => {
-    if (result.ok) invalidatePublicData(departmentCode);
+    if (result.ok) invalidate(scope);
     return result;
   };
+}
+
+/**
+ * @deprecated Kept for callers not yet moved to `invalidate(scope)` (the spreadsheet import is being
+ * rewritten beside this change): a department's public data changed, known by its code only.
+ */
+export function invalidatePublicData(departmentCode: string): void {
+  invalidate({ kind: "department", departmentCode, regionCode: "" });
 }

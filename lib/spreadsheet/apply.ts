@@ -5,7 +5,8 @@ import "server-only";
 // public data invalidated once after the commit.
 import { auditJson } from "../server/audit";
 import { actingRole, type Permission, type Territory, type Viewer } from "../server/authz";
-import { invalidatePublicData } from "../server/cache";
+import { invalidate } from "../server/cache";
+import { departmentScope } from "../server/cache-tags";
 import { db } from "../server/db";
 import {
   insertActions,
@@ -122,6 +123,6 @@ export async function applyPlan(viewer: Viewer, territory: Territory, contractId
     updated: actionUpdates.length + lineUpdates.length + valueUpdates.length,
     references: new Map(plan.actions.creates.map((row, i) => [row.line, newActions[i].reference])),
   };
-  if (counts.created + counts.updated > 0) invalidatePublicData(territory.departmentCode);
+  if (counts.created + counts.updated > 0) invalidate(departmentScope(territory));
   return counts;
 }

@@ -9,6 +9,8 @@ export type ScaleRun = {
   data: GenerationReport;
   /** pairedStaticRps: the static file's throughput measured just before this route (public pages). */
   results: (RouteResult & { kind: string; firstMs: number; aloneMs: number; pairedStaticRps?: number })[];
+  /** The mixed phase (readers and writers at once, scripts/bench/mixed.ts); absent from runs made before it existed. */
+  mixed?: import("./mixed").MixedRun;
   peakMemoryMb: number;
   /** The server's V8 heap limit (--max-old-space-size) during the run. */
   serverHeapMb: number;

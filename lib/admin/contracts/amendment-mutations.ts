@@ -1,7 +1,8 @@
 import "server-only";
 import { FUNDERS } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
-import { publicDataChanged } from "../../server/cache";
+import { invalidateOnSuccess } from "../../server/cache";
+import { contractScope } from "../../server/cache-tags";
 import type { Territory, Viewer } from "../../server/authz";
 import { db, type Prisma } from "../../server/db";
 import { conflict, invalid, notFound, ok, type Failure, type Result } from "../../server/errors";
@@ -28,7 +29,7 @@ function amendmentData(f: AmendmentFields) {
   return { year: f.year, number: f.number, signedOn: day(f.signedOn), note: f.note, sourceUrl: f.sourceUrl };
 }
 
-async function withUniqueYear<T>(year: number, run: () => Promise<Result<T>>): Promise<Result<T>> {
+async function withUniqueYear<T, C>(year: number, run: () => Promise<Result<T, C>>): Promise<Result<T, C>> {
   try {
     return await run();
   } catch (error) {
@@ -70,7 +71,7 @@ export async function createAmendment(viewer: Viewer, contractId: string, input:
       await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: created.id, operation: "create", after: values });
       return ok(values);
     }),
-  ).then(publicDataChanged(territory.departmentCode));
+  ).then(invalidateOnSuccess(contractScope(territory)));
 }
 
 async function syncAmounts(tx: Prisma.TransactionClient, amendmentId: string, before: AmendmentEditValues, fields: AmendmentFields) {
@@ -89,7 +90,7 @@ async function syncAmounts(tx: Prisma.TransactionClient, amendmentId: string, be
 }
 
 /** Saves an avenant if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateAmendment(viewer: Viewer, amendmentId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues>> {
+export async function updateAmendment(viewer: Viewer, amendmentId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues, AmendmentEditValues>> {
   const amendment = await db().amendment.findUnique({ where: { id: amendmentId }, select: { contractId: true } });
   const territory: Territory | null = amendment ? await contractTerritory(db(), amendment.contractId) : null;
   const denied = await denyUnlessAdmin(viewer, PERMISSION, { entity: "Amendment", entityId: amendmentId, territory });
@@ -127,5 +128,5 @@ export async function updateAmendment(viewer: Viewer, amendmentId: string, input
       await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: amendmentId, operation: "update", ...diff });
       return ok(current);
     }),
-  ).then(publicDataChanged(territory.departmentCode));
+  ).then(invalidateOnSuccess(contractScope(territory)));
 }

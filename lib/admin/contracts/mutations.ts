@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { FUNDING_PARTIES } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
-import { publicDataChanged } from "../../server/cache";
+import { invalidateOnSuccess } from "../../server/cache";
+import { contractScope } from "../../server/cache-tags";
 import type { Viewer } from "../../server/authz";
 import { db } from "../../server/db";
 import { conflict, invalid, notFound, ok, type Result } from "../../server/errors";
@@ -81,11 +82,11 @@ export async function createContract(viewer: Viewer, input: Record<string, unkno
       after: { ...values, framework: framework.code, objectives: taken.map((o) => o.code) },
     });
     return ok(values);
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(contractScope(territory)));
 }
 
 /** Saves a contract's header and amounts if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateContract(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<ContractEditValues>> {
+export async function updateContract(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<ContractEditValues, ContractEditValues>> {
   const territory = await contractTerritory(db(), contractId);
   const denied = await denyUnlessAdmin(viewer, PERMISSION, { entity: "Contract", entityId: contractId, territory });
   if (denied) return denied;
@@ -142,5 +143,5 @@ export async function updateContract(viewer: Viewer, contractId: string, input: 
     const current = toContractValues(await tx.contract.findUniqueOrThrow({ where: { id: contractId }, include: { amounts: true } }));
     await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Contract", entityId: contractId, operation: "update", ...changedFields(before, current, ["version"]) });
     return ok(current);
-  }).then(publicDataChanged(territory.departmentCode));
+  }).then(invalidateOnSuccess(contractScope(territory)));
 }

@@ -3,6 +3,8 @@ import { hash } from "@node-rs/argon2";
 import { z } from "zod";
 import { writeAudit } from "../../server/audit";
 import type { Viewer } from "../../server/authz";
+import { invalidate, invalidateOnSuccess } from "../../server/cache";
+import { accountsScope } from "../../server/cache-tags";
 import { db } from "../../server/db";
 import { invalid, notFound, ok, type Result } from "../../server/errors";
 import { denyUnlessAdmin, isUniqueViolation } from "../guard";
@@ -23,7 +25,7 @@ export async function createUser(viewer: Viewer, input: Record<string, unknown>)
   // Hashed before the transaction: argon2 is deliberately slow.
   const passwordHash = password ? await hash(password) : null;
   try {
-    return await db().$transaction(async (tx) => {
+    const created = await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, displayName, passwordHash, isDemo: false } });
       await writeAudit(tx, {
         viewer,
@@ -36,6 +38,8 @@ export async function createUser(viewer: Viewer, input: Record<string, unknown>)
       });
       return ok({ id: user.id, email: user.email });
     });
+    if (created.ok) invalidate(accountsScope(created.value.id));
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) return invalid({ email: [EMAIL_TAKEN] });
     throw error;
@@ -71,14 +75,14 @@ export async function assignRole(viewer: Viewer, userId: string, input: Record<s
       after: { userId, role, departmentCode, regionCode },
     });
     return ok({ id: created.id });
-  });
+  }).then(invalidateOnSuccess(accountsScope(userId)));
 }
 
 /** Takes a role away; an administrator cannot take away their own last ADMIN role. */
 export async function removeRole(viewer: Viewer, assignmentId: string): Promise<Result<{ userId: string }>> {
   const denied = await denyUnlessAdmin(viewer, PERMISSION, { entity: "RoleAssignment", entityId: assignmentId });
   if (denied) return denied;
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const assignment = await tx.roleAssignment.findUnique({ where: { id: assignmentId } });
     if (!assignment) return notFound("Ce rôle");
     const self = viewer.kind === "user" && viewer.user.id === assignment.userId;
@@ -103,6 +107,8 @@ export async function removeRole(viewer: Viewer, assignmentId: string): Promise<
     });
     return ok({ userId });
   });
+  if (result.ok) invalidate(accountsScope(result.value.userId));
+  return result;
 }
 
 /** Closes an account without deleting it: it can no longer sign in and every open session ends now. */
@@ -131,7 +137,7 @@ export async function deactivateUser(viewer: Viewer, userId: string): Promise<Re
       after: { isActive: false },
     });
     return ok({ id: userId, revokedSessions: revoked.count });
-  });
+  }).then(invalidateOnSuccess(accountsScope(userId)));
 }
 
 /** Opens a closed account again (its old sessions stay revoked). */
@@ -154,5 +160,5 @@ export async function reactivateUser(viewer: Viewer, userId: string): Promise<Re
       after: { isActive: true },
     });
     return ok({ id: userId });
-  });
+  }).then(invalidateOnSuccess(accountsScope(userId)));
 }

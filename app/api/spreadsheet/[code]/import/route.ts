@@ -1,4 +1,3 @@
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
 import { answerOutage } from "@/lib/health/outage";
 import { formText } from "@/lib/forms";
@@ -43,7 +42,6 @@ async function post(request: Request, { params }: { params: Promise<{ code: stri
   const file = form.get("fichier");
   const step = form.get("etape") === "application" ? "application" : "apercu";
   const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, formText(form.get("empreinte")));
-  if (state.status === "applied") revalidatePath("/", "layout");
   return answer(state);
 }
 

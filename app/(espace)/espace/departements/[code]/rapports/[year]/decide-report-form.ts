@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
 import { formValues, type FormState } from "@/lib/forms";
-import { reportChanged, reportFormState } from "@/lib/reports/form-state";
+import { reportFormState } from "@/lib/reports/form-state";
+import { refreshOnConflict } from "@/lib/form-action";
 import { decideReport } from "@/lib/reports/mutations";
 
 /** The State's or the ARS's decision; the party is checked against the viewer's permission in decideReport. */
@@ -11,7 +11,7 @@ export async function decideReportForm(_prev: FormState, formData: FormData): Pr
   const v = formValues(formData);
   const party = v.party === "STATE" ? "STATE" : "ARS";
   const result = await decideReport(await getViewer(), v.contractId ?? "", Number(v.year), party, v);
-  if (reportChanged(result)) revalidatePath("/espace", "layout");
+  refreshOnConflict(result);
   const message = result.ok && result.value.status === "ADOPTED" ? "Rapport adopté par les trois signataires." : v.decision === "SENT_BACK" ? "Rapport renvoyé au département." : "Approbation enregistrée.";
   return reportFormState(result, message, v);
 }

@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/web";
 import { formValues, type FormState } from "@/lib/forms";
-import { reportChanged, reportFormState } from "@/lib/reports/form-state";
+import { reportFormState } from "@/lib/reports/form-state";
+import { refreshOnConflict } from "@/lib/form-action";
 import { saveReportNarrative, submitReport } from "@/lib/reports/mutations";
 
 /** Submits the report as shown: the text in the form is saved first (unchanged text writes nothing). */
@@ -16,13 +16,13 @@ export async function submitReportForm(_prev: FormState, formData: FormData): Pr
   if ("highlights" in v || "difficulties" in v || "outlook" in v) {
     const saved = await saveReportNarrative(viewer, contractId, year, v);
     if (!saved.ok) {
-      if (reportChanged(saved)) revalidatePath("/espace", "layout");
+      refreshOnConflict(saved);
       return reportFormState(saved, "", v);
     }
     version = saved.value.version;
   }
   const result = await submitReport(viewer, contractId, year, version);
-  if (reportChanged(result)) revalidatePath("/espace", "layout");
+  refreshOnConflict(result);
   // If the text was saved but the submission refused, the form goes on from the saved version.
   return reportFormState(result, "Rapport soumis : l'État et l'ARS sont invités à se prononcer.", { ...v, version: String(version ?? "") });
 }
