@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { cachedViewRewrites } from "./lib/page-cache/entry";
-import { configHeaders } from "./lib/server/security-headers";
+import { configHeaders } from "./lib/server/http/security-headers";
 
 const nextConfig: NextConfig = {
   // The benchmark builds into its own directory (NEXT_DIST_DIR) so that it never touches .next.
@@ -11,9 +11,9 @@ const nextConfig: NextConfig = {
   // the proxy could neither refuse malformed ones with a French 400 nor tell a prefetch.
   skipProxyUrlNormalize: true,
   // Several instances on one database: pages and cached reads in memory (bounded by cacheMaxMemorySize),
-  // tag revalidations shared through PostgreSQL (lib/server/cache-handler/, docs/deploiement.md), and each
-  // cached page's script hashes for its CSP (lib/server/csp-hashes.mjs).
-  cacheHandler: require.resolve("./lib/server/cache-handler.mjs"),
+  // tag revalidations shared through PostgreSQL (lib/server/cache/handler/, docs/deploiement.md), and each
+  // cached page's script hashes for its CSP (lib/server/http/csp-hashes.mjs).
+  cacheHandler: require.resolve("./lib/server/cache/handler.mjs"),
   // Pages only: Next hashes every cached page's whole HTML in JavaScript on each request to make its
   // ETag (a tenth of the server's time under load on `/`, npm run bench). The API sets its own ETags.
   generateEtags: false,
@@ -32,7 +32,7 @@ const nextConfig: NextConfig = {
     };
   },
 
-  // Security headers of the cached pages, the widget and the API (lib/server/security-headers.ts); the
+  // Security headers of the cached pages, the widget and the API (lib/server/http/security-headers.ts); the
   // pages rendered per request get theirs, with a nonce, from proxy.ts.
   async headers() {
     return configHeaders({ dev: process.env.NODE_ENV === "development" });

@@ -7,7 +7,7 @@
 //   server action from another site; and while the database is down a French 503 at once instead of
 //   letting the request fail (lib/health/outage.ts);
 // - on pages rendered per request (workspace, sign-in), a fresh CSP nonce, which Next reads from the
-//   request's Content-Security-Policy and puts on each of its scripts (lib/server/security-headers.ts).
+//   request's Content-Security-Policy and puts on each of its scripts (lib/server/http/security-headers.ts).
 //   Every other page gets its headers from next.config.ts.
 // - the national and regional views and the departments' workspaces loaded (or navigated to) by a
 //   signed-in reader who may open them: their cached copy for that reader (lib/page-cache/rewrite.ts,
@@ -22,7 +22,7 @@ import { malformedUrlResponse } from "@/lib/http/malformed-url";
 import { crossSiteActionResponse, malformedRouterHeaderResponse } from "@/lib/http/router-headers";
 import { trustedProxyHops, withTrustedForwarding } from "@/lib/http/trusted-proxy";
 import { CACHED_VIEW_HEADERS, cachedViewHeaders, cachedViewNotFound, isCachedViewPath } from "@/lib/page-cache/rewrite";
-import { isPerRequestPage, perRequestHeaders } from "@/lib/server/security-headers";
+import { isPerRequestPage, perRequestHeaders } from "@/lib/server/http/security-headers";
 
 export async function proxy(request: NextRequest) {
   const hops = trustedProxyHops();

@@ -1,7 +1,7 @@
 // Where the database comes from: DATABASE_URL when set, otherwise the embedded PostgreSQL under .data/.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres } from "../lib/server/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres";
 
 export type Database = {
   url: string;

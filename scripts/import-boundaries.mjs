@@ -22,10 +22,7 @@ export const DOMAIN_ALLOW_LIST = {
 };
 
 /** app/ files that import another route's files, each with its reason. Keys: "<importing file> -> <target>". */
-export const ROUTE_ALLOW_LIST = {
-  "app/vues-en-cache/[entry]/page.tsx -> app/(espace)/espace/departements/[code]/department-workspace":
-    "The cached copy of a department's workspace renders the same view; it moves to components/views/ with its twins.",
-};
+export const ROUTE_ALLOW_LIST = {};
 
 /** The file an import specifier points at (no extension), relative to the root, or null for a package. */
 export function resolveSpecifier(fromFile, specifier) {

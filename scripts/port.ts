@@ -2,7 +2,7 @@
 // PORT is kept as given: when it is taken, the start stops with a French message rather than listen elsewhere
 // (scripts and tests that set PORT then wait on that very port).
 import net from "node:net";
-import { StartError } from "../lib/server/embedded-postgres";
+import { StartError } from "./embedded-postgres";
 
 export const DEFAULT_PORT = 3000;
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
-import { removeEmbeddedData, StartError, SYSTEM_DIR } from "../lib/server/embedded-postgres";
+import { removeEmbeddedData, StartError, SYSTEM_DIR } from "./embedded-postgres";
 import { buildIfNeeded as build, nextBin, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 import { choosePort } from "./port";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { viewerFromSessionToken } from "./sessions";
 import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
-import { isHttps } from "../server/security-headers";
+import { isHttps } from "../server/http/security-headers";
 import { SESSION_COOKIE, cookieName, sessionCookieOptions } from "./cookies";
 
 export const UNKNOWN_IP = "unknown";

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { auditDenied, writeAudit } from "../server/audit";
-import { invalidateOnSuccess } from "../server/cache";
-import { departmentScope } from "../server/cache-tags";
+import { invalidateOnSuccess } from "../server/cache/cache";
+import { departmentScope } from "../server/cache/cache-tags";
 import { can, type Territory, type Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, forbidden, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";

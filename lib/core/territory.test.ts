@@ -12,6 +12,8 @@ describe("department codes", () => {
     expect(isDepartmentOrSyntheticCode("000")).toBe(true);
     expect(isDepartmentOrSyntheticCode("77")).toBe(true);
     expect(isDepartmentOrSyntheticCode("1000")).toBe(false);
+    for (const code of ["2A", "974", "977"]) expect(isDepartmentOrSyntheticCode(code)).toBe(true);
+    for (const code of ["00", "2C", "7", ""]) expect(isDepartmentOrSyntheticCode(code)).toBe(false);
     expect(isDepartmentCode("100")).toBe(false);
   });
 

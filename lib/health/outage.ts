@@ -1,7 +1,7 @@
 // What a visitor gets while the database is down: a 503 in French (an HTML page, or the API's JSON error),
 // from the proxy for new requests and from the route handlers for those that were already running.
 // No "server-only" here: the proxy bundle imports it.
-import { databaseLikelyUp, isDatabaseBusy, isDatabaseOutage, noteDatabaseError } from "../server/availability";
+import { databaseLikelyUp, isDatabaseBusy, isDatabaseOutage, noteDatabaseError } from "../server/availability/availability";
 import { frenchJson, frenchPage, isApiPath } from "../http/french-response";
 import { BUSY_MESSAGE, OUTAGE_DETAIL, OUTAGE_MESSAGE, OUTAGE_TITLE, OUTAGE_WRITES } from "./outage-messages";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 // The public reads the pages and the API use: cached per scope ("all" or one department), tagged so
-// that every write invalidates what it touched (lib/server/cache.ts). Cache keys only take department
+// that every write invalidates what it touched (lib/server/cache/cache.ts). Cache keys only take department
 // codes that exist, so the cache stays bounded whatever URLs are requested.
-import { NATIONAL_TAG, departmentTag, publicCached } from "../server/cache";
+import { NATIONAL_TAG, departmentTag, publicCached } from "../server/cache/cache";
 import { FUNDING_PARTIES, PARTY_LABELS, type FundingParty } from "../funding/schemas";
 import {
   readActions,

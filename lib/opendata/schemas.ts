@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ACTION_STATUSES } from "../actions/schemas";
 import { FUNDERS, FUNDING_PARTIES, FUNDING_STAGES } from "../funding/schemas";
 import { INDICATOR_DIRECTIONS, INDICATOR_KINDS } from "../indicators/schemas";
-import { isDepartmentOrSyntheticCode } from "../core/territory";
+import { DEPARTMENT_OR_SYNTHETIC_CODE } from "../core/territory";
 
 export const API_VERSION = "1";
 export const API_BASE = "/api/v1";
@@ -30,7 +30,7 @@ const int = (description: string) => z.number().int().meta({ description });
 const cents = (description: string) => z.number().int().min(0).meta({ description: `${description}, en centimes d'euro (entier exact)` });
 const isoDate = (description: string) => z.iso.date().meta({ description: `${description} (AAAA-MM-JJ)` });
 const isoDateTime = (description: string) => z.iso.datetime({ offset: true }).meta({ description: `${description} (ISO 8601)` });
-const departmentCode = () => z.string().refine(isDepartmentOrSyntheticCode).meta({ description: "Code INSEE du département (texte : « 01 », « 2A », « 971 »)" });
+const departmentCode = () => z.string().regex(DEPARTMENT_OR_SYNTHETIC_CODE).meta({ description: "Code INSEE du département (texte : « 01 », « 2A », « 971 »)" });
 
 export const SourceSchema = z
   .strictObject({

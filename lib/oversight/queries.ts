@@ -1,6 +1,6 @@
 import "server-only";
 // The oversight reads: the permission check first, with the viewer; then the figures (view.ts), built
-// from the viewer's reader and cached per scope (lib/server/cache.ts) for the pages. Any department's
+// from the viewer's reader and cached per scope (lib/server/cache/cache.ts) for the pages. Any department's
 // write changes the national medians, hence the national tag on every view over several departments.
 import type { Alert } from "./alerts";
 import { computeAlerts, summarizeAlerts } from "./alerts";
@@ -13,8 +13,8 @@ import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
 export { canOverseeNation, canOverseeRegion } from "./access";
-import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag, scopeRegionTag } from "../server/cache";
-import { PEER_MEDIANS_SECONDS, PEER_MEDIANS_TAG } from "../server/cache-tags";
+import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag, scopeRegionTag } from "../server/cache/cache";
+import { PEER_MEDIANS_SECONDS, PEER_MEDIANS_TAG } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 

@@ -1,6 +1,6 @@
 // The signed-in national and regional views and the departments' workspaces, served from Next's page
 // cache, rendered on first visit and invalidated by the same tags as the data they show
-// (lib/server/cache.ts: every write, on every instance). One copy of a national or regional view per
+// (lib/server/cache/cache.ts: every write, on every instance). One copy of a national or regional view per
 // reader (what they may read, lib/server/reader.ts) and filters; one copy of a department's workspace
 // per set of roles (its buttons and forms follow every role: the roles key of lib/server/reader.ts), without query. The proxy
 // reads the session (session-reader.ts), checks that its reader may open an oversight view (the same
@@ -17,7 +17,7 @@ import { frenchPage } from "../http/french-response";
 import { mayOversee } from "../oversight/access";
 import { readerOf, rolesKey } from "../server/reader";
 import { oversightQuery, parseOversightParams } from "../oversight/schemas";
-import { isHttps } from "../server/security-headers";
+import { isHttps } from "../server/http/security-headers";
 import { CACHED_VIEW_HEADER, CACHED_VIEW_PREFIX, encodeEntry, type CachedView } from "./entry";
 import { viewerRolesFromToken } from "./session-reader";
 

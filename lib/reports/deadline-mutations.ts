@@ -3,8 +3,8 @@ import "server-only";
 // One transaction with its audit row each; anyone else is refused (and audited as denied).
 import { auditDenied, writeAudit } from "../server/audit";
 import { can, type Viewer } from "../server/authz";
-import { invalidateOnSuccess } from "../server/cache";
-import { oversightScope, workspaceScope } from "../server/cache-tags";
+import { invalidateOnSuccess } from "../server/cache/cache";
+import { oversightScope, workspaceScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { forbidden, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";

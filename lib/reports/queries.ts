@@ -1,6 +1,6 @@
 import "server-only";
 import { can, contractScopeWhere, type Territory, type Viewer } from "../server/authz";
-import { SCOPE_NATIONAL_TAG, scopeCached } from "../server/cache";
+import { SCOPE_NATIONAL_TAG, scopeCached } from "../server/cache/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { readerKey, readerOf } from "../server/reader";
@@ -75,7 +75,7 @@ export async function countOverdueReports(viewer: Viewer, code: string, now = ne
 /**
  * The overdue reports a viewer oversees (national and regional views), optionally within one region.
  * Cached per (reader, region, day) under the national tag: any department's write, a report's step
- * and a moved due date refresh it (lib/server/cache.ts).
+ * and a moved due date refresh it (lib/server/cache/cache.ts).
  */
 export async function listOverdueReports(viewer: Viewer, filter: { regionCode?: string | null } = {}, now = new Date()): Promise<OverdueReportRow[]> {
   if (viewer.kind !== "user") return [];

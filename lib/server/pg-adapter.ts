@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
-import { noteDatabaseError, registerDatabaseProbe, watchQueries } from "./availability";
+import { noteDatabaseError, registerDatabaseProbe, watchQueries } from "./availability/availability";
 
 const NAME_OID = 19;
 const CHAR_OID = 18;
@@ -134,7 +134,7 @@ class TripartitePgFactory extends PrismaPg {
       return resultSet;
     };
 
-    // Every query tells lib/server/availability.ts whether the database answered (the proxy's 503 gate).
+    // Every query tells lib/server/availability/availability.ts whether the database answered (the proxy's 503 gate).
     watchQueries(adapter);
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (...args) => {

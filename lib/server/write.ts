@@ -6,8 +6,8 @@ import "server-only";
 // to check its input, and the write itself.
 import { auditDenied } from "./audit";
 import { can, type Permission, type Territory, type Viewer } from "./authz";
-import { invalidate } from "./cache";
-import type { WriteScope } from "./cache-tags";
+import { invalidate } from "./cache/cache";
+import type { WriteScope } from "./cache/cache-tags";
 import { db } from "./db";
 import { forbidden, notFound, type Failure, type Result } from "./errors";
 import type { Prisma } from "./generated/prisma/client";

@@ -5,8 +5,8 @@ import "server-only";
 // public data invalidated once after the commit.
 import { auditJson } from "../server/audit";
 import { actingRole, type Permission, type Territory, type Viewer } from "../server/authz";
-import { invalidate } from "../server/cache";
-import { departmentScope } from "../server/cache-tags";
+import { invalidate } from "../server/cache/cache";
+import { departmentScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import {
   insertActions,

@@ -3,7 +3,7 @@
 import { ActionFieldsSchema, type ActionFields } from "../actions/schemas";
 import { fundingLineFieldsSchema, type Funder, type FundingStage } from "../funding/schemas";
 import { indicatorValueFieldsSchema, type IndicatorValueFields } from "../indicators/schemas";
-import { IMPLAUSIBLE_DAY_MESSAGE, isPlausibleIsoDay, isRealIsoDay, isoDay } from "../core/dates";
+import { isoDay } from "../core/dates";
 import { ErrorTally, type ErrorCount } from "./errors";
 import type { CellValue, ImportError, ParsedFile, ParsedRow } from "./parse";
 import type { ContractSnapshot } from "./snapshot";
@@ -42,22 +42,6 @@ class RowErrors {
     const column = columnKey ? (SHEETS[this.sheet].columns.find((c) => c.key === columnKey)?.header ?? columnKey) : null;
     this.errors.add({ sheet: SHEETS[this.sheet].name, line, column, message });
   }
-}
-
-/**
- * Dates outside the plausible range of a contract (lib/core/dates.ts) are refused, each with its line
- * and column: a serial read in the wrong calendar or a year typed on two digits. A day that does not
- * exist is left to the schema ("Cette date n'existe pas.").
- */
-function implausibleDates(row: ParsedRow, days: Record<string, string>, out: RowErrors): boolean {
-  let found = false;
-  for (const [key, day] of Object.entries(days)) {
-    if (day !== "" && isRealIsoDay(day) && !isPlausibleIsoDay(day)) {
-      out.add(row.line, key, IMPLAUSIBLE_DAY_MESSAGE);
-      found = true;
-    }
-  }
-  return found;
 }
 
 /** The first problem of each cell only: "2020/09/28" is a wrong format, not also a day that does not exist. */
@@ -122,7 +106,8 @@ function validateActions(rows: ParsedRow[], snapshot: ContractSnapshot, out: Row
     const startDate = dateText(c.startDate ?? null);
     const endDate = dateText(c.endDate ?? null);
     const reference = cellText(c.reference ?? null).toUpperCase() || null;
-    let ok = !implausibleDates(row, { startDate, endDate }, out);
+    // Days outside the plausible range are refused by the fiche action's schema (lib/core/fields.ts), as in the form.
+    let ok = true;
     if (reference) {
       const existing = actions.get(reference);
       if (seen.has(reference)) {

@@ -3,7 +3,7 @@ import { getDepartmentDashboard } from "../contracts/queries";
 import type { DepartmentDashboard } from "../contracts/schemas";
 import { listDepartmentActivity, type HistoryEntry } from "../history/queries";
 import { can, departmentScopeWhere, type Territory, type Viewer } from "../server/authz";
-import { scopeCached, scopeDepartmentTag } from "../server/cache";
+import { scopeCached, scopeDepartmentTag } from "../server/cache/cache";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { readerKey, readerOf } from "../server/reader";

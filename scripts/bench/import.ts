@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres } from "../embedded-postgres";
 import { createPrismaClient, type PrismaClient } from "../../lib/server/prisma";
 import type { ImportTimings } from "../../lib/spreadsheet/service";
 import type { ContractSnapshot } from "../../lib/spreadsheet/snapshot";

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, startEmbeddedPostgres } from "../embedded-postgres";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { buildIfNeeded as build, nextBin, ROOT } from "../build";

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres, type EmbeddedServer } from "../embedded-postgres";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { buildIfNeeded as build, nextBin, ROOT } from "../build";
 import { runPrisma } from "../database";

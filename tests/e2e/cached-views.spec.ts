@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// The signed-in views are cached per scope (lib/server/cache.ts): a write must show at once in the
+// The signed-in views are cached per scope (lib/server/cache/cache.ts): a write must show at once in the
 // department's workspace, in the regional and the national views (their medians and totals change too).
 test("une fiche action réalisée dans le Puy-de-Dôme apparaît aussitôt dans l'espace du département et les vues régionale et nationale", async ({ browser }) => {
   const national = await (await browser.newContext()).newPage();
@@ -45,7 +45,7 @@ test("la vue nationale servie depuis sa copie en cache reste privée : ni stock�
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vue nationale");
   const response = (await page.goto("/espace/national?tri=taux"))!;
   expect(response.headers()["cache-control"]).toBe("private, no-store");
-  // Not the per-request nonce policy: the copy's scripts are allowed by their hashes (lib/server/csp-hashes.mjs).
+  // Not the per-request nonce policy: the copy's scripts are allowed by their hashes (lib/server/http/csp-hashes.mjs).
   expect(await response.headerValue("content-security-policy")).not.toContain("nonce-");
   await expect(page.getByRole("table", { name: /^Contrats \(/ })).toContainText("triés par taux de versement");
   // The user menu is filled in the browser, after the copy: it names who is signed in.

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./helpers";
 
-// A write invalidates what it changed and only that (lib/server/cache-tags.ts): after a funding line
+// A write invalidates what it changed and only that (lib/server/cache/cache-tags.ts): after a funding line
 // saved in 77, 63's public page is still served from Next's page cache (x-nextjs-cache: HIT), while
 // 77's page and API answer show the new amount at once.
 type FundingRow = { year: number; funder: string; stage: string; amountCents: number };

@@ -1,9 +1,9 @@
-// The cluster cache handler (lib/server/cache-handler/) on a real PostgreSQL: two caches stand for two
+// The cluster cache handler (lib/server/cache/handler/) on a real PostgreSQL: two caches stand for two
 // instances of the app on one database, each with its own memory.
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ClusterCache, type CacheValue } from "../../lib/server/cache-handler/index.mjs";
-import { TagRegistry } from "../../lib/server/cache-handler/tag-registry.mjs";
+import { ClusterCache, type CacheValue } from "../../lib/server/cache/handler/index.mjs";
+import { TagRegistry } from "../../lib/server/cache/handler/tag-registry.mjs";
 
 const url = process.env.DATABASE_URL!;
 const registries: TagRegistry[] = [];

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
-import { canReach, StartError } from "../../lib/server/embedded-postgres";
+import { canReach, StartError } from "../../scripts/embedded-postgres";
 import { MINIMUM_NODE, nodeTooOld } from "../../scripts/check-node";
 import { choosePort, DEFAULT_PORT } from "../../scripts/port";
 

@@ -7,9 +7,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { assignRole, removeRole } from "../../lib/admin/users/mutations";
 import { addContractComment } from "../../lib/comments/mutations";
 import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
-import { watchInvalidations } from "../../lib/server/cache";
-import { ClusterCache, type CacheValue } from "../../lib/server/cache-handler/index.mjs";
-import { TagRegistry } from "../../lib/server/cache-handler/tag-registry.mjs";
+import { watchInvalidations } from "../../lib/server/cache/cache";
+import { ClusterCache, type CacheValue } from "../../lib/server/cache/handler/index.mjs";
+import { TagRegistry } from "../../lib/server/cache/handler/tag-registry.mjs";
 import {
   NATIONAL_TAG,
   PEER_MEDIANS_TAG,
@@ -20,7 +20,7 @@ import {
   scopeDepartmentTag,
   scopeRegionTag,
   type WriteScope,
-} from "../../lib/server/cache-tags";
+} from "../../lib/server/cache/cache-tags";
 import { db } from "../../lib/server/db";
 import { createUser, signedInViewer } from "../factories/users";
 

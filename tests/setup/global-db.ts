@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { seedDatabase } from "../../prisma/seed/seed";
 import { runPrisma } from "../../scripts/database";
 import { createDatabase, dropDatabase, uniqueName, type TestDatabases } from "./test-database";

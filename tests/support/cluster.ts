@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres } from "../../lib/server/embedded-postgres";
+import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/test-database";
 
 export type Cluster = {

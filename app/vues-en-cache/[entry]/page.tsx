@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { DepartmentWorkspace } from "@/app/(espace)/espace/departements/[code]/department-workspace";
-import { NationalView, RegionalView } from "@/components/oversight/oversight-views";
+import { DepartmentWorkspace } from "@/components/views/department-workspace";
+import { NationalView, RegionalView } from "@/components/views/oversight-views";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 import { decodeEntry } from "@/lib/page-cache/entry";
 import { viewerFromRolesKey } from "@/lib/server/reader";

@@ -1,8 +1,8 @@
 import "server-only";
 import { FUNDERS } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
-import { invalidateOnSuccess } from "../../server/cache";
-import { contractScope } from "../../server/cache-tags";
+import { invalidateOnSuccess } from "../../server/cache/cache";
+import { contractScope } from "../../server/cache/cache-tags";
 import type { Territory, Viewer } from "../../server/authz";
 import { db, type Prisma } from "../../server/db";
 import { conflict, invalid, notFound, ok, type Failure, type Result } from "../../server/errors";

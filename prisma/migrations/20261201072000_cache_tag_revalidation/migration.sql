@@ -1,4 +1,4 @@
--- Cache tags revalidated by any instance (lib/server/cache-handler/).
+-- Cache tags revalidated by any instance (lib/server/cache/handler/).
 CREATE TABLE "CacheTagRevalidation" (
     "tag" TEXT NOT NULL,
     "version" BIGSERIAL NOT NULL,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NationalView } from "@/components/oversight/oversight-views";
+import { NationalView } from "@/components/views/oversight-views";
 import { requirePermission } from "@/lib/auth/web";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 

@@ -6,7 +6,7 @@ import { getPublicDepartmentPage } from "@/lib/opendata/cached";
 type Props = { params: Promise<{ code: string }> };
 
 // Rendered on the first visit, then served from cache until a write touches the department (tag
-// "public:department:<code>", lib/server/cache.ts) or an hour passes ("late" actions follow the date).
+// "public:department:<code>", lib/server/cache/cache.ts) or an hour passes ("late" actions follow the date).
 // Nothing is prerendered at build time, so `next build` needs no database.
 export const revalidate = 3600;
 export const dynamicParams = true;

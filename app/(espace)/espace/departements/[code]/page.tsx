@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/web";
-import { DepartmentWorkspace } from "./department-workspace";
+import { DepartmentWorkspace } from "../../../../../components/views/department-workspace";
 
 export const metadata: Metadata = { title: "Espace départemental" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RegionalView } from "@/components/oversight/oversight-views";
+import { RegionalView } from "@/components/views/oversight-views";
 import { requireUser } from "@/lib/auth/web";
 import { parseOversightParams } from "@/lib/oversight/schemas";
 

@@ -1,9 +1,9 @@
 // Every cache tag of the app, each with the scope of data it follows, and the one function that says
-// which tags a write invalidates. Readers tag their cached reads with these (lib/server/cache.ts,
+// which tags a write invalidates. Readers tag their cached reads with these (lib/server/cache/cache.ts,
 // lib/opendata/cached.ts, lib/oversight, lib/workspace, lib/reports); a page rendered by Next (ISR, the
 // signed-in copies of lib/page-cache) carries the tags of every cached read it made, so a tag
 // revalidated here regenerates the pages too. Revalidations go through Next's `revalidateTag` to the
-// cluster cache handler (lib/server/cache-handler), which records them in PostgreSQL: every instance
+// cluster cache handler (lib/server/cache/handler), which records them in PostgreSQL: every instance
 // sees them from its next request on.
 //
 // Pure (no "server-only", no database): the tests and the benchmark import it to name what they watch.

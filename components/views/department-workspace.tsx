@@ -14,7 +14,7 @@ import { summarizeAlerts } from "@/lib/oversight/alerts";
 import { ALERTS_SHOWN, listDepartmentAlerts } from "@/lib/oversight/queries";
 import { countOverdueReports } from "@/lib/reports/queries";
 import { getWorkspaceDepartment } from "@/lib/workspace/queries";
-import { addCommentForm } from "./add-comment-form";
+import { addCommentForm } from "../../app/(espace)/espace/departements/[code]/add-comment-form";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 

@@ -1,15 +1,15 @@
 import "server-only";
 // Reads are cached by scope and every write invalidates what it touched. One mechanism: Next's data
 // cache (`unstable_cache`) with tags, invalidated by `revalidateTag`, so that the shared cache handler
-// (several instances, lib/server/cache-handler) sees the same tags. The tags, the scope each follows and
-// which write invalidates which: lib/server/cache-tags.ts. Pages rendered by Next (ISR) collect the tags
+// (several instances, lib/server/cache/handler) sees the same tags. The tags, the scope each follows and
+// which write invalidates which: lib/server/cache/cache-tags.ts. Pages rendered by Next (ISR) collect the tags
 // of the cached reads they make, so a tag revalidated here regenerates the pages too.
 //
 // Signed-in reads are cached only behind the permission check, and keyed by the reader
 // (lib/server/reader.ts): two viewers share an entry only when the same rows are theirs to read.
 import { revalidateTag, unstable_cache } from "next/cache";
 import { PUBLIC_TAG, SCOPE_TAG, tagsOf, type WriteScope } from "./cache-tags";
-import { readingFromPrimary } from "./db";
+import { readingFromPrimary } from "../db";
 
 export { NATIONAL_TAG, PUBLIC_TAG, SCOPE_NATIONAL_TAG, SCOPE_TAG, departmentTag, scopeDepartmentTag, scopeRegionTag } from "./cache-tags";
 

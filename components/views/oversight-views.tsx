@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getOversightSummary } from "@/lib/oversight/queries";
 import type { OversightParams } from "@/lib/oversight/schemas";
 import { listOverdueReports } from "@/lib/reports/queries";
-import { OversightPage } from "./oversight-page";
+import { OversightPage } from "../oversight/oversight-page";
 
 // The national and the regional views for a viewer, as the workspace pages render them per request and as
 // the page cache renders them once per reader (app/vues-en-cache/, lib/page-cache/).
