@@ -1,5 +1,5 @@
 // `npm run bench`: generated national-scale data, the production build, then autocannon on 127.0.0.1
-// (32 connections, 2 s warm-up + 10 s per route) and the targets of issue 8, met or missed.
+// (32 connections, 2 s warm-up + 10 s per route) and its targets (docs/performances.md), met or missed.
 // Isolated from everyone else: its own build dir, data dir, PostgreSQL port and HTTP port (scripts/bench/server.ts).
 //   npm run bench                 1× (101 departments)
 //   npm run bench -- --scale 10   10× (1,010 departments, generation takes a while), compared with the last 1×

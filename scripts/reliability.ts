@@ -1,4 +1,4 @@
-// `npm run reliability`: the reliability targets of issue 8 on the production build, loopback only.
+// `npm run reliability`: the reliability targets (docs/performances.md) on the production build, loopback only.
 //   a) 50 writers for 60 s on the same few fiches action → 0 lost update, audit rows = successful writes, no 5xx
 //   b) PostgreSQL stopped and started again under load → French 503 meanwhile, recovery without restart, no partial write
 //   c) every server action and API endpoint fuzzed over HTTP (fast-check) → no HTTP 500
@@ -40,7 +40,7 @@ const log: Log = (line) => console.log(line);
 async function main() {
   for (const p of options.phases) if (!["a", "b", "c", "d"].includes(p)) throw new Error(`Phase inconnue : ${p} (a, b, c ou d).`);
   const started = Date.now();
-  log("══ Fiabilité (issue 8, point 3) ══");
+  log("══ Fiabilité ══");
   const db = await freshDatabase(log);
   const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", PORT: String(HTTP_PORT) };
   const build = await buildIfNeeded(env, log);

@@ -63,10 +63,12 @@ export function ContractHeader({ contract }: { contract: PublicContractDetail })
       </dl>
 
       {contract.summary ? (
-        <p className="mt-4 text-slate-800">
+        // A <div>, not a <p>: « Source » opens in a <details>, which a paragraph cannot hold (the browser would
+        // close the paragraph before it, and React's hydration would find another tree).
+        <div className="mt-4 text-slate-800">
           {contract.summary} <Provenance sourceUrl={contract.sourceUrl} source={contract.source} isDemo={contract.isDemo} />
           {!contract.sourceUrl && !contract.isDemo ? <DemoMark compact /> : null}
-        </p>
+        </div>
       ) : null}
     </section>
   );

@@ -1,4 +1,4 @@
-// Benchmark of the spreadsheet import (issue 7: a 10,000-line import in at most 5 s).
+// Benchmark of the spreadsheet import (target: a 10,000-line import in at most 5 s).
 //   measureSpreadsheetImport({ databaseUrl, departmentCode, lines })  — for scripts/bench.ts
 //   npx tsx scripts/bench/import.ts [--lines 10000]                     — on its own embedded PostgreSQL
 // A realistic file is built from the department's own export (XLSX: the three sheets; CSV: 10,000

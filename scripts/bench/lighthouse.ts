@@ -1,4 +1,4 @@
-// Lighthouse on the public pages (issue 8: performance ≥ 95, accessibility 100), on Debian's Chromium,
+// Lighthouse on the public pages (targets: performance ≥ 95, accessibility 100), on Debian's Chromium,
 // offline: `lighthouse` 12.8 (13 needs Node 22) drives a Chromium started by chrome-launcher; nothing is
 // downloaded. `runLighthouse` is what the benchmark calls; run this file for the table alone:
 //   npx tsx scripts/bench/lighthouse.ts http://127.0.0.1:3350 / /departements/77 [--desktop]

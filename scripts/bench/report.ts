@@ -1,4 +1,4 @@
-// The targets of issue 8, checked against one run, and the table printed at the end of `npm run bench`.
+// The benchmark targets (docs/performances.md), checked against one run, and the table printed at the end of `npm run bench`.
 import type { GenerationReport } from "./generate";
 import { IMPORT_TARGET_MS } from "./import";
 import { LIGHTHOUSE_TARGETS } from "./lighthouse";

@@ -39,10 +39,11 @@ export default async function DepartmentWidget({ params }: Props) {
             Contrat {contract.frameworkCode}, signé par l&apos;État, l&apos;ARS et le département ({contract.statusLabel.toLowerCase()}).
           </p>
           <KeyFigures contract={contract} />
-          <p className="text-xs text-slate-700">
+          {/* A <div>: « Source » opens in a <details>, which a paragraph cannot hold. */}
+          <div className="text-xs text-slate-700">
             Contrat : <Provenance sourceUrl={contract.sourceUrl} source={contract.source} isDemo={contract.isDemo} /> · Chaque montant renvoie à sa source ou porte
             la mention « démo » (donnée de démonstration).
-          </p>
+          </div>
         </>
       ) : (
         <p>Ce département n&apos;a pas de contrat publié.</p>
