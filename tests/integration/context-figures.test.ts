@@ -22,9 +22,10 @@ describe("the context figure board", () => {
   it("shows 63's sourced figures, editable only by 63's editor", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" });
     const board = await getContextFigureBoard(editor, "63");
-    expect(board!.figures.map((f) => f.year)).toEqual([2019, 2020]);
-    expect(board!.figures[1]).toMatchObject({ childProtectionBudgetCents: 7_200_000_000, childrenFollowedByAse: 1200, disabilitySharePercent: 33.33, isDemo: false });
-    expect(board!.figures[1].sourceUrl).toMatch(/^https:\/\/rcf\.fr\//);
+    // Only the 2020 budget is stated by a source; nothing else is filled in (« non renseigné »).
+    expect(board!.figures.map((f) => f.year)).toEqual([2020]);
+    expect(board!.figures[0]).toMatchObject({ childProtectionBudgetCents: 7_200_000_000, childrenFollowedByAse: null, disabilitySharePercent: null, isDemo: false });
+    expect(board!.figures[0].sourceUrl).toMatch(/^https:\/\/www\.puy-de-dome\.fr\//);
     expect(board!.canEdit).toBe(true);
     const regional = await signedInViewer("REGIONAL_OFFICIAL", { regionCode: "84" });
     expect((await getContextFigureBoard(regional, "63"))!.canEdit).toBe(false);
@@ -82,7 +83,7 @@ describe("updateContextFigure", () => {
     if (!result.ok) return;
     expect(result.value).toMatchObject({ childrenFollowedByAse: 5450, isDemo: false, sourceUrl: "https://seine-et-marne.fr/ase", version: before.version + 1 });
     const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "DepartmentContextFigure", entityId: before.id, operation: "update" } });
-    expect(audit.before).toEqual({ childrenFollowedByAse: 5400, sourceUrl: null, isDemo: true });
+    expect(audit.before).toEqual({ childrenFollowedByAse: 6500, sourceUrl: null, isDemo: true });
     expect(audit.after).toEqual({ childrenFollowedByAse: 5450, sourceUrl: "https://seine-et-marne.fr/ase", isDemo: false });
   });
 
@@ -104,7 +105,7 @@ describe("updateContextFigure", () => {
 
   it("returns French errors next to each field and writes nothing", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" });
-    const loaded = (await figure("63", 2019))!;
+    const loaded = (await figure("63", 2020))!;
     const auditsBefore = await db().auditLog.count();
     const result = await updateContextFigure(editor, loaded.id, formOf(loaded, { childProtectionBudget: "62 000 000,123", disabilitySharePercent: "-4", sourceUrl: "rcf.fr" }));
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
@@ -114,7 +115,7 @@ describe("updateContextFigure", () => {
       sourceUrl: ["Saisissez une adresse web complète qui commence par https://."],
     });
     expect(await db().auditLog.count()).toBe(auditsBefore);
-    expect((await figure("63", 2019))!.version).toBe(loaded.version);
+    expect((await figure("63", 2020))!.version).toBe(loaded.version);
   });
 
   for (const [label, role, scope] of [
