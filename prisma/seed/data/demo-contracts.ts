@@ -741,7 +741,7 @@ type Current = {
   actionHistory?: DemoContractSeed["actionHistory"];
 };
 
-/** Five fiches action per running contract: done, under way, late, not started yet, postponed. */
+/** Six fiches action per running contract: done, under way, late, not started yet, postponed. */
 function currentActions(of: string): DemoContractSeed["actions"] {
   const lead = (service: string) => `Département ${of} — ${service}`;
   return [
@@ -815,6 +815,20 @@ function currentActions(of: string): DemoContractSeed["actions"] {
       endDate: "2027-06-30",
       status: "POSTPONED",
       progress: 20,
+      weight: 1,
+      isDemo: true,
+    },
+    {
+      reference: "FA-06",
+      objectiveCode: "O9",
+      title: "Places d'accueil familial pour les tout-petits",
+      purpose: "Transformer des places de pouponnière en places d'accueil familial pour les enfants de moins de 6 ans.",
+      targetPublic: "Enfants confiés de moins de 6 ans",
+      lead: lead("ASE"),
+      startDate: "2025-06-01",
+      endDate: "2027-12-31",
+      status: "POSTPONED",
+      progress: 30,
       weight: 1,
       isDemo: true,
     },
