@@ -198,7 +198,7 @@ describe("spreadsheet import permissions", () => {
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
     // The "Lisez-moi" sheet and each of the three sheets, each at its first line.
     expect(result.errors.map((e) => [e.sheet, e.column])).toEqual([["Lisez-moi", "B"], ["Fiches action", "Département"], ["Financements", "Département"], ["Indicateurs", "Département"]]);
-    expect(result.errors[1]).toMatchObject({ line: 2, message: expect.stringMatching(/^Ce fichier concerne un autre département \(« 63 »\) que celui de cet espace \(77\) : rien n'a été importé\. Lignes concernées : 2, 3, 4, 5\. Chaque ligne doit indiquer le département 77\.$/) });
+    expect(result.errors[1]).toMatchObject({ line: 2, message: expect.stringMatching(/^Ce fichier concerne un autre département \(« 63 »\) que celui de cet espace \(77\) : rien n'a été importé\. Lignes concernées : 2, 3, 4, 5, 6 et 1 autre\. Chaque ligne doit indiquer le département 77\.$/) });
     expect(await db().auditLog.count()).toBe(auditsBefore);
   });
 });
