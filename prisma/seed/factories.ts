@@ -2,9 +2,12 @@
 // from a seed description, in one transaction with its audit row. Used by the demo seed, the test
 // factories and the benchmark generator, so that all three stay valid.
 import type { PrismaClient } from "../../lib/server/prisma";
-import type { Funder, FundingParty } from "../../lib/server/generated/prisma/enums";
+import type { Funder, FundingParty, Role } from "../../lib/server/generated/prisma/enums";
 import type { DemoContractSeed, Provenance } from "./data/types";
+import { buildReportSnapshot } from "../../lib/reports/snapshot";
 import { DEFAULT_FUNDER_SPLIT, PARTY_FUNDERS, generateIndicatorValues, generateLedger, splitExactly } from "./ledger";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const euros = (amount: number) => BigInt(Math.round(amount * 100));
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -74,6 +77,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
     plannedByYearFunder: planned,
     actions: seed.actions.map((a) => ({ status: a.status, weight: a.weight ?? 1 })),
     lastYear: years[years.length - 1],
+    yearInProgress: seed.yearInProgress,
   });
 
   return prisma.$transaction(
@@ -145,7 +149,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
             contractId: contract.id,
             year,
             number: i + 1,
-            signedOn: sourced?.signedOn ? day(sourced.signedOn) : null,
+            signedOn: sourced?.signedOn ? day(sourced.signedOn) : seed.amendmentDates?.[year] ? day(seed.amendmentDates[year]!) : null,
             note: sourced?.note ?? (sourced ? null : "Montants répartis par année pour la démonstration."),
             ...(sourced ? provenance(sourced) : provenance({ isDemo: true })),
             amounts: { create: amounts },
@@ -155,7 +159,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
 
       const indicatorValues = taken.flatMap((o) =>
         o.indicators.flatMap((indicator) =>
-          generateIndicatorValues(`${seed.departmentCode}:${indicator.code}`, indicator.kind, indicator.direction, years).map((v) => ({
+          generateIndicatorValues(`${seed.departmentCode}:${indicator.code}`, indicator.kind, indicator.direction, years, seed.yearInProgress).map((v) => ({
             contractId: contract.id,
             indicatorId: indicator.id,
             year: v.year,
@@ -183,6 +187,8 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
         });
       }
 
+      await seedActivity(tx, seed, contract.id, actionIds);
+
       await tx.auditLog.create({
         data: {
           entity: "Contract",
@@ -196,4 +202,134 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
     },
     { timeout: 60_000, maxWait: 20_000 },
   );
+}
+
+/** Noon UTC of a seed day: the time of the demo's dated events (decisions, comments, edits). */
+const at = (iso: string, minutes = 0) => new Date(Date.parse(`${iso}T12:00:00Z`) + minutes * 60_000);
+
+/**
+ * The life of a running contract (demo): its execution reports and their steps, comments and earlier
+ * edits of actions, each by a demo account with its history row, at the seed's fixed dates.
+ */
+async function seedActivity(tx: Tx, seed: DemoContractSeed, contractId: string, actionIds: string[]) {
+  if (!seed.reports?.length && !seed.comments?.length && !seed.actionHistory?.length) return;
+  const users = new Map<string, { id: string; email: string; role: Role | null; regionCode: string | null }>();
+  const user = async (email: string) => {
+    const known = users.get(email);
+    if (known) return known;
+    const found = await tx.user.findUnique({ where: { email }, include: { roles: true } });
+    if (!found) throw new Error(`${seed.departmentCode} : compte de démonstration ${email} introuvable (créer les comptes avant les contrats)`);
+    const entry = { id: found.id, email: found.email, role: found.roles[0]?.role ?? null, regionCode: found.roles[0]?.regionCode ?? null };
+    users.set(email, entry);
+    return entry;
+  };
+  const department = await tx.department.findUniqueOrThrow({ where: { code: seed.departmentCode }, include: { region: true } });
+  const audit = async (by: string, when: Date, entity: string, entityId: string, operation: string, before: object | undefined, after: object) => {
+    const actor = await user(by);
+    await tx.auditLog.create({
+      data: {
+        at: when,
+        actorId: actor.id,
+        actorEmail: actor.email,
+        actorRole: actor.role,
+        scopeDepartmentCode: seed.departmentCode,
+        scopeRegionCode: department.regionCode,
+        entity,
+        entityId,
+        operation,
+        before,
+        after,
+      },
+    });
+  };
+  const actionId = (reference: string) => {
+    const index = seed.actions.findIndex((a) => a.reference === reference);
+    if (index < 0) throw new Error(`${seed.departmentCode} : fiche ${reference} inconnue`);
+    return actionIds[index];
+  };
+
+  for (const h of seed.actionHistory ?? []) {
+    const action = seed.actions.find((a) => a.reference === h.actionReference)!;
+    await audit(h.by, at(h.on), "Action", actionId(h.actionReference), "update", h.before, { status: action.status, progress: action.progress });
+  }
+
+  for (const r of seed.reports ?? []) {
+    const submittedAt = r.submitted ? at(r.submitted.on) : null;
+    const decisions = (r.decisions ?? []).map((d, i) => ({ ...d, when: at(d.on, i + 1) }));
+    const adoptedAt = r.status === "ADOPTED" ? decisions[decisions.length - 1]?.when ?? null : null;
+    // Submitted and adopted reports keep the figures frozen at their submission; a sent-back one has none.
+    const snapshot = (r.status === "SUBMITTED" || r.status === "ADOPTED") && submittedAt ? await reportSnapshot(tx, seed, contractId, department, r.year, submittedAt) : undefined;
+    const report = await tx.executionReport.create({
+      data: {
+        contractId,
+        year: r.year,
+        status: r.status,
+        highlights: r.highlights ?? null,
+        difficulties: r.difficulties ?? null,
+        outlook: r.outlook ?? null,
+        submittedAt,
+        adoptedAt,
+        ...(snapshot ? { snapshot } : {}),
+        approvals: {
+          create: await Promise.all(
+            decisions.map(async (d) => ({ party: d.party, decision: d.decision, comment: d.comment ?? null, userId: (await user(d.by)).id, createdAt: d.when })),
+          ),
+        },
+      },
+    });
+    if (r.submitted?.by) await audit(r.submitted.by, submittedAt!, "ExecutionReport", report.id, "submit", { status: "DRAFT" }, { status: "SUBMITTED" });
+    let status: string = "SUBMITTED";
+    for (const [i, d] of decisions.entries()) {
+      const after = d.decision === "SENT_BACK" ? "SENT_BACK" : i === decisions.length - 1 && r.status === "ADOPTED" ? "ADOPTED" : "SUBMITTED";
+      const operation = after === "ADOPTED" ? "adopt" : d.decision === "APPROVED" ? "approve" : "send-back";
+      await audit(d.by, d.when, "ExecutionReport", report.id, operation, { status }, { status: after, party: d.party, decision: d.decision, comment: d.comment ?? null });
+      status = after;
+    }
+  }
+
+  for (const c of seed.comments ?? []) {
+    const author = await user(c.by);
+    const comment = await tx.comment.create({
+      data: { contractId, actionId: c.actionReference ? actionId(c.actionReference) : null, authorId: author.id, body: c.body, createdAt: at(c.on) },
+    });
+    await audit(c.by, at(c.on), "Comment", comment.id, "create", undefined, { body: c.body, actionId: comment.actionId });
+  }
+}
+
+/** The figures of a contract-year as a submission freezes them (lib/reports/data.ts reads the same). */
+async function reportSnapshot(tx: Tx, seed: DemoContractSeed, contractId: string, department: { code: string; name: string; region: { name: string } }, year: number, takenAt: Date) {
+  const [actions, funding, values, context] = await Promise.all([
+    tx.action.findMany({ where: { contractId, archivedAt: null }, select: { reference: true, title: true, status: true, progress: true, endDate: true } }),
+    tx.fundingLine.groupBy({ by: ["funder", "stage"], where: { contractId, year }, _sum: { amountCents: true } }),
+    tx.indicatorValue.findMany({ where: { contractId, year }, include: { indicator: true } }),
+    tx.departmentContextFigure.findUnique({ where: { departmentCode_year: { departmentCode: seed.departmentCode, year } } }),
+  ]);
+  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
+  const snapshot = buildReportSnapshot({
+    year,
+    takenAt,
+    department: { code: department.code, name: department.name, regionName: department.region.name },
+    contract: { id: contractId, frameworkCode: seed.frameworkCode, wave: seed.wave, periodStart: seed.periodStart, periodEnd: seed.periodEnd },
+    actions: actions.map((a) => ({ ...a, endDate: iso(a.endDate) })),
+    funding: funding.map((g) => ({ funder: g.funder, stage: g.stage, amountCents: Number(g._sum.amountCents ?? 0n) })),
+    indicators: values.map((v) => ({
+      code: v.indicator.code,
+      label: v.indicator.label,
+      unit: v.indicator.unit,
+      kind: v.indicator.kind,
+      direction: v.indicator.direction,
+      baseline: num(v.baseline),
+      target: num(v.target),
+      actual: num(v.actual),
+    })),
+    context: context
+      ? {
+          childProtectionBudgetCents: context.childProtectionBudgetCents === null ? null : Number(context.childProtectionBudgetCents),
+          childrenFollowedByAse: context.childrenFollowedByAse,
+          disabilitySharePercent: num(context.disabilitySharePercent),
+        }
+      : null,
+  });
+  return JSON.parse(JSON.stringify(snapshot));
 }

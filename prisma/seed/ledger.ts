@@ -51,6 +51,8 @@ export function generateLedger(input: {
   plannedByYearFunder: { year: number; funder: Funder; amountCents: bigint }[];
   actions: { status: ActionStatus; weight: number }[];
   lastYear: number;
+  /** A contract still running: this year is partly committed and paid, later years only planned. */
+  yearInProgress?: number;
 }): GeneratedLine[] {
   const lines: GeneratedLine[] = [];
   const weights = input.actions.map((a) => a.weight);
@@ -59,12 +61,15 @@ export function generateLedger(input: {
     parts.forEach((planned, actionIndex) => {
       if (planned === 0n) return;
       lines.push({ actionIndex, funder, year, stage: "PLANNED", amountCents: planned });
+      if (input.yearInProgress !== undefined && year > input.yearInProgress) return;
+      const running = year === input.yearInProgress;
       const percent = STAGE_PERCENT[input.actions[actionIndex].status];
       // The last year of a contract is paid later than the others.
-      const paidPercent = year === input.lastYear ? Math.min(percent.PAID, 60) : percent.PAID;
+      // The year under way is committed and paid only in part.
+      const paidPercent = running ? Math.min(percent.PAID, 40) : year === input.lastYear ? Math.min(percent.PAID, 60) : percent.PAID;
       for (const [stage, pct] of [
         ["NOTIFIED", percent.NOTIFIED],
-        ["COMMITTED", percent.COMMITTED],
+        ["COMMITTED", running ? Math.min(percent.COMMITTED, 75) : percent.COMMITTED],
         ["PAID", paidPercent],
       ] as const) {
         // Whole euros, as budgets are voted and paid.
@@ -89,7 +94,13 @@ export function stableFraction(text: string): number {
 export type GeneratedIndicatorValue = { year: number; baseline: number | null; target: number | null; actual: number | null };
 
 /** Plausible baseline, target and actual values per year for one indicator of one contract (demo). */
-export function generateIndicatorValues(key: string, kind: IndicatorKind, direction: string, years: number[]): GeneratedIndicatorValue[] {
+export function generateIndicatorValues(key: string, kind: IndicatorKind, direction: string, years: number[], measuredBefore?: number): GeneratedIndicatorValue[] {
+  const values = indicatorValuesForYears(key, kind, direction, years);
+  // A year not over yet has its baseline and target, not its measure.
+  return measuredBefore === undefined ? values : values.map((v) => (v.year < measuredBefore ? v : { ...v, actual: null }));
+}
+
+function indicatorValuesForYears(key: string, kind: IndicatorKind, direction: string, years: number[]): GeneratedIndicatorValue[] {
   const r = stableFraction(key);
   const n = years.length;
   const lerp = (a: number, b: number, t: number) => a + (b - a) * t;

@@ -16,6 +16,8 @@ export async function seedDatabase(databaseUrl: string, options: { demo: boolean
     let createdContracts = 0;
     let createdUsers = 0;
     if (loadDemo) {
+      // The accounts first: the running contracts' reports, comments and history are theirs.
+      createdUsers = await seedDemoUsers(prisma);
       for (const seed of demoContracts) {
         const exists = await prisma.contract.findFirst({
           where: { departmentCode: seed.departmentCode, wave: seed.wave, framework: { code: seed.frameworkCode } },
@@ -25,7 +27,6 @@ export async function seedDatabase(databaseUrl: string, options: { demo: boolean
         await createContractFromSeed(prisma, seed);
         createdContracts++;
       }
-      createdUsers = await seedDemoUsers(prisma);
     }
     const summary =
       `Référentiel : ${reference.regions} régions, ${reference.departments} départements, ${reference.frameworks} cadres nationaux.` +

@@ -55,15 +55,18 @@ test.describe("API des données ouvertes", () => {
     await signIn(page, "editeur.63@demo.tripartite.fr");
     await page.goto("/espace/departements/63");
     await page.getByRole("link", { name: /^FA-02 — / }).click();
+    // FA-02 of the running 2025-2027 contract (the 2020-2022 one has its own FA-02).
+    await expect(page).toHaveURL(/\/espace\/departements\/63\/actions\/[^/]+$/);
+    const actionId = page.url().split("/").at(-1);
     await page.getByLabel("Avancement (%)").fill("71");
     await page.getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Fiche action enregistrée." })).toBeVisible();
 
     const api = await (await request.get("/api/v1/actions?departement=63&par_page=1000")).json();
-    expect(api.data.find((a: { reference: string }) => a.reference === "FA-02")).toMatchObject({ progress: 71 });
+    expect(api.data.find((a: { id: string }) => a.id === actionId)).toMatchObject({ reference: "FA-02", progress: 71 });
 
     await page.goto("/departements/63");
-    const row = page.getByRole("table", { name: /Fiches action du contrat/ }).getByRole("row").filter({ hasText: "Unité de soins précoces mère-bébé" });
+    const row = page.getByRole("table", { name: /Fiches action du contrat/ }).getByRole("row").filter({ hasText: "Recrutement et formation d'assistants familiaux" });
     await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "71");
   });
 });

@@ -67,7 +67,9 @@ test("le pilote national voit la vue nationale : carte, comparaison, alertes, tr
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
   // Drill-down to a department: its workspace lists its alerts.
-  await contracts.getByRole("link", { name: "Seine-et-Marne (77)" }).click();
+  // 77 has two contracts: its running 2025-2027 one and its 2020-2022 one; both lead to its workspace.
+  await expect(contracts.getByRole("row").filter({ hasText: "Seine-et-Marne (77)" })).toHaveCount(2);
+  await contracts.getByRole("row").filter({ hasText: "2025-2027" }).getByRole("link", { name: "Seine-et-Marne (77)" }).click();
   await expect(page).toHaveURL(/\/espace\/departements\/77$/);
   await expect(page.getByRole("region", { name: /^Alertes/ })).toContainText("Fiche action en retard");
   await expectNoAxeViolations(page);

@@ -1,6 +1,42 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./axe";
+
+/** From a department's page (its running 2025-2027 contract) to its earlier 2020-2022-framework contract. */
+async function openEarlierContract(page: Page, code: string) {
+  await page.goto(`/departements/${code}`);
+  const others = page.getByRole("region", { name: "Autres contrats du département" });
+  await others.getByRole("link", { name: /Stratégie nationale de prévention et de protection de l'enfance 2020-2022/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/departements/${code}/contrats/[^/]+$`));
+  await expect(page.getByText("Contrat antérieur du département.")).toBeVisible();
+}
+
+const DEMO_DEPARTMENTS = [
+  ["77", "Seine-et-Marne", 2020],
+  ["63", "Puy-de-Dôme", 2020],
+  ["04", "Alpes-de-Haute-Provence", 2020],
+  ["03", "Allier", 2020],
+  ["59", "Nord", 2020],
+  ["71", "Saône-et-Loire", 2020],
+  ["10", "Aube", 2022],
+] as const;
+
+test.describe("les départements de la démonstration", () => {
+  for (const [code, name, earlierWave] of DEMO_DEPARTMENTS) {
+    test(`${name} (${code}) : le contrat 2025-2027 en cours d'abord, le contrat 2020-2022 comme contrat antérieur`, async ({ page }) => {
+      await page.goto(`/departements/${code}`);
+      await expect(page.getByRole("heading", { level: 2, name: "Contrat 2025-2027 — vague 2025" })).toBeVisible();
+      const header = page.getByRole("region", { name: "Contrat 2025-2027 — vague 2025" });
+      await expect(header).toContainText("Signé, en cours");
+      await expect(header).toContainText("Du 1er janvier 2025 au 31 décembre 2027");
+      // No per-department figure of the 2025-2027 contracts is public: every amount is demo data.
+      await expect(header).toContainText(/Total\s*[\d,]+\sM€\s*entièrement de démonstration/);
+      const others = page.getByRole("region", { name: "Autres contrats du département" });
+      await expect(others.getByRole("listitem")).toHaveCount(1);
+      await expect(others.getByRole("listitem")).toContainText(`vague ${earlierWave} (Terminé)`);
+    });
+  }
+});
 
 test.describe("page d'accueil", () => {
   test("liste les départements sous contrat et le total national", async ({ page }) => {
@@ -36,8 +72,8 @@ test.describe("page d'accueil", () => {
 });
 
 test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
-  test("montre le contrat, ses montants et ses fiches action", async ({ page }) => {
-    await page.goto("/departements/77");
+  test("montre le contrat 2020-2022, ses montants et ses fiches action", async ({ page }) => {
+    await openEarlierContract(page, "77");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
     await expect(page.getByText(/Le 28 septembre 2020 à Lieusaint/)).toBeVisible();
     const amounts = page.getByRole("heading", { name: "Montants inscrits au contrat" }).locator("xpath=following-sibling::dl[1]");
@@ -63,8 +99,8 @@ test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("accompagne chaque graphique de son tableau et d'un CSV", async ({ page }) => {
-    await page.goto("/departements/77");
+  test("accompagne chaque graphique de son tableau et d'un CSV (contrat 2020-2022)", async ({ page }) => {
+    await openEarlierContract(page, "77");
     const progress = page.getByRole("table", { name: /Avancement moyen des fiches action par engagement/ });
     await expect(progress.getByRole("row")).toHaveCount(1 + 5);
     const funding = page.getByRole("table", { name: /Financements du contrat par année/ });
@@ -83,7 +119,8 @@ test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
 });
 
 test("tableau de bord du Puy-de-Dôme (63) : les faits de ses sources, rien de plus", async ({ page }) => {
-  await page.goto("/departements/63");
+  // The sourced facts are those of its 2020-2022 contract; the context figures are the department's.
+  await openEarlierContract(page, "63");
   await expect(page.getByText(/^1,6\sM€$/).first()).toBeVisible();
   await expect(page.getByText("Bus itinérant de la PMI pour les territoires ruraux")).toBeVisible();
   const context = page.getByRole("table", { name: /Chiffres de contexte/ });

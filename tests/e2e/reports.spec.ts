@@ -203,6 +203,32 @@ test("les rapports en retard sont signalés sur les vues nationale et régionale
   await expect(regional.getByRole("link", { name: /de Puy-de-Dôme$/ })).toHaveCount(0);
 });
 
+test("la vue nationale montre les rapports 2025 des contrats en cours à leurs différentes étapes", async ({ browser }) => {
+  const state = await signedInPage(browser, "national@demo.tripartite.fr");
+  await state.goto("/espace/national");
+  const overdue = state.getByRole("region", { name: /^Rapports d'exécution en retard/ });
+  const row2025 = (name: string) => overdue.getByRole("row").filter({ has: state.getByRole("link", { name: `Rapport 2025 de ${name}` }) });
+  // Due on 30 June 2026 and not adopted: where each one stands, and who must act.
+  for (const [name, status, toAct] of [
+    ["Alpes-de-Haute-Provence", "En rédaction", "Département"],
+    ["Aube", "Renvoyé au département", "Département"],
+    ["Nord", "Soumis, en cours de validation", "État et ARS"],
+    ["Puy-de-Dôme", "Soumis, en cours de validation", "État"],
+    ["Saône-et-Loire", "Soumis, en cours de validation", "ARS"],
+  ]) {
+    await expect(row2025(name)).toContainText("30 juin 2026");
+    await expect(row2025(name)).toContainText(status);
+    await expect(row2025(name).getByRole("cell").last()).toHaveText(toAct);
+  }
+  // Adopted by the three signatories in Seine-et-Marne and the Allier: not overdue.
+  await expect(overdue.getByRole("link", { name: "Rapport 2025 de Seine-et-Marne" })).toHaveCount(0);
+  await expect(overdue.getByRole("link", { name: "Rapport 2025 de Allier" })).toHaveCount(0);
+
+  await state.goto("/espace/departements/77/rapports/2025");
+  await expect(state.getByRole("heading", { level: 1 })).toHaveText("Rapport d'exécution 2025 — Seine-et-Marne (77)");
+  await expect(state.getByRole("region", { name: "Où en est le rapport" })).toContainText("Adopté par les trois signataires");
+});
+
 test("l'administrateur seul change la date limite d'un rapport", async ({ browser }) => {
   const editor = await signedInPage(browser, "editeur.77@demo.tripartite.fr");
   await editor.goto("/espace/departements/77/rapports/2020");

@@ -28,7 +28,7 @@ test("an editor of 77 downloads the contract, re-uploads it (no change), then up
   await expect(page.getByText("Le fichier ne change rien aux données enregistrées : rien à appliquer.")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Appliquer/ })).toHaveCount(0);
 
-  // FA-06 (« Reportée », used by no other test): its progress (last column) goes up by one point in the CSV.
+  // FA-06 of the running contract (« Reportée », used by no other test): its progress (last column) goes up by one point in the CSV.
   const csvPath = await download(page, "Fiches action (CSV)", testInfo.outputPath("fiches-action.csv"));
   const lines = (await readFile(csvPath, "utf8")).split("\r\n");
   const index = lines.findIndex((l) => l.split(";")[1] === "FA-06");
@@ -68,7 +68,7 @@ test("a file with errors lists each one with its line, column and French message
   await page.getByLabel("Fichier à importer").setInputFiles({
     name: "financements.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2021;Versé;1 234,567\r\n77;;FA-01;État — P304;2021;Versé;=SOMME(G2:G3)\r\n`),
+    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2026;Versé;1 234,567\r\n77;;FA-01;État — P304;2026;Versé;=SOMME(G2:G3)\r\n`),
   });
   await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
   await expect(page.getByRole("heading", { name: "Le fichier n'a pas été importé : 2 erreurs à corriger. Rien n'a été écrit." })).toBeVisible();

@@ -2,6 +2,29 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { openAction77, publicProgress, signIn } from "./helpers";
 
+test("l'espace de l'éditeur de la Seine-et-Marne montre le contrat 2025-2027 en cours", async ({ page }) => {
+  await signIn(page, "editeur.77@demo.tripartite.fr");
+  await expect(page).toHaveURL(/\/espace\/departements\/77$/);
+  const contract = page.getByRole("region", { name: "Contrat 2025-2027 — vague 2025" });
+  await expect(contract).toContainText("Signé, en cours · du 1er janvier 2025 au 31 décembre 2027");
+  const actions = page.getByRole("region", { name: /^Fiches action \(\d+\)$/ });
+  for (const [reference, status] of [
+    ["FA-01", "Réalisée"],
+    ["FA-02", "En cours"],
+    ["FA-03", "En cours"],
+    ["FA-04", "Non démarrée"],
+    ["FA-05", "Reportée"],
+  ]) {
+    await expect(actions.getByRole("row").filter({ hasText: `${reference} — ` })).toContainText(status);
+  }
+  // FA-03 ended on 30 September 2026 and is not done: late.
+  await expect(actions.getByRole("row").filter({ hasText: "FA-03 — " })).toContainText("En retard");
+  await expect(actions.getByRole("row").filter({ hasText: "FA-02 — " })).not.toContainText("En retard");
+  // The seeded exchanges and history of the running contract.
+  await expect(page.getByRole("region", { name: "Commentaires internes" })).toContainText("Préparation de l'avenant 2027");
+  await expect(page.getByRole("region", { name: "Activité récente" })).toContainText("Recrutement et formation d'assistants familiaux");
+});
+
 test("un éditeur de la Seine-et-Marne met à jour une fiche action, visible sur la page publique et dans l'historique", async ({ page }) => {
   await signIn(page, "editeur.77@demo.tripartite.fr");
   await expect(page).toHaveURL(/\/espace\/departements\/77$/);
@@ -20,12 +43,12 @@ test("un éditeur de la Seine-et-Marne met à jour une fiche action, visible sur
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Fiche action enregistrée." })).toBeVisible();
   const history = page.getByRole("region", { name: "Historique" });
-  await expect(history.getByText(/Avancement \(%\) : 75 → 90/)).toBeVisible();
+  await expect(history.getByText(/Avancement \(%\) : 60 → 90/)).toBeVisible();
   await expect(history.getByText(/editeur\.77@demo\.tripartite\.fr/).first()).toBeVisible();
 
-  expect(await publicProgress(page, "Équipe mobile de travailleurs sociaux")).toBe("90");
+  expect(await publicProgress(page, "Bilan de santé à l'entrée de chaque enfant confié")).toBe("90");
   await page.goto("/espace/departements/77");
-  await expect(page.getByRole("region", { name: "Activité récente" }).getByText(/Équipe mobile de travailleurs sociaux/).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Activité récente" }).getByText(/Bilan de santé à l'entrée de chaque enfant confié/).first()).toBeVisible();
 });
 
 test("un éditeur du Puy-de-Dôme ne peut pas modifier la Seine-et-Marne, ni par l'interface ni en rejouant la requête", async ({ browser }) => {
@@ -45,7 +68,7 @@ test("un éditeur du Puy-de-Dôme ne peut pas modifier la Seine-et-Marne, ni par
   await page77.getByRole("button", { name: "Enregistrer" }).click();
   const request = await recorded;
   await expect(page77.getByText("Fiche action enregistrée.")).toBeVisible();
-  expect(await publicProgress(page77, "Nouvelles modalités de bilans de santé")).toBe("55");
+  expect(await publicProgress(page77, "Bilans de santé en école maternelle")).toBe("55");
 
   // In the interface: 63's editor gets no form for a 77 action, and no workspace for 77.
   const denied = await page63.goto(actionUrl);
@@ -61,7 +84,7 @@ test("un éditeur du Puy-de-Dôme ne peut pas modifier la Seine-et-Marne, ni par
   const answer = await replay.text();
   expect(answer).not.toContain("Fiche action enregistrée.");
   expect(answer).toContain("Cette fiche action n'existe pas ou n'est pas accessible.");
-  expect(await publicProgress(page63, "Nouvelles modalités de bilans de santé")).toBe("55");
+  expect(await publicProgress(page63, "Bilans de santé en école maternelle")).toBe("55");
 
   await context77.close();
   await context63.close();
@@ -72,8 +95,8 @@ test("deux personnes modifient la même fiche action : la seconde voit un confli
   const second = await (await browser.newContext()).newPage();
   await signIn(first, "editeur.77@demo.tripartite.fr");
   await signIn(second, "editeur.77@demo.tripartite.fr");
-  await openAction77(first, "FA-04");
-  await openAction77(second, "FA-04");
+  await openAction77(first, "FA-02");
+  await openAction77(second, "FA-02");
 
   await first.getByLabel("Avancement (%)").fill("65");
   await first.getByRole("button", { name: "Enregistrer" }).click();
@@ -85,7 +108,7 @@ test("deux personnes modifient la même fiche action : la seconde voit un confli
   const current = second.getByRole("region", { name: "Valeurs actuellement enregistrées" });
   await expect(current).toContainText("65 %");
   await expect(second.getByLabel("Avancement (%)")).toHaveValue("20"); // the second person's typing is kept
-  expect(await publicProgress(second, "Cabines de télémédecine")).toBe("65"); // nothing overwritten
+  expect(await publicProgress(second, "Recrutement et formation d'assistants familiaux")).toBe("65"); // nothing overwritten
   await expectNoAxeViolations(second);
 });
 

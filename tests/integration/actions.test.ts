@@ -8,9 +8,11 @@ import { signedInViewer } from "../factories/users";
 import { itDeniesEachNonEditor } from "../support/denial-matrix";
 
 const T77 = { departmentCode: "77", regionCode: "11" };
+/** The 2020-2022 contract of 77, now an earlier contract of the department (its public page names it by id). */
+const EARLIER_77 = { departmentCode: "77", wave: 2020 };
 
 async function action77(reference = "FA-03") {
-  return db().action.findFirstOrThrow({ where: { reference, contract: { departmentCode: "77" } } });
+  return db().action.findFirstOrThrow({ where: { reference, contract: EARLIER_77 } });
 }
 
 function formOf(a: Awaited<ReturnType<typeof action77>>, changes: Record<string, unknown> = {}) {
@@ -47,7 +49,7 @@ describe("updateAction", () => {
     expect(audit.before).toEqual({ progress: before.progress, partners: before.partners });
     expect(audit.after).toEqual({ progress: 90, partners: "ARS Île-de-France, MDPH, CAF" });
 
-    const publicPage = await getDepartmentDashboard(PUBLIC_VIEWER, "77");
+    const publicPage = await getDepartmentDashboard(PUBLIC_VIEWER, "77", before.contractId);
     expect(publicPage!.contract!.actions.find((a) => a.id === before.id)!.progress).toBe(90);
 
     const history = await listEntityHistory(editor, T77, "Action", before.id);
@@ -118,17 +120,17 @@ describe("updateAction", () => {
 describe("createAction and archiveAction", () => {
   it("numbers a new action after the last one, then archives it out of the public page", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
-    const contract = await db().contract.findFirstOrThrow({ where: { departmentCode: "77" } });
+    const contract = await db().contract.findFirstOrThrow({ where: EARLIER_77 });
     const created = await createAction(editor, contract.id, { title: "Accueil de jour pour adolescents", status: "NOT_STARTED", progress: "0" });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     expect(created.value.reference).toBe("FA-08");
-    let page = await getDepartmentDashboard(PUBLIC_VIEWER, "77");
+    let page = await getDepartmentDashboard(PUBLIC_VIEWER, "77", contract.id);
     expect(page!.contract!.actions.some((a) => a.id === created.value.id)).toBe(true);
 
     const archived = await archiveAction(editor, created.value.id, created.value.version);
     expect(archived.ok).toBe(true);
-    page = await getDepartmentDashboard(PUBLIC_VIEWER, "77");
+    page = await getDepartmentDashboard(PUBLIC_VIEWER, "77", contract.id);
     expect(page!.contract!.actions.some((a) => a.id === created.value.id)).toBe(false);
     const ops = (await db().auditLog.findMany({ where: { entityId: created.value.id }, orderBy: { id: "asc" } })).map((r) => r.operation);
     expect(ops).toEqual(["create", "archive"]);
@@ -136,7 +138,7 @@ describe("createAction and archiveAction", () => {
 
   it("does not let an editor add an action to another department's contract", async () => {
     const editor63 = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" });
-    const contract = await db().contract.findFirstOrThrow({ where: { departmentCode: "77" } });
+    const contract = await db().contract.findFirstOrThrow({ where: EARLIER_77 });
     const count = await db().action.count({ where: { contractId: contract.id } });
     const result = await createAction(editor63, contract.id, { title: "Intrusion", status: "NOT_STARTED", progress: "0" });
     expect(result.ok).toBe(false);

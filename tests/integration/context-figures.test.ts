@@ -25,7 +25,7 @@ describe("the context figure board", () => {
   it("shows 63's sourced figures, editable only by 63's editor", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" });
     const board = await getContextFigureBoard(editor, "63");
-    // Only the 2020 budget is stated by a source; the children followed and their disability share are not.
+    // Only the 2020 budget is stated by a source; nothing else is filled in (« non renseigné »).
     expect(board!.figures.map((f) => f.year)).toEqual([2020]);
     expect(board!.figures[0]).toMatchObject({ childProtectionBudgetCents: 7_200_000_000, childrenFollowedByAse: null, disabilitySharePercent: null, isDemo: false });
     expect(board!.figures[0].sourceUrl).toMatch(/^https:\/\/www\.puy-de-dome\.fr\//);

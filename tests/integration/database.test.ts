@@ -64,7 +64,7 @@ describe("seed", () => {
   it("loads the reference and demo data, and a second run changes nothing", async () => {
     const url = await freshDatabase(emptyTemplate);
     const first = await seedDatabase(url, { demo: true });
-    expect(first.createdContracts).toBe(7);
+    expect(first.createdContracts).toBe(14);
     const before = await fingerprint(url);
     expect(before.Department).toMatch(/^101:/);
     expect(before.Region).toMatch(/^18:/);

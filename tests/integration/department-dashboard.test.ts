@@ -5,9 +5,26 @@ import { createContract } from "../factories/contracts";
 
 const euros = (n: number) => n * 100;
 
+/** A department's 2020-2022-framework contract: an earlier contract since the 2025-2027 one runs. */
+async function earlierDashboard(code: string) {
+  const earlier = await db().contract.findFirstOrThrow({ where: { departmentCode: code, framework: { code: "2020-2022" } } });
+  return getDepartmentDashboard(PUBLIC_VIEWER, code, earlier.id);
+}
+
+describe("the demo departments' running contracts", () => {
+  it.each(["77", "63", "04", "03", "59", "71", "10"])("%s shows its 2025-2027 contract first, in progress, and the 2020-2022 one as an earlier contract", async (code) => {
+    const dashboard = (await getDepartmentDashboard(PUBLIC_VIEWER, code))!;
+    expect(dashboard.contract).toMatchObject({ frameworkCode: "2025-2027", status: "SIGNED", periodStart: "2025-01-01", periodEnd: "2027-12-31", isDemo: true });
+    expect(dashboard.otherContracts).toEqual([expect.objectContaining({ wave: code === "10" ? 2022 : 2020, status: "ENDED", frameworkName: expect.stringContaining("2020") })]);
+    const statuses = new Set(dashboard.contract!.actions.map((a) => a.status));
+    expect([...statuses].sort()).toEqual(["DONE", "IN_PROGRESS", "NOT_STARTED", "POSTPONED"]);
+    expect(dashboard.contract!.actions.filter((a) => a.isLate).map((a) => a.reference)).toContain("FA-03");
+  });
+});
+
 describe("Seine-et-Marne (77)", () => {
   it("shows the signed contract with the amounts of its article", async () => {
-    const dashboard = await getDepartmentDashboard(PUBLIC_VIEWER, "77");
+    const dashboard = await earlierDashboard("77");
     const contract = dashboard!.contract!;
     expect(contract.signedOn).toBe("2020-09-28");
     expect(contract.signedPlace).toBe("Lieusaint");
@@ -30,7 +47,7 @@ describe("Seine-et-Marne (77)", () => {
   });
 
   it("shows funding totals equal to the sums of its ledger rows", async () => {
-    const contract = (await getDepartmentDashboard(PUBLIC_VIEWER, "77"))!.contract!;
+    const contract = (await earlierDashboard("77"))!.contract!;
     const lines = await db().fundingLine.findMany({ where: { contractId: contract.id } });
     expect(lines.length).toBeGreaterThan(0);
     for (const stage of ["PLANNED", "NOTIFIED", "COMMITTED", "PAID"] as const) {
@@ -44,7 +61,7 @@ describe("Seine-et-Marne (77)", () => {
   });
 
   it("computes the commitments' progress from the actions", async () => {
-    const contract = (await getDepartmentDashboard(PUBLIC_VIEWER, "77"))!.contract!;
+    const contract = (await earlierDashboard("77"))!.contract!;
     const e1 = contract.commitments.find((c) => c.code === "E1")!;
     const e1Actions = contract.actions.filter((a) => a.objectiveCode === "O1");
     expect(e1.actionCount).toBe(e1Actions.length);
@@ -52,7 +69,7 @@ describe("Seine-et-Marne (77)", () => {
   });
 
   it("flags late actions from their dates, not from a typed status", async () => {
-    const contract = (await getDepartmentDashboard(PUBLIC_VIEWER, "77"))!.contract!;
+    const contract = (await earlierDashboard("77"))!.contract!;
     const late = contract.actions.filter((a) => a.isLate).map((a) => a.reference);
     expect(late).toContain("FA-03"); // in progress, ended 31/12/2022
     expect(late).not.toContain("FA-01"); // done
@@ -61,7 +78,7 @@ describe("Seine-et-Marne (77)", () => {
 
 describe("Puy-de-Dôme (63)", () => {
   it("shows the State's 1.6 M€, the PMI bus and the sourced context figure, nothing a source does not state", async () => {
-    const dashboard = (await getDepartmentDashboard(PUBLIC_VIEWER, "63"))!;
+    const dashboard = (await earlierDashboard("63"))!;
     const state = dashboard.contract!.amounts.find((a) => a.party === "STATE")!;
     expect(state.amountCents).toBe(euros(1_600_000));
     expect(state.isDemo).toBe(false);

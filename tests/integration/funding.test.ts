@@ -11,13 +11,15 @@ import { itDeniesEachNonEditor } from "../support/denial-matrix";
 
 const T77 = { departmentCode: "77", regionCode: "11" };
 
-const contract77 = () => db().contract.findFirstOrThrow({ where: { departmentCode: "77" }, include: { actions: { orderBy: { reference: "asc" } } } });
+/** The contract whose ledger the 77 workspace shows: the running 2025-2027 one (2026 is under way). */
+const contract77 = () =>
+  db().contract.findFirstOrThrow({ where: { departmentCode: "77" }, orderBy: { periodStart: "desc" }, include: { actions: { orderBy: { reference: "asc" } } } });
 const editor77 = () => signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
 
 /** A line of 77 the tests own, so that they never depend on each other's changes. */
 async function newLine(fields: Record<string, string> = {}) {
   const contract = await contract77();
-  const result = await createFundingLine(await editor77(), contract.id, { actionId: contract.actions[0].id, funder: "STATE_P304", year: "2021", stage: "PLANNED", amount: "10 000", ...fields });
+  const result = await createFundingLine(await editor77(), contract.id, { actionId: contract.actions[0].id, funder: "STATE_P304", year: "2026", stage: "PLANNED", amount: "10 000", ...fields });
   if (!result.ok) throw new Error(`could not create a line: ${result.message}`);
   return result.value;
 }
@@ -40,15 +42,15 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
     const contract = await contract77();
     const action = contract.actions[1];
 
-    const created = await createFundingLine(editor, contract.id, { actionId: action.id, funder: "ARS_FIR", year: "2021", stage: "NOTIFIED", amount: "1 234,56" });
+    const created = await createFundingLine(editor, contract.id, { actionId: action.id, funder: "ARS_FIR", year: "2026", stage: "NOTIFIED", amount: "1 234,56" });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const stored = await db().fundingLine.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(stored.amountCents).toBe(123_456n);
-    expect(stored).toMatchObject({ contractId: contract.id, actionId: action.id, funder: "ARS_FIR", year: 2021, stage: "NOTIFIED", version: 1 });
+    expect(stored).toMatchObject({ contractId: contract.id, actionId: action.id, funder: "ARS_FIR", year: 2026, stage: "NOTIFIED", version: 1 });
     const createAudit = await db().auditLog.findFirstOrThrow({ where: { entity: "FundingLine", entityId: stored.id, operation: "create" } });
     expect(createAudit).toMatchObject({ actorEmail: editor.user.email, actorRole: "DEPARTMENT_EDITOR", scopeDepartmentCode: "77", scopeRegionCode: "11" });
-    expect(createAudit.after).toEqual({ actionId: action.id, funder: "ARS_FIR", year: 2021, stage: "NOTIFIED", amountCents: 123_456 });
+    expect(createAudit.after).toEqual({ actionId: action.id, funder: "ARS_FIR", year: 2026, stage: "NOTIFIED", amountCents: 123_456 });
 
     const updated = await updateFundingLine(editor, stored.id, formOf(created.value, { amount: "1234.5", stage: "COMMITTED", actionId: "" }));
     expect(updated.ok).toBe(true);
@@ -62,7 +64,7 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
     expect(deleted.ok).toBe(true);
     expect(await db().fundingLine.findUnique({ where: { id: stored.id } })).toBeNull();
     const deleteAudit = await db().auditLog.findFirstOrThrow({ where: { entity: "FundingLine", entityId: stored.id, operation: "delete" } });
-    expect(deleteAudit.before).toEqual({ actionId: null, funder: "ARS_FIR", year: 2021, stage: "COMMITTED", amountCents: 123_450 });
+    expect(deleteAudit.before).toEqual({ actionId: null, funder: "ARS_FIR", year: 2026, stage: "COMMITTED", amountCents: 123_450 });
 
     const history = await listEntityHistory(editor, T77, "FundingLine", stored.id);
     expect(history.map((h) => h.operation)).toEqual(["delete", "update", "create"]);
@@ -102,10 +104,10 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
     const linesBefore = await db().fundingLine.count({ where: { contractId: contract.id } });
     const auditsBefore = await db().auditLog.count();
 
-    const created = await createFundingLine(editor, contract.id, { actionId: "", funder: "ARS", year: "2019", stage: "", amount: "-12,5" });
+    const created = await createFundingLine(editor, contract.id, { actionId: "", funder: "ARS", year: "2024", stage: "", amount: "-12,5" });
     if (created.ok || created.code !== "invalid") throw new Error("expected invalid");
     expect(created.fieldErrors.funder).toEqual(["Choisissez un financeur dans la liste."]);
-    expect(created.fieldErrors.year?.[0]).toBe("L'année doit être comprise dans la période du contrat (2020 à 2022).");
+    expect(created.fieldErrors.year?.[0]).toBe("L'année doit être comprise dans la période du contrat (2025 à 2027).");
     expect(created.fieldErrors.stage).toEqual(["Choisissez une étape dans la liste."]);
     expect(created.fieldErrors.amount).toEqual(["Le montant ne peut pas être négatif."]);
 
@@ -114,12 +116,12 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
       ["100 000 000,01", /invraisemblable/],
       ["douze euros", /Montant attendu en euros/],
     ] as const) {
-      const r = await createFundingLine(editor, contract.id, { funder: "ARS_FIR", year: "2021", stage: "PLANNED", amount });
+      const r = await createFundingLine(editor, contract.id, { funder: "ARS_FIR", year: "2026", stage: "PLANNED", amount });
       expect(r.ok === false && r.code === "invalid" && r.fieldErrors.amount?.[0]).toMatch(message);
     }
 
     const other = await db().action.findFirstOrThrow({ where: { contract: { departmentCode: "63" } } });
-    const foreign = await createFundingLine(editor, contract.id, { actionId: other.id, funder: "ARS_FIR", year: "2021", stage: "PLANNED", amount: "10" });
+    const foreign = await createFundingLine(editor, contract.id, { actionId: other.id, funder: "ARS_FIR", year: "2026", stage: "PLANNED", amount: "10" });
     expect(foreign.ok === false && foreign.code === "invalid" && foreign.fieldErrors.actionId).toEqual(["Cette fiche action n'appartient pas au contrat."]);
 
     expect(await db().fundingLine.count({ where: { contractId: contract.id } })).toBe(linesBefore);
@@ -129,10 +131,10 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
   it("returns field errors on an invalid update and leaves the line as it was", async () => {
     const line = await newLine();
     const auditsBefore = await db().auditLog.count();
-    const result = await updateFundingLine(await editor77(), line.id, formOf(line, { amount: "0", year: "2023" }));
+    const result = await updateFundingLine(await editor77(), line.id, formOf(line, { amount: "0", year: "2028" }));
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
     expect(result.fieldErrors.amount).toEqual(["Saisissez un montant supérieur à 0 €."]);
-    expect(result.fieldErrors.year?.[0]).toMatch(/2020 à 2022/);
+    expect(result.fieldErrors.year?.[0]).toMatch(/2025 à 2027/);
     const now = await db().fundingLine.findUniqueOrThrow({ where: { id: line.id } });
     expect(now.version).toBe(line.version);
     expect(now.amountCents).toBe(BigInt(line.amountCents));
@@ -144,7 +146,7 @@ describe("createFundingLine, updateFundingLine, deleteFundingLine", () => {
       const line = await newLine();
       const count = await db().fundingLine.count({ where: { contractId: contract.id } });
 
-      const created = await createFundingLine(viewer, contract.id, { funder: "ARS_FIR", year: "2021", stage: "PLANNED", amount: "1 000" });
+      const created = await createFundingLine(viewer, contract.id, { funder: "ARS_FIR", year: "2026", stage: "PLANNED", amount: "1 000" });
       const updated = await updateFundingLine(viewer, line.id, formOf(line, { amount: "999 999" }));
       const deleted = await deleteFundingLine(viewer, line.id, String(line.version));
       for (const result of [created, updated, deleted]) {
@@ -193,9 +195,9 @@ describe("getFundingLedger", () => {
 
   it("filters the lines by year and funder, leaving the totals whole", async () => {
     const all = await getFundingLedger(await editor77(), "77");
-    const some = await getFundingLedger(await editor77(), "77", { year: 2021, funder: "ARS_FIR" });
+    const some = await getFundingLedger(await editor77(), "77", { year: 2026, funder: "ARS_FIR" });
     expect(some!.lines.length).toBeGreaterThan(0);
-    expect(some!.lines.every((l) => l.year === 2021 && l.funder === "ARS_FIR")).toBe(true);
+    expect(some!.lines.every((l) => l.year === 2026 && l.funder === "ARS_FIR")).toBe(true);
     expect(some!.totals).toEqual(all!.totals);
   });
 
@@ -221,37 +223,37 @@ describe("getFundingLedger", () => {
   it("flags a line pushing planned above the avenant, and paid above committed", async () => {
     const editor = await editor77();
     const contract = await contract77();
-    const amendment = await db().amendmentAmount.findFirstOrThrow({ where: { amendment: { contractId: contract.id, year: 2022 }, funder: "ARS_ONDAM_MS" } });
+    const amendment = await db().amendmentAmount.findFirstOrThrow({ where: { amendment: { contractId: contract.id, year: 2026 }, funder: "ARS_ONDAM_MS" } });
     const granted = Number(amendment.amountCents);
     const sumOf = async (where: { year: number; funder: Funder; stage: FundingStage; actionId?: string }) =>
       Number((await db().fundingLine.aggregate({ where: { contractId: contract.id, ...where }, _sum: { amountCents: true } }))._sum.amountCents ?? 0n);
 
     const before = await getFundingLedger(editor, "77");
-    expect(before!.reconciliation.warnings.filter((w) => w.year === 2022 && w.funder === "ARS_ONDAM_MS")).toEqual([]);
+    expect(before!.reconciliation.warnings.filter((w) => w.year === 2026 && w.funder === "ARS_ONDAM_MS")).toEqual([]);
 
-    // Planned: 1 000 € more than the 2022 avenant grants the ONDAM médico-social.
-    const planned = await sumOf({ year: 2022, funder: "ARS_ONDAM_MS", stage: "PLANNED" });
+    // Planned: 1 000 € more than the 2026 avenant grants the ONDAM médico-social.
+    const planned = await sumOf({ year: 2026, funder: "ARS_ONDAM_MS", stage: "PLANNED" });
     const extra = granted - planned + 100_000;
-    await newLine({ year: "2022", funder: "ARS_ONDAM_MS", stage: "PLANNED", actionId: "", amount: String(extra / 100).replace(".", ",") });
+    await newLine({ year: "2026", funder: "ARS_ONDAM_MS", stage: "PLANNED", actionId: "", amount: String(extra / 100).replace(".", ",") });
 
     // Paid: one euro more than committed for one action.
     const action = contract.actions.find((a) => a.status === "IN_PROGRESS") ?? contract.actions[0];
-    const committed = await sumOf({ year: 2022, funder: "ARS_ONDAM_MS", stage: "COMMITTED", actionId: action.id });
-    const paid = await sumOf({ year: 2022, funder: "ARS_ONDAM_MS", stage: "PAID", actionId: action.id });
-    await newLine({ year: "2022", funder: "ARS_ONDAM_MS", stage: "PAID", actionId: action.id, amount: String((committed - paid + 100) / 100).replace(".", ",") });
+    const committed = await sumOf({ year: 2026, funder: "ARS_ONDAM_MS", stage: "COMMITTED", actionId: action.id });
+    const paid = await sumOf({ year: 2026, funder: "ARS_ONDAM_MS", stage: "PAID", actionId: action.id });
+    await newLine({ year: "2026", funder: "ARS_ONDAM_MS", stage: "PAID", actionId: action.id, amount: String((committed - paid + 100) / 100).replace(".", ",") });
 
     const after = await getFundingLedger(editor, "77");
     const warnings = after!.reconciliation.warnings;
-    const aboveAmendment = warnings.find((w) => w.kind === "above_amendment" && w.year === 2022 && w.funder === "ARS_ONDAM_MS" && w.stage === "PLANNED");
+    const aboveAmendment = warnings.find((w) => w.kind === "above_amendment" && w.year === 2026 && w.funder === "ARS_ONDAM_MS" && w.stage === "PLANNED");
     expect(aboveAmendment).toMatchObject({ amountCents: granted + 100_000, limitCents: granted });
     expect(plainSpaces(aboveAmendment!.message)).toBe(
-      plainSpaces(`Les lignes prévues en 2022 pour ARS — ONDAM médico-social (${formatEuros(granted + 100_000)}) dépassent le montant de l'avenant (${formatEuros(granted)}).`),
+      plainSpaces(`Les lignes prévues en 2026 pour ARS — ONDAM médico-social (${formatEuros(granted + 100_000)}) dépassent le montant de l'avenant (${formatEuros(granted)}).`),
     );
-    const paidAbove = warnings.find((w) => w.kind === "paid_above_committed" && w.actionId === action.id && w.year === 2022 && w.funder === "ARS_ONDAM_MS");
+    const paidAbove = warnings.find((w) => w.kind === "paid_above_committed" && w.actionId === action.id && w.year === 2026 && w.funder === "ARS_ONDAM_MS");
     expect(paidAbove).toMatchObject({ amountCents: committed + 100, limitCents: committed });
     expect(paidAbove!.message).toContain(`${action.reference} — ${action.title}`);
     expect(paidAbove!.message).toContain("dépasse l'engagé");
-    const row = after!.reconciliation.byYearFunder.find((r) => r.year === 2022 && r.funder === "ARS_ONDAM_MS");
+    const row = after!.reconciliation.byYearFunder.find((r) => r.year === 2026 && r.funder === "ARS_ONDAM_MS");
     expect(row).toMatchObject({ grantedCents: granted, PLANNED: granted + 100_000 });
   });
 });

@@ -8,7 +8,8 @@ import { itDeniesEachNonEditor } from "../support/denial-matrix";
 const T77 = { departmentCode: "77", regionCode: "11" };
 
 async function contract77() {
-  return db().contract.findFirstOrThrow({ where: { departmentCode: "77" }, include: { objectives: true } });
+  // The 2020-2022 contract, an earlier contract of 77 since the 2025-2027 one runs: its years are all measured.
+  return db().contract.findFirstOrThrow({ where: { departmentCode: "77", wave: 2020 }, include: { objectives: true } });
 }
 
 /** An indicator of an objective the 77 contract takes, by code. */
@@ -28,8 +29,8 @@ describe("the indicator board", () => {
   it("lists every indicator of the objectives the contract takes, per contract year, editable only by an editor", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const reader = await signedInViewer("DEPARTMENT_READER", { departmentCode: "77" });
-    const board = await getIndicatorBoard(editor, "77");
     const contract = await contract77();
+    const board = await getIndicatorBoard(editor, "77", contract.id);
     expect(board!.contract!.years).toEqual([2020, 2021, 2022]);
     const objectives = board!.commitments.flatMap((c) => c.objectives);
     expect(objectives.map((o) => o.id).sort()).toEqual(contract.objectives.map((o) => o.objectiveId).sort());
@@ -38,6 +39,13 @@ describe("the indicator board", () => {
     expect(indicator.years.map((y) => y.year)).toEqual([2020, 2021, 2022]);
     expect(board!.canEdit).toBe(true);
     expect((await getIndicatorBoard(reader, "77"))!.canEdit).toBe(false);
+
+    // Without a contract named, the board is the running one: 2025 measured, 2026 and 2027 not yet.
+    const running = (await getIndicatorBoard(editor, "77"))!;
+    expect(running.contract!.years).toEqual([2025, 2026, 2027]);
+    const values = running.commitments.flatMap((c) => c.objectives).flatMap((o) => o.indicators).flatMap((i) => i.years);
+    expect(values.filter((v) => v.year === 2025).every((v) => v.actual !== null)).toBe(true);
+    expect(values.filter((v) => v.year > 2025).every((v) => v.actual === null && v.baseline !== null)).toBe(true);
     expect(await getIndicatorBoard(await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" }), "77")).toBeNull();
   });
 });

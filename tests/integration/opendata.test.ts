@@ -159,10 +159,14 @@ describe("single records", () => {
       data: { id: string; slug: string; commitments: unknown[]; fundingTotals: { plannedCents: number }; totalCents: number };
     };
     expectMatchesOpenApi("/contrats/{id}", 200, contract);
-    expect(contract.data.slug).toBe("77-2020-2022-v2020");
+    // The department's current contract is the running 2025-2027 one; the 2020-2022 one stays addressable.
+    expect(contract.data.slug).toBe("77-2025-2027-v2025");
     expect(contract.data.fundingTotals.plannedCents).toBe(contract.data.totalCents);
-    const bySlug = (await (await call(getContractItem as Handler, "/api/v1/contrats/77-2020-2022-v2020", { id: "77-2020-2022-v2020" })).json()) as { data: { id: string } };
+    const bySlug = (await (await call(getContractItem as Handler, "/api/v1/contrats/77-2025-2027-v2025", { id: "77-2025-2027-v2025" })).json()) as { data: { id: string } };
     expect(bySlug.data.id).toBe(contract.data.id);
+    const earlier = (await (await call(getContractItem as Handler, "/api/v1/contrats/77-2020-2022-v2020", { id: "77-2020-2022-v2020" })).json()) as { data: { id: string; totalCents: number } };
+    expect(earlier.data.id).not.toBe(contract.data.id);
+    expect(earlier.data.totalCents).toBe(2_810_000_000);
 
     const action = await db().action.findFirstOrThrow({ where: { reference: "FA-01", contractId: contract.data.id } });
     for (const id of [action.id, `${contract.data.id}:FA-01`]) {
@@ -400,9 +404,10 @@ describe("a change made in the workspace", () => {
   it("shows in the API and on the public page, with a newer freshness stamp", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const before = await getPublicDepartmentPage("77");
-    const action = await db().action.findFirstOrThrow({ where: { reference: "FA-02", contract: { departmentCode: "77" } } });
+    // FA-02 of the running contract, the one the public page shows.
+    const action = await db().action.findFirstOrThrow({ where: { reference: "FA-02", contract: { departmentCode: "77", framework: { code: "2025-2027" } } } });
     const result = await updateAction(editor, action.id, {
-      title: "Appel à projets AEMO renforcé",
+      title: "Recrutement d'assistants familiaux renforcé",
       objectiveId: action.objectiveId,
       purpose: action.purpose ?? "",
       targetPublic: action.targetPublic ?? "",
@@ -417,12 +422,12 @@ describe("a change made in the workspace", () => {
     expect(result.ok).toBe(true);
 
     const api = (await (await call(getActionItem as Handler, `/api/v1/actions/${action.id}`, { id: action.id })).json()) as { data: Json; meta: { dataUpdatedAt: string } };
-    expect(api.data).toMatchObject({ title: "Appel à projets AEMO renforcé", progress: 73, status: "IN_PROGRESS" });
+    expect(api.data).toMatchObject({ title: "Recrutement d'assistants familiaux renforcé", progress: 73, status: "IN_PROGRESS" });
     const list = (await (await call(getActions as Handler, "/api/v1/actions?departement=77&statut=IN_PROGRESS&par_page=1000")).json()) as { data: Json[] };
     expect(list.data.find((a) => a.id === action.id)).toMatchObject({ progress: 73 });
 
     const after = (await getPublicDepartmentPage("77"))!;
-    expect(after.actions.find((a) => a.id === action.id)).toMatchObject({ title: "Appel à projets AEMO renforcé", progress: 73 });
+    expect(after.actions.find((a) => a.id === action.id)).toMatchObject({ title: "Recrutement d'assistants familiaux renforcé", progress: 73 });
     expect(after.updatedAt! > before!.updatedAt!).toBe(true);
     expect(api.meta.dataUpdatedAt).toBe(after.updatedAt);
     const national = await getPublicNationalPage();
@@ -433,11 +438,17 @@ describe("a change made in the workspace", () => {
 describe("provenance of the published figures", () => {
   it("gives each sourced amount its URL, the passage that states it and the day it was read", async () => {
     const response = await call(getContracts as Handler, "/api/v1/contrats?departement=77");
-    const [contract] = ((await response.json()) as { data: Json[] }).data as {
+    const contracts = ((await response.json()) as { data: Json[] }).data as {
+      frameworkCode: string;
       amounts: { party: string; amountCents: number; isDemo: boolean; source: { url: string; quote: string; checkedOn: string } | null }[];
       includesDemo: boolean;
       demoCents: number;
     }[];
+    // The 2020-2022 contract is sourced; the running 2025-2027 one is demo data through and through.
+    const contract = contracts.find((c) => c.frameworkCode === "2020-2022")!;
+    const running = contracts.find((c) => c.frameworkCode === "2025-2027")!;
+    expect(running).toMatchObject({ includesDemo: true, demoCents: 3_000_000_000 });
+    expect(running.amounts.every((a) => a.isDemo && a.source === null)).toBe(true);
     const state = contract.amounts.find((a) => a.party === "STATE")!;
     expect(state).toMatchObject({ amountCents: 840_000_000, isDemo: false });
     expect(state.source?.url).toBe("https://seine-et-marne.fr/fr/actualites/une-convention-pour-la-protection-de-lenfance");
@@ -447,20 +458,24 @@ describe("provenance of the published figures", () => {
   });
 
   it("says how much of a total is demo data, per contract and nationally", async () => {
-    const [contract] = ((await (await call(getContracts as Handler, "/api/v1/contrats?departement=63")).json()) as { data: Json[] }).data as {
+    const contracts = ((await (await call(getContracts as Handler, "/api/v1/contrats?departement=63")).json()) as { data: Json[] }).data as {
+      frameworkCode: string;
       amounts: { amountCents: number; isDemo: boolean }[];
       includesDemo: boolean;
       demoCents: number;
     }[];
+    const earlierIndex = contracts.findIndex((c) => c.frameworkCode === "2020-2022");
+    const contract = contracts[earlierIndex];
     const demo = contract.amounts.filter((a) => a.isDemo).reduce((s, a) => s + a.amountCents, 0);
     expect(demo).toBeGreaterThan(0);
     expect(contract).toMatchObject({ includesDemo: true, demoCents: demo });
 
     const csv = parseCsv(await (await call(getContracts as Handler, "/api/v1/contrats?departement=63&format=csv")).text());
     const header = csv[0];
-    expect(csv[1][header.indexOf("includesDemo")]).toBe("true");
-    expect(csv[1][header.indexOf("demoCents")]).toBe(String(demo));
-    expect(csv[1][header.indexOf("sourceQuote")]).toContain("2020 à 2023");
+    const row = csv[1 + earlierIndex];
+    expect(row[header.indexOf("includesDemo")]).toBe("true");
+    expect(row[header.indexOf("demoCents")]).toBe(String(demo));
+    expect(row[header.indexOf("sourceQuote")]).toContain("2020 à 2023");
 
     const { totals } = await getPublicNationalPage();
     expect(totals.includesDemo).toBe(true);

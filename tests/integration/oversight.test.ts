@@ -131,9 +131,9 @@ describe("alerts on crafted data", () => {
         action("FA-05", "ABANDONED", `${thisYear - 2}-01-31`), // abandoned: never late
       ],
     });
-    // No update for 120 days on FA-03; an ended contract's stale action (77) raises nothing.
+    // No update for 120 days on FA-03; an ended contract's stale action (77's 2020-2022 one) raises nothing.
     await db().$executeRaw`UPDATE "Action" SET "updatedAt" = now() - interval '120 days' WHERE "contractId" = ${contract.id} AND reference = 'FA-03'`;
-    await db().$executeRaw`UPDATE "Action" SET "updatedAt" = now() - interval '400 days' WHERE "contractId" IN (SELECT id FROM "Contract" WHERE "departmentCode" = '77')`;
+    await db().$executeRaw`UPDATE "Action" SET "updatedAt" = now() - interval '400 days' WHERE "contractId" IN (SELECT id FROM "Contract" WHERE "departmentCode" = '77' AND status = 'ENDED')`;
 
     // The ledger, crafted: committed two years ago and never paid; committed last year (not 12 months yet); fully paid.
     await db().fundingLine.deleteMany({ where: { contractId: contract.id } });

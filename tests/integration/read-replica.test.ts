@@ -36,7 +36,8 @@ beforeAll(async () => {
   await query(
     replicaUrl,
     `UPDATE "FundingLine" SET "amountCents" = "amountCents" + ${EXTRA_PAID_CENTS}
-     WHERE id = (SELECT f.id FROM "FundingLine" f JOIN "Contract" c ON c.id = f."contractId" WHERE c."departmentCode" = '77' AND f.stage = 'PAID' ORDER BY f.id LIMIT 1)`,
+     WHERE id = (SELECT f.id FROM "FundingLine" f JOIN "Contract" c ON c.id = f."contractId" WHERE c."departmentCode" = '77' AND f.stage = 'PAID'
+       AND c."periodStart" = (SELECT max("periodStart") FROM "Contract" WHERE "departmentCode" = '77') ORDER BY f.id LIMIT 1)`,
   );
   process.env.DATABASE_REPLICA_URL = replicaUrl;
 });
@@ -47,6 +48,7 @@ afterAll(async () => {
   await dropDatabase(adminUrl, replicaName);
 });
 
+/** The first 77 row of the contracts table: its running contract (most recent first), whose line the replica changed. */
 const paid77 = (table: { columns: { key: string }[]; rows: unknown[][] }) => {
   const row = table.rows.find((r) => r[0] === "77")!;
   return { name: row[1], paid: Number(row[table.columns.findIndex((c) => c.key === "verse_eur")]) };

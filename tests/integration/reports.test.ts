@@ -5,7 +5,7 @@ import { formatEuros, plainSpaces } from "../../lib/core/format";
 import { renderReportHtml, reportCsv } from "../../lib/reports/document";
 import { decideReport, saveReportNarrative, submitReport } from "../../lib/reports/mutations";
 import { htmlToPdf } from "../../lib/reports/pdf";
-import { getReportView, getReportViewByContract, listDepartmentReports } from "../../lib/reports/queries";
+import { getReportView, getReportViewByContract, listDepartmentReports, listOverdueReports } from "../../lib/reports/queries";
 import { db } from "../../lib/server/db";
 import { adoptReport, reportParties as setup, reportVersion as version } from "../factories/report-parties";
 import { signedInViewer } from "../factories/users";
@@ -168,5 +168,45 @@ describe("report CSV and formula-like text", () => {
     expect(rows).toContainEqual(["actions", "FA-01", "'=1+1", "statut", "IN_PROGRESS"]);
     expect(rows).toContainEqual(["actions", "FA-01", "'=1+1", "avancement_pct", "40"]);
     expect(rows.flat().some((cell) => cell.startsWith("="))).toBe(false);
+  });
+});
+
+describe("the demo's 2025 reports (seeded as on 5 December 2026)", () => {
+  const DEMO_DAY = new Date("2026-12-05T12:00:00Z");
+
+  it("stand at their different steps on the national view: sent back, awaiting the State, the ARS or both, not submitted", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const overdue2025 = (await listOverdueReports(national, {}, DEMO_DAY)).filter((r) => r.year === 2025);
+    const byCode = Object.fromEntries(overdue2025.map((r) => [r.departmentCode, { status: r.status, toAct: r.toAct, dueOn: r.dueOn }]));
+    // Adopted in 77 and 03: done, so not overdue.
+    expect(byCode).toEqual({
+      "04": { status: "DRAFT", toAct: ["DEPARTMENT"], dueOn: "2026-06-30" },
+      "10": { status: "SENT_BACK", toAct: ["DEPARTMENT"], dueOn: "2026-06-30" },
+      "59": { status: "SUBMITTED", toAct: ["STATE", "ARS"], dueOn: "2026-06-30" },
+      "63": { status: "SUBMITTED", toAct: ["STATE"], dueOn: "2026-06-30" },
+      "71": { status: "SUBMITTED", toAct: ["ARS"], dueOn: "2026-06-30" },
+    });
+  });
+
+  it("show 77's 2025 report adopted by the State and the ARS, with its frozen figures", async () => {
+    const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
+    const list = (await listDepartmentReports(editor, "77", DEMO_DAY))!;
+    expect(list.rows.filter((r) => r.frameworkCode === "2025-2027").map((r) => [r.year, r.status, r.overdue])).toEqual([
+      [2027, "DRAFT", false],
+      [2026, "DRAFT", false],
+      [2025, "ADOPTED", false],
+    ]);
+    const view = (await getReportView(editor, "77", 2025, DEMO_DAY))!;
+    expect(view).toMatchObject({ status: "ADOPTED", frozen: true, toAct: [] });
+    expect(view.approvals.map((a) => [a.party, a.decision])).toEqual([
+      ["STATE", "APPROVED"],
+      ["ARS", "APPROVED"],
+    ]);
+    expect(view.figures.fundingTotals.PAID).toBeGreaterThan(0);
+    // The avenants of 2026 (signed) and 2027 (to sign) are among the contract's deadlines.
+    expect(view.deadlines.filter((d) => d.kind === "AMENDMENT").map((d) => [d.dueOn, d.done])).toEqual([
+      ["2026-04-14", true],
+      ["2027-03-16", false],
+    ]);
   });
 });

@@ -198,7 +198,7 @@ describe("spreadsheet import permissions", () => {
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
     // The "Lisez-moi" sheet and each of the three sheets, each at its first line.
     expect(result.errors.map((e) => [e.sheet, e.column])).toEqual([["Lisez-moi", "B"], ["Fiches action", "Département"], ["Financements", "Département"], ["Indicateurs", "Département"]]);
-    expect(result.errors[1]).toMatchObject({ line: 2, message: expect.stringMatching(/^Ce fichier concerne un autre département \(« 63 »\) que celui de cet espace \(77\) : rien n'a été importé\. Lignes concernées : 2, 3, 4, 5\. Chaque ligne doit indiquer le département 77\.$/) });
+    expect(result.errors[1]).toMatchObject({ line: 2, message: expect.stringMatching(/^Ce fichier concerne un autre département \(« 63 »\) que celui de cet espace \(77\) : rien n'a été importé\. Lignes concernées : 2, 3, 4, 5, 6 et 1 autre\. Chaque ligne doit indiquer le département 77\.$/) });
     expect(await db().auditLog.count()).toBe(auditsBefore);
   });
 });
@@ -341,8 +341,9 @@ describe("spreadsheet import writes", () => {
     const viewer = await editor();
     const file = await editXlsx(await exported(), (wb) => {
       wb.getWorksheet("Financements")!.getRow(2).getCell(7).value = 9876.54;
-      wb.getWorksheet("Financements")!.addRow(["77", null, "FA-02", "ARS — FIR", 2021, "Prévu", 1500]);
-      wb.getWorksheet("Financements")!.addRow(["77", null, null, "Département", 2022, "Engagé", "2 500,00"]);
+      // The workbook is the running 2025-2027 contract's.
+      wb.getWorksheet("Financements")!.addRow(["77", null, "FA-02", "ARS — FIR", 2026, "Prévu", 1500]);
+      wb.getWorksheet("Financements")!.addRow(["77", null, null, "Département", 2027, "Engagé", "2 500,00"]);
       const indicators = wb.getWorksheet("Indicateurs")!;
       indicators.getRow(2).getCell(8).value = 42;
     });
@@ -354,7 +355,7 @@ describe("spreadsheet import writes", () => {
     expect(rows).toHaveLength(created + updated);
     expect(rows.every((r) => r.actorId === viewer.user.id && r.scopeDepartmentCode === "77" && r.scopeRegionCode === "11")).toBe(true);
     expect(rows.filter((r) => r.entity === "FundingLine" && r.operation === "create").map((r) => r.after)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ funder: "ARS_FIR", year: 2021, stage: "PLANNED", amountCents: 150_000 }), expect.objectContaining({ funder: "DEPARTMENT", amountCents: 250_000 })]),
+      expect.arrayContaining([expect.objectContaining({ funder: "ARS_FIR", year: 2026, stage: "PLANNED", amountCents: 150_000 }), expect.objectContaining({ funder: "DEPARTMENT", amountCents: 250_000 })]),
     );
     const createdIds = rows.filter((r) => r.operation === "create" && r.entity === "FundingLine").map((r) => r.entityId);
     expect(await db().fundingLine.count({ where: { id: { in: createdIds } } })).toBe(2);

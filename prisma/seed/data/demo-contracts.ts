@@ -715,3 +715,302 @@ export const demoContracts: DemoContractSeed[] = [
     contextFigures: [{ year: 2022, childProtectionBudget: 55_000_000, childrenFollowedByAse: 1_000, isDemo: true }],
   },
 ];
+
+// ───────────── The running contracts: 2025-2027 (demo) ─────────────
+// No public source gives per-department figures for the 2025-2027 contracts: every value below is demo
+// data. The dates are fixed within the 2025-2027 period, never computed from today, so that the tests
+// are deterministic; the demo is written as it stands on 5 December 2026 (2025 over, 2026 under way,
+// 2027 to come). The contracts' statuses are data: once 2027 is over, an administrator closes them
+// (« Terminé ») as for any contract, and nothing derives « en cours » from the calendar.
+
+const CURRENT_FRAMEWORK = "2025-2027";
+const STATE_DEMO = "national@demo.tripartite.fr";
+
+type Current = {
+  code: string;
+  /** « de Seine-et-Marne », « du Nord »… */
+  of: string;
+  signedOn: string;
+  signatories: Pick<DemoContractSeed, "stateSignatory" | "arsSignatory" | "departmentSignatory">;
+  amounts: { state: number; ars: number; department: number };
+  optionalObjectiveCodes: string[];
+  /** Signature dates of the 2026 and 2027 avenants (done or planned). */
+  avenants: [string, string];
+  report?: DemoContractSeed["reports"];
+  comments?: DemoContractSeed["comments"];
+  actionHistory?: DemoContractSeed["actionHistory"];
+};
+
+/** Six fiches action per running contract: done, under way, late, not started yet, postponed. */
+function currentActions(of: string): DemoContractSeed["actions"] {
+  const lead = (service: string) => `Département ${of} — ${service}`;
+  return [
+    {
+      reference: "FA-01",
+      objectiveCode: "O2",
+      title: "Visites à domicile de la PMI autour de la naissance",
+      purpose: "Proposer une visite pré et postnatale de la PMI à chaque famille repérée comme vulnérable par la maternité.",
+      targetPublic: "Futurs parents et parents de nouveau-nés en situation de vulnérabilité",
+      lead: lead("PMI"),
+      partners: "Maternités, ARS",
+      startDate: "2025-03-01",
+      endDate: "2026-06-30",
+      status: "DONE",
+      progress: 100,
+      weight: 1,
+      isDemo: true,
+    },
+    {
+      reference: "FA-02",
+      objectiveCode: "O8",
+      title: "Recrutement et formation d'assistants familiaux",
+      purpose: "Augmenter le nombre de places chez les assistants familiaux et accompagner les nouveaux recrutés.",
+      targetPublic: "Enfants confiés à l'ASE",
+      lead: lead("ASE"),
+      startDate: "2025-01-01",
+      endDate: "2027-12-31",
+      status: "IN_PROGRESS",
+      progress: 55,
+      weight: 2,
+      isDemo: true,
+    },
+    {
+      reference: "FA-03",
+      objectiveCode: "O10",
+      title: "Bilan de santé à l'entrée de chaque enfant confié",
+      purpose: "Réaliser un bilan de santé dans les deux mois de l'accueil, avec un médecin référent.",
+      targetPublic: "Enfants confiés à l'ASE",
+      lead: lead("ASE et PMI"),
+      partners: "ARS, Assurance maladie",
+      startDate: "2025-04-01",
+      endDate: "2026-09-30",
+      status: "IN_PROGRESS",
+      progress: 60,
+      weight: 1,
+      isDemo: true,
+    },
+    {
+      reference: "FA-04",
+      objectiveCode: "O11",
+      title: "Fin de l'hébergement des enfants confiés à l'hôtel",
+      purpose: "Ouvrir des places d'accueil adaptées pour qu'aucun enfant confié ne soit hébergé à l'hôtel.",
+      targetPublic: "Adolescents et jeunes majeurs confiés à l'ASE",
+      lead: lead("ASE"),
+      startDate: "2027-01-01",
+      endDate: "2027-12-31",
+      status: "NOT_STARTED",
+      progress: 0,
+      weight: 1,
+      isDemo: true,
+    },
+    {
+      reference: "FA-05",
+      objectiveCode: "O3",
+      title: "Bilans de santé en école maternelle",
+      purpose: "Atteindre tous les enfants de 3-4 ans des écoles maternelles prioritaires.",
+      targetPublic: "Enfants de 3 à 4 ans",
+      lead: lead("PMI"),
+      partners: "Éducation nationale",
+      startDate: "2025-09-01",
+      endDate: "2027-06-30",
+      status: "POSTPONED",
+      progress: 20,
+      weight: 1,
+      isDemo: true,
+    },
+    {
+      reference: "FA-06",
+      objectiveCode: "O9",
+      title: "Places d'accueil familial pour les tout-petits",
+      purpose: "Transformer des places de pouponnière en places d'accueil familial pour les enfants de moins de 6 ans.",
+      targetPublic: "Enfants confiés de moins de 6 ans",
+      lead: lead("ASE"),
+      startDate: "2025-06-01",
+      endDate: "2027-12-31",
+      status: "POSTPONED",
+      progress: 30,
+      weight: 1,
+      isDemo: true,
+    },
+  ];
+}
+
+function currentContract(c: Current): DemoContractSeed {
+  return {
+    departmentCode: c.code,
+    frameworkCode: CURRENT_FRAMEWORK,
+    wave: 2025,
+    status: "SIGNED",
+    signedOn: c.signedOn,
+    periodStart: "2025-01-01",
+    periodEnd: "2027-12-31",
+    ...c.signatories,
+    summary: `Contrat 2025-2027 ${c.of}, en cours : montants, fiches action et avancement de démonstration (aucun chiffre public par département pour cette période).`,
+    isDemo: true,
+    amounts: [
+      { party: "STATE", amount: c.amounts.state, isDemo: true },
+      { party: "ARS", amount: c.amounts.ars, isDemo: true },
+      { party: "DEPARTMENT", amount: c.amounts.department, isDemo: true },
+    ],
+    optionalObjectiveCodes: c.optionalObjectiveCodes,
+    actions: currentActions(c.of),
+    contextFigures: [],
+    yearInProgress: 2026,
+    amendmentDates: { 2026: c.avenants[0], 2027: c.avenants[1] },
+    reports: c.report,
+    comments: c.comments,
+    actionHistory: c.actionHistory,
+  };
+}
+
+const REPORT_TEXT = {
+  highlights: "Visites à domicile de la PMI étendues à toutes les maternités ; premières promotions d'assistants familiaux formées.",
+  difficulties: "Recrutement des médecins pour les bilans de santé à l'entrée ; bilans en école maternelle reportés.",
+  outlook: "Ouverture de places d'accueil pour mettre fin aux hébergements à l'hôtel en 2027.",
+};
+
+const signatories = (of: string, ars: string, prefect = "Le préfet", president = "Le président du conseil départemental") => ({
+  stateSignatory: `${prefect} ${of}`,
+  arsSignatory: ars,
+  departmentSignatory: `${president} ${of}`,
+});
+
+export const currentContracts: DemoContractSeed[] = [
+  currentContract({
+    code: "77",
+    of: "de Seine-et-Marne",
+    signedOn: "2025-06-12",
+    signatories: signatories("de Seine-et-Marne", "Le directeur général de l'ARS Île-de-France"),
+    amounts: { state: 9_000_000, ars: 4_500_000, department: 16_500_000 },
+    optionalObjectiveCodes: ["O6", "O12"],
+    avenants: ["2026-04-14", "2027-03-16"],
+    report: [
+      {
+        year: 2025,
+        status: "ADOPTED",
+        ...REPORT_TEXT,
+        submitted: { by: "editeur.77@demo.tripartite.fr", on: "2026-05-20" },
+        decisions: [
+          { party: "STATE", decision: "APPROVED", by: STATE_DEMO, on: "2026-06-09" },
+          { party: "ARS", decision: "APPROVED", by: "ars.idf@demo.tripartite.fr", on: "2026-06-18" },
+        ],
+      },
+    ],
+    comments: [
+      { by: "ars.idf@demo.tripartite.fr", on: "2026-10-08", actionReference: "FA-03", body: "Les bilans de santé à l'entrée ont pris du retard : pouvons-nous faire le point sur le recrutement des médecins ?" },
+      { by: "editeur.77@demo.tripartite.fr", on: "2026-10-12", actionReference: "FA-03", body: "Deux médecins recrutés en novembre ; l'échéance est repoussée au premier trimestre 2027." },
+      { by: "editeur.77@demo.tripartite.fr", on: "2026-11-04", body: "Préparation de l'avenant 2027 : tableau des montants à valider avec l'ARS avant février." },
+    ],
+    actionHistory: [
+      { actionReference: "FA-01", by: "editeur.77@demo.tripartite.fr", on: "2026-07-02", before: { status: "IN_PROGRESS", progress: 85 } },
+      { actionReference: "FA-02", by: "editeur.77@demo.tripartite.fr", on: "2026-11-18", before: { status: "IN_PROGRESS", progress: 40 } },
+    ],
+  }),
+  currentContract({
+    code: "63",
+    of: "du Puy-de-Dôme",
+    signedOn: "2025-07-03",
+    signatories: signatories("du Puy-de-Dôme", "Le directeur général de l'ARS Auvergne-Rhône-Alpes"),
+    amounts: { state: 2_100_000, ars: 900_000, department: 4_200_000 },
+    optionalObjectiveCodes: ["O4", "O13"],
+    avenants: ["2026-12-17", "2027-03-23"],
+    report: [
+      {
+        year: 2025,
+        status: "SUBMITTED",
+        ...REPORT_TEXT,
+        submitted: { by: "editeur.63@demo.tripartite.fr", on: "2026-09-14" },
+        decisions: [{ party: "ARS", decision: "APPROVED", by: "ars.ara@demo.tripartite.fr", on: "2026-10-02" }],
+      },
+    ],
+    comments: [{ by: "ars.ara@demo.tripartite.fr", on: "2026-10-02", body: "Rapport 2025 approuvé pour l'ARS ; reste la décision de l'État." }],
+    actionHistory: [{ actionReference: "FA-05", by: "editeur.63@demo.tripartite.fr", on: "2026-09-01", before: { status: "IN_PROGRESS", progress: 20 } }],
+  }),
+  currentContract({
+    code: "04",
+    of: "des Alpes-de-Haute-Provence",
+    signedOn: "2025-09-22",
+    signatories: signatories("des Alpes-de-Haute-Provence", "La déléguée territoriale de l'ARS Provence-Alpes-Côte d'Azur", "La préfète"),
+    amounts: { state: 850_000, ars: 400_000, department: 1_300_000 },
+    optionalObjectiveCodes: ["O5"],
+    avenants: ["2026-05-19", "2027-04-13"],
+    // The 2025 report is not submitted: overdue since 30 June 2026.
+  }),
+  currentContract({
+    code: "03",
+    of: "de l'Allier",
+    signedOn: "2025-05-26",
+    signatories: signatories("de l'Allier", "Le directeur général de l'ARS Auvergne-Rhône-Alpes", "La préfète"),
+    amounts: { state: 1_200_000, ars: 500_000, department: 2_300_000 },
+    optionalObjectiveCodes: ["O7"],
+    avenants: ["2026-03-30", "2027-03-29"],
+    report: [
+      {
+        year: 2025,
+        status: "ADOPTED",
+        ...REPORT_TEXT,
+        submitted: { on: "2026-06-02" },
+        decisions: [
+          { party: "ARS", decision: "APPROVED", by: "ars.ara@demo.tripartite.fr", on: "2026-06-20" },
+          { party: "STATE", decision: "APPROVED", by: STATE_DEMO, on: "2026-06-25" },
+        ],
+      },
+    ],
+  }),
+  currentContract({
+    code: "59",
+    of: "du Nord",
+    signedOn: "2025-10-06",
+    signatories: signatories("du Nord", "Le directeur général de l'ARS Hauts-de-France"),
+    amounts: { state: 9_500_000, ars: 3_000_000, department: 18_000_000 },
+    optionalObjectiveCodes: ["O4", "O5", "O12"],
+    avenants: ["2026-06-15", "2027-06-14"],
+    report: [{ year: 2025, status: "SUBMITTED", ...REPORT_TEXT, submitted: { on: "2026-11-20" } }],
+  }),
+  currentContract({
+    code: "71",
+    of: "de Saône-et-Loire",
+    signedOn: "2025-06-30",
+    signatories: signatories("de Saône-et-Loire", "Le directeur général de l'ARS Bourgogne-Franche-Comté"),
+    amounts: { state: 2_400_000, ars: 1_000_000, department: 4_600_000 },
+    optionalObjectiveCodes: ["O6"],
+    avenants: ["2026-04-27", "2027-04-26"],
+    report: [
+      {
+        year: 2025,
+        status: "SUBMITTED",
+        ...REPORT_TEXT,
+        submitted: { on: "2026-10-12" },
+        decisions: [{ party: "STATE", decision: "APPROVED", by: STATE_DEMO, on: "2026-11-03" }],
+      },
+    ],
+  }),
+  currentContract({
+    code: "10",
+    of: "de l'Aube",
+    signedOn: "2025-11-17",
+    signatories: signatories("de l'Aube", "La directrice générale de l'ARS Grand Est"),
+    amounts: { state: 1_000_000, ars: 450_000, department: 1_900_000 },
+    optionalObjectiveCodes: ["O14"],
+    avenants: ["2026-12-14", "2027-05-10"],
+    report: [
+      {
+        year: 2025,
+        status: "SENT_BACK",
+        ...REPORT_TEXT,
+        submitted: { on: "2026-07-15" },
+        decisions: [
+          {
+            party: "STATE",
+            decision: "SENT_BACK",
+            by: STATE_DEMO,
+            on: "2026-08-28",
+            comment: "Les montants versés en 2025 ne correspondent pas aux notifications : merci de les vérifier avant une nouvelle soumission.",
+          },
+        ],
+      },
+    ],
+  }),
+];
+
+demoContracts.push(...currentContracts);

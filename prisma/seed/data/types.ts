@@ -10,6 +10,7 @@ import type {
   FundingStage,
   IndicatorDirection,
   IndicatorKind,
+  ReportStatus,
 } from "../../../lib/server/generated/prisma/enums";
 
 export type Provenance = { sourceUrl?: string; sourceQuote?: string; sourceCheckedOn?: string; isDemo: boolean };
@@ -95,6 +96,41 @@ export type DemoContractSeed = Provenance & {
   contextFigures: ContextFigureSeed[];
   /** Optional objectives the contract takes (the mandatory ones are always taken). */
   optionalObjectiveCodes: string[];
+  /**
+   * For a contract still running at the demo's date: the contract year under way. Its funding is only
+   * partly committed and paid, later years are only planned, and indicators are measured for the years
+   * before it only. Absent for a contract whose every year is over.
+   */
+  yearInProgress?: number;
+  /** Signature dates (done or planned) of the demo avenants, by year: each makes an avenant deadline. */
+  amendmentDates?: Partial<Record<number, string>>;
+  /** Execution reports and their steps (demo); decisions are made by the named demo accounts. */
+  reports?: ReportSeed[];
+  /** Internal comments of demo accounts on the contract or one of its actions (demo). */
+  comments?: CommentSeed[];
+  /** Earlier edits of actions by demo accounts, kept in the history (demo). */
+  actionHistory?: ActionHistorySeed[];
+};
+
+export type ReportSeed = {
+  year: number;
+  status: ReportStatus;
+  highlights?: string;
+  difficulties?: string;
+  outlook?: string;
+  /** The department's submission: its day, and its account when the demo has one for the department. */
+  submitted?: { on: string; by?: string };
+  /** The State's and the ARS's decisions after the submission, in order. */
+  decisions?: { party: "STATE" | "ARS"; decision: "APPROVED" | "SENT_BACK"; by: string; on: string; comment?: string }[];
+};
+
+export type CommentSeed = { by: string; on: string; body: string; actionReference?: string };
+
+export type ActionHistorySeed = {
+  actionReference: string;
+  by: string;
+  on: string;
+  before: { status: ActionStatus; progress: number };
 };
 
 export type FundingLineSeed = { actionReference: string | null; funder: Funder; year: number; stage: FundingStage; amount: Euros };
