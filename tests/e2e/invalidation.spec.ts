@@ -6,8 +6,8 @@ import { signIn } from "./helpers";
 // 77's page and API answer show the new amount at once.
 type FundingRow = { year: number; funder: string; stage: string; amountCents: number };
 
-async function paidByArsIn2021(request: APIRequestContext): Promise<number> {
-  const answer = await request.get("/api/v1/financements?departement=77&annee=2021");
+async function paidByArsIn2025(request: APIRequestContext): Promise<number> {
+  const answer = await request.get("/api/v1/financements?departement=77&annee=2025");
   expect(answer.status()).toBe(200);
   const rows = ((await answer.json()) as { data: FundingRow[] }).data;
   return rows.filter((r) => r.funder === "ARS_FIR" && r.stage === "PAID").reduce((sum, r) => sum + r.amountCents, 0);
@@ -25,7 +25,7 @@ test("une ligne de financement enregistrée en Seine-et-Marne laisse la page du 
   expect(await cacheState(request, "/departements/63")).toBe("HIT");
   expect(await cacheState(request, "/widget/departements/63")).toBe("HIT");
   expect(await cacheState(request, "/departements/77")).toBe("HIT");
-  const paidBefore = await paidByArsIn2021(request);
+  const paidBefore = await paidByArsIn2025(request);
   const funding77 = async () => (await request.get("/departements/77")).text();
   const pageBefore = await funding77();
 
@@ -33,23 +33,23 @@ test("une ligne de financement enregistrée en Seine-et-Marne laisse la page du 
   await page.goto("/espace/departements/77/financements");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Ajouter la ligne" }) });
   await form.getByLabel("Financeur").selectOption({ label: "ARS — FIR" });
-  await form.getByLabel("Année").selectOption("2021");
+  await form.getByLabel("Année").selectOption("2025");
   await form.getByLabel("Étape").selectOption({ label: "Versé" });
   await form.getByLabel("Montant (€)").fill("1 234,56");
   await form.getByRole("button", { name: "Ajouter la ligne" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Ligne ajoutée : ARS — FIR, 2021, versé/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /Ligne ajoutée : ARS — FIR, 2025, versé/ })).toBeVisible({ timeout: 30_000 });
 
   try {
     // 63: untouched, still the cached copy.
     expect(await cacheState(request, "/departements/63")).toBe("HIT");
     expect(await cacheState(request, "/widget/departements/63")).toBe("HIT");
     // 77: rendered again, with the new amount, in its page and its API answer.
-    expect(await paidByArsIn2021(request)).toBe(paidBefore + 123_456);
+    expect(await paidByArsIn2025(request)).toBe(paidBefore + 123_456);
     expect(await funding77()).not.toBe(pageBefore);
   } finally {
     // The line goes, so that the other journeys find 77's figures as seeded.
-    await page.goto("/espace/departements/77/financements?annee=2021&financeur=ARS_FIR");
-    await page.getByRole("row").filter({ hasText: /1\s234,56/ }).getByRole("link", { name: /la ligne .*ARS — FIR, 2021, Versé/ }).click();
+    await page.goto("/espace/departements/77/financements?annee=2025&financeur=ARS_FIR");
+    await page.getByRole("row").filter({ hasText: /1\s234,56/ }).getByRole("link", { name: /la ligne .*ARS — FIR, 2025, Versé/ }).click();
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "Supprimer la ligne" }).click();
     await expect(page).toHaveURL(/supprimee=1/, { timeout: 30_000 });

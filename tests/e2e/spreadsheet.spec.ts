@@ -87,7 +87,7 @@ test("a file with hundreds of errors lists the first 200 with their line and col
   await page.goto(PAGE);
   const header = "Département;Identifiant;Fiche action;Financeur;Année;Étape;Montant (€)";
   // 150 lines, each with an unknown funder and a negative amount: 300 errors.
-  const bad = Array.from({ length: 150 }, () => "77;;FA-01;Mécène;2021;Prévu;-12");
+  const bad = Array.from({ length: 150 }, () => "77;;FA-01;Mécène;2025;Prévu;-12");
   await page.getByLabel("Fichier à importer").setInputFiles({ name: "financements.csv", mimeType: "text/csv", buffer: Buffer.from(`\ufeff${header}\r\n${bad.join("\r\n")}\r\n`) });
   await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
   await expect(page.getByRole("heading", { name: "Le fichier n'a pas été importé : 300 erreurs à corriger. Rien n'a été écrit." })).toBeVisible();
@@ -102,7 +102,7 @@ test("a file with hundreds of errors lists the first 200 with their line and col
   await page.getByLabel("Fichier à importer").setInputFiles({
     name: "financements.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2021\r\n`),
+    buffer: Buffer.from(`\ufeff${header}\r\n77;;FA-01;État — P304;2025\r\n`),
   });
   await page.getByRole("button", { name: "Prévisualiser l'import" }).click();
   const short = page.getByRole("table", { name: /1 erreur à corriger/ });
