@@ -7,6 +7,13 @@ export function isoDay(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
+/** The Date of an ISO day (its UTC midnight), as the database stores it; null stays null. */
+export function isoDayToDate(day: string): Date;
+export function isoDayToDate(day: string | null): Date | null;
+export function isoDayToDate(day: string | null): Date | null {
+  return day ? new Date(`${day}T00:00:00Z`) : null;
+}
+
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether `text` is a real calendar day written "YYYY-MM-DD" (no 2021-02-30). */

@@ -73,3 +73,8 @@ export const whenValid = (...keys: string[]) => ({
   when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
     !payload.issues.some((i) => (i.path?.length ?? 0) === 0 || keys.includes(String(i.path?.[0]))),
 });
+
+/** A failed parse's messages, by field name (the form shows each next to its field). */
+export function zodFieldErrors(error: z.ZodError): Record<string, string[] | undefined> {
+  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+}

@@ -1,15 +1,14 @@
 import "server-only";
-import { z } from "zod";
-import { auditDenied, writeAudit } from "../server/audit";
-import { invalidateOnSuccess } from "../server/cache/cache";
+import { zodFieldErrors } from "../core/fields";
+import { writeAudit } from "../server/audit";
 import { departmentScope } from "../server/cache/cache-tags";
-import { can, type Territory, type Viewer } from "../server/authz";
+import type { Viewer } from "../server/authz";
 import { db } from "../server/db";
-import { conflict, forbidden, invalid, notFound, ok, type Failure, type Result } from "../server/errors";
+import { conflict, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
-import { diff, runWrite } from "../server/write";
+import { diff, parseVersion, runWrite } from "../server/write";
 import { toLineValues } from "./queries";
-import { FundingLineVersionSchema, contractYears, fundingLineFieldsSchema, type FundingLineFields, type FundingLineValues } from "./schemas";
+import { contractYears, fundingLineFieldsSchema, type FundingLineFields, type FundingLineValues } from "./schemas";
 
 const LINE = "Cette ligne de financement";
 const CONTRACT = "Ce contrat";
@@ -19,30 +18,20 @@ function audited(v: FundingLineValues) {
   return { actionId: v.actionId, funder: v.funder, year: v.year, stage: v.stage, amountCents: v.amountCents };
 }
 
-function fieldErrors(error: z.ZodError) {
-  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-}
-
 type Contract = { id: string; periodStart: Date; periodEnd: Date };
-type Authorized = { ok: true; territory: Territory; contract: Contract } | Failure;
 
-/** Authorizes a write on a contract's ledger; a refusal leaves its audit row. */
-async function authorize(viewer: Viewer, contractId: string, entity: string, entityId: string, what: string): Promise<Authorized> {
+/** A contract and where it sits; null when there is none. */
+async function locateContract(contractId: string) {
   const contract = await db().contract.findUnique({ where: { id: contractId }, select: { id: true, periodStart: true, periodEnd: true } });
   const territory = contract ? await contractTerritory(db(), contractId) : null;
-  if (!contract || !territory) return notFound(what);
-  if (!can(viewer, "funding.edit", territory)) {
-    await auditDenied(viewer, "funding.edit", territory, entity, entityId);
-    return can(viewer, "contract.read", territory) ? forbidden() : notFound(what);
-  }
-  return { ok: true, territory, contract };
+  return contract && territory ? { contract, territory } : null;
 }
 
 /** Parses the form against the contract: year within its period, action among its own (not archived, unless unchanged). */
 async function parseFields(contract: Contract, input: Record<string, unknown>, keptActionId: string | null = null) {
   const years = contractYears(contract.periodStart, contract.periodEnd);
   const parsed = fundingLineFieldsSchema({ firstYear: years[0], lastYear: years[years.length - 1] }).safeParse(input);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
   const actionId = typeof input.actionId === "string" && input.actionId.trim() !== "" ? input.actionId : null;
   if (actionId && !errors.actionId) {
     const action = await db().action.findFirst({ where: { id: actionId, contractId: contract.id }, select: { archivedAt: true } });
@@ -58,16 +47,25 @@ function toData(fields: FundingLineFields) {
 }
 
 /** A new line in a contract's ledger, with its audit row. */
-export async function createFundingLine(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
-  const auth = await authorize(viewer, contractId, "Contract", contractId, CONTRACT);
-  if (!auth.ok) return auth;
-  const parsed = await parseFields(auth.contract, input);
-  if (!parsed.ok) return invalid(parsed.errors);
-  return db().$transaction(async (tx) => {
-    const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(parsed.data) } }));
-    await writeAudit(tx, { viewer, permission: "funding.edit", territory: auth.territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
-    return ok(created);
-  }).then(invalidateOnSuccess(departmentScope(auth.territory)));
+export function createFundingLine(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues>> {
+  return runWrite({
+    viewer,
+    permission: "funding.edit",
+    entity: "Contract",
+    entityId: contractId,
+    what: CONTRACT,
+    locate: () => locateContract(contractId),
+    prepare: async ({ contract }) => {
+      const parsed = await parseFields(contract, input);
+      return parsed.ok ? { ok: true, value: parsed.data } : invalid(parsed.errors);
+    },
+    write: async (tx, { territory }, fields) => {
+      const created = toLineValues(await tx.fundingLine.create({ data: { contractId, ...toData(fields) } }));
+      await writeAudit(tx, { viewer, permission: "funding.edit", territory, entity: "FundingLine", entityId: created.id, operation: "create", after: audited(created) });
+      return ok(created);
+    },
+    scope: departmentScope,
+  });
 }
 
 async function loadLine(lineId: string) {
@@ -93,10 +91,10 @@ export function updateFundingLine(viewer: Viewer, lineId: string, input: Record<
     locate: () => locateLine(lineId),
     prepare: async ({ contract, line }) => {
       const parsed = await parseFields(contract, input, line.actionId);
-      const version = FundingLineVersionSchema.safeParse(input.version);
+      const version = parseVersion(input.version);
       if (!parsed.ok) return invalid(parsed.errors);
-      if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-      return { ok: true, value: { fields: parsed.data, version: version.data } };
+      if (!version.ok) return version;
+      return { ok: true, value: { fields: parsed.data, version: version.value } };
     },
     write: async (tx, { territory }, { fields, version }) => {
       // Read inside the transaction: if the versioned update below succeeds, nothing changed this row in between.
@@ -123,10 +121,7 @@ export function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: 
     entityId: lineId,
     what: LINE,
     locate: () => locateLine(lineId),
-    prepare: async () => {
-      const version = FundingLineVersionSchema.safeParse(versionInput);
-      return version.success ? { ok: true, value: version.data } : invalid({ version: version.error.issues.map((i) => i.message) });
-    },
+    prepare: async () => parseVersion(versionInput),
     write: async (tx, { territory }, version) => {
       const now = await tx.fundingLine.findUnique({ where: { id: lineId } });
       if (!now) return notFound(LINE);

@@ -4,52 +4,150 @@ import "server-only";
 // `app/`: a form only parses its fields, calls the mutation and returns `toFormState`
 // (lib/core/form-state.ts). A mutation keeps only what is its own: how to find the record's place, how
 // to check its input, and the write itself.
+//
+// Two shapes of write:
+// - `runWrite`: a write under a permission on a territory (a department's records, the administration's).
+//   Every refusal leaves its "denied" audit row.
+// - `runAccountWrite`: a signed-in person's write on their own account (password, calendar link). No
+//   permission and no territory: being signed in is the whole authorization. Signing in itself is not a
+//   write on anything the viewer is authorized for (lib/auth/mutations.ts counts attempts instead).
+import type { z } from "zod";
+import { versionField, zodFieldErrors } from "../core/fields";
 import { auditDenied } from "./audit";
 import { can, type Permission, type Territory, type Viewer } from "./authz";
 import { invalidate } from "./cache/cache";
 import type { WriteScope } from "./cache/cache-tags";
 import { db } from "./db";
-import { forbidden, notFound, type Failure, type Result } from "./errors";
+import { forbidden, invalid, notFound, type Failure, type Result } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
 
-export type WriteSteps<L extends { territory: Territory }, P, T, C> = {
+/** A checked input, or the failure to return as it is. */
+export type Checked<P> = { ok: true; value: P } | Failure;
+type Invalid = Extract<Failure, { code: "invalid" }>;
+
+export type WriteSteps<L extends { territory: Territory | null }, P, T, C> = {
   viewer: Viewer;
   permission: Permission;
-  /** The audited entity and id, also on a refusal's audit row. */
+  /** The audited entity, also on a refusal's audit row. */
   entity: string;
-  entityId: string;
+  /** Its id on a refusal's audit row (computed only then, from what was located, when it needs a look-up). */
+  entityId: string | ((located: L | null) => string | Promise<string>);
   /** The record in the "not found" message ("Cette ligne de financement"). */
   what: string;
   /** Finds the record and where it sits (its permission's target); null when there is none. */
   locate: () => Promise<L | null>;
-  /** Checks the input against what was found, once the viewer may write: the values to write, or field errors. */
-  prepare: (located: L) => Promise<{ ok: true; value: P } | Failure>;
-  /** The write and its audit row, in one transaction (version guards included). */
-  write: (tx: Prisma.TransactionClient, located: L, input: P) => Promise<Result<T, C>>;
+  /**
+   * What a refused viewer is told:
+   * - "hide" (default): "forbidden" to one who may read the record, "not found" to one who may not even
+   *   read it (nothing tells them it exists); a missing record is "not found" before anything is checked.
+   * - "forbid": always "forbidden" (a comment: who may not write it is told so).
+   * - "forbid-first": the administration. The permission is checked before the record's existence, on
+   *   the place located (or none), so a refused attempt reveals nothing; always "forbidden".
+   */
+  refusal?: "hide" | "forbid" | "forbid-first";
+  /** Checks the input against what was found, once the viewer may write: the values to write, or a failure. */
+  prepare: (located: L) => Promise<Checked<P>>;
+  /** The write and its audit row, in one transaction (version guards included); `user` is who writes. */
+  write: (tx: Prisma.TransactionClient, located: L, input: P, user: SignedIn["user"]) => Promise<Result<T, C>>;
+  /** An error thrown by the transaction that is an answer, not a bug (a unique index); null: rethrown. */
+  rescue?: (error: unknown, input: P) => Failure | null;
   /** What a success changed (cache-tags.ts), invalidated after the commit. */
-  scope: (territory: Territory) => WriteScope;
+  scope: (territory: L["territory"], input: P, value: T) => WriteScope;
 };
 
 /**
  * One write. A viewer who may not write gets a refusal with its own audit row, and "not found" when
  * they may not even read the record (nothing tells them it exists).
  */
-export async function runWrite<L extends { territory: Territory }, P, T, C = never>(steps: WriteSteps<L, P, T, C>): Promise<Result<T, C>> {
+export async function runWrite<L extends { territory: Territory | null }, P, T, C = never>(steps: WriteSteps<L, P, T, C>): Promise<Result<T, C>> {
+  const refusal = steps.refusal ?? "hide";
   const located = await steps.locate();
-  if (!located) return notFound(steps.what);
-  if (!can(steps.viewer, steps.permission, located.territory)) {
-    await auditDenied(steps.viewer, steps.permission, located.territory, steps.entity, steps.entityId);
-    return can(steps.viewer, "contract.read", located.territory) ? forbidden() : notFound(steps.what);
+  if (!located && refusal !== "forbid-first") return notFound(steps.what);
+  const territory = located?.territory ?? null;
+  if (!can(steps.viewer, steps.permission, territory)) {
+    const entityId = typeof steps.entityId === "function" ? await steps.entityId(located) : steps.entityId;
+    await auditDenied(steps.viewer, steps.permission, territory, steps.entity, entityId);
+    return refusal === "hide" && !can(steps.viewer, "contract.read", territory) ? notFound(steps.what) : forbidden();
   }
+  if (!located) return notFound(steps.what);
+  // Only a signed-in user holds a permission (can()); this keeps the type honest.
+  const user = steps.viewer.kind === "user" ? steps.viewer.user : null;
+  if (!user) return forbidden();
   const input = await steps.prepare(located);
   if (!input.ok) return input;
-  const result = await db().$transaction((tx) => steps.write(tx, located, input.value));
-  if (result.ok) invalidate(steps.scope(located.territory));
+  let result: Result<T, C>;
+  try {
+    result = await db().$transaction((tx) => steps.write(tx, located, input.value, user));
+  } catch (error) {
+    const answer = steps.rescue?.(error, input.value);
+    if (answer) return answer;
+    throw error;
+  }
+  if (result.ok) invalidate(steps.scope(located.territory, input.value, result.value));
   return result;
 }
 
-/** The fields that changed, before and after, for the audit row and the history. */
-export function diff<V extends Record<string, unknown>>(before: V, after: V): { before: Partial<V>; after: Partial<V> } {
-  const keys = (Object.keys(after) as (keyof V)[]).filter((k) => before[k] !== after[k]);
+export type SignedIn = Extract<Viewer, { kind: "user" }>;
+
+export type AccountWriteSteps<P, T> = {
+  viewer: Viewer;
+  /** What someone who is not signed in is told. */
+  signedOut: () => Failure;
+  /** Checks the input (a password against the stored one…): the values to write, or a failure. */
+  prepare: (viewer: SignedIn) => Promise<Checked<P>>;
+  /** The write and its audit row (permission null, territory null), in one transaction. */
+  write: (tx: Prisma.TransactionClient, viewer: SignedIn, input: P) => Promise<Result<T, never>>;
+  /** What a success changed (cache-tags.ts), if anything cached shows it. */
+  scope?: (viewer: SignedIn, value: T) => WriteScope;
+};
+
+/** A signed-in person's write on their own account: no permission, no territory, no refusal row. */
+export async function runAccountWrite<P, T>(steps: AccountWriteSteps<P, T>): Promise<Result<T, never>> {
+  const viewer = steps.viewer;
+  if (viewer.kind !== "user") return steps.signedOut();
+  const input = await steps.prepare(viewer);
+  if (!input.ok) return input;
+  const result = await db().$transaction((tx) => steps.write(tx, viewer, input.value));
+  if (result.ok && steps.scope) invalidate(steps.scope(viewer, result.value));
+  return result;
+}
+
+/** A form's fields parsed by `schema`, or the field errors next to each field. */
+export function parseFields<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | Invalid {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : (invalid(zodFieldErrors(parsed.error)) as Invalid);
+}
+
+/**
+ * The version a form was loaded with, one rule for every record: an integer from 1 (a stale one is a
+ * conflict, found by the write, not an error here). `none` is for a record that may not exist yet: a
+ * blank field means "none yet" and gives `none` (an indicator value: null, a creation; a report: 0, the
+ * version of the report before its first save, which may also be sent as "0").
+ */
+export function parseVersion(value: unknown): { ok: true; value: number } | Invalid;
+export function parseVersion<N extends number | null>(value: unknown, options: { none: N }): { ok: true; value: number | N } | Invalid;
+export function parseVersion(value: unknown, options?: { none: number | null }): { ok: true; value: number | null } | Invalid {
+  if (options) {
+    const blank = value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+    if (blank || (options.none !== null && String(value).trim() === String(options.none))) return { ok: true, value: options.none };
+  }
+  const parsed = versionField.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : (invalid({ version: parsed.error.issues.map((i) => i.message) }) as Invalid);
+}
+
+/** The fields that changed, before and after, for the audit row and the history. `same` compares two values (default: ===). */
+export function diff<V extends Record<string, unknown>>(
+  before: V,
+  after: V,
+  options: { ignore?: readonly (keyof V)[]; same?: (a: unknown, b: unknown) => boolean } = {},
+): { before: Partial<V>; after: Partial<V> } {
+  const same = options.same ?? ((a, b) => a === b);
+  const keys = (Object.keys(after) as (keyof V)[]).filter((k) => !options.ignore?.includes(k) && !same(before[k], after[k]));
   return { before: Object.fromEntries(keys.map((k) => [k, before[k]])) as Partial<V>, after: Object.fromEntries(keys.map((k) => [k, after[k]])) as Partial<V> };
 }
+
+/** Same JSON: for values that are objects or arrays (the administration's records). */
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether anything changed. */
+export const changed = (d: { after: object }) => Object.keys(d.after).length > 0;
