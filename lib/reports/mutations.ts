@@ -4,39 +4,51 @@ import "server-only";
 // what they adopt) and kept at adoption; a send-back unfreezes them. One transaction + one audit row
 // per step, each version-checked; refused attempts leave a "denied" row. Reports are not public: each
 // step refreshes only the signed-in views' cached reads (overdue reports on the oversight views).
-import { z } from "zod";
-import { auditDenied, writeAudit } from "../server/audit";
-import { can, type Permission, type Territory, type Viewer } from "../server/authz";
-import { invalidateOnSuccess } from "../server/cache/cache";
+import { contractYears } from "../core/dates";
+import { writeAudit } from "../server/audit";
+import type { Permission, Territory, Viewer } from "../server/authz";
 import { oversightScope } from "../server/cache/cache-tags";
 import { Prisma, db } from "../server/db";
-import { conflict, forbidden, invalid, notFound, ok, type Result } from "../server/errors";
+import { conflict, invalid, notFound, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
-import { contractYears } from "../funding/schemas";
+import { parseFields, parseVersion, runWrite, type WriteSteps } from "../server/write";
 import { liveSnapshot } from "./data";
-import { DecisionSchema, NarrativeSchema, ReportVersionSchema, type ApprovingParty, type ReportStatus } from "./schemas";
+import { DecisionSchema, NarrativeSchema, type ApprovingParty, type ReportStatus } from "./schemas";
 import { canEditNarrative, currentRound, statusAfterDecision } from "./workflow";
 
 export type ReportState = { id: string; status: ReportStatus; version: number };
 
 const PARTY_PERMISSION: Record<ApprovingParty, Permission> = { STATE: "report.approve.state", ARS: "report.validate" };
 const entityId = (contractId: string, year: number, reportId?: string | null) => reportId ?? `${contractId}:${year}`;
-const fieldErrors = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
 const wrongStage = (message: string) => invalid({}, message);
 
-type Guarded = { ok: true; territory: Territory } | Extract<Result<never>, { ok: false }>;
-
-/** The contract-year exists and the viewer holds the step's permission there; otherwise a denied row. */
-async function guard(viewer: Viewer, permission: Permission, contractId: string, year: number): Promise<Guarded> {
-  const contract = await db().contract.findUnique({ where: { id: contractId }, select: { status: true, periodStart: true, periodEnd: true } });
-  const territory = contract ? await contractTerritory(db(), contractId) : null;
-  if (!contract || !territory || contract.status === "DRAFT" || !contractYears(contract.periodStart, contract.periodEnd).includes(year)) return notFound("Ce rapport");
-  if (!can(viewer, permission, territory)) {
-    const report = await db().executionReport.findUnique({ where: { contractId_year: { contractId, year } }, select: { id: true } });
-    await auditDenied(viewer, permission, territory, "ExecutionReport", entityId(contractId, year, report?.id));
-    return can(viewer, "contract.read", territory) ? forbidden() : notFound("Ce rapport");
-  }
-  return { ok: true, territory };
+/**
+ * A step of the workflow on a contract-year: it exists (a published contract, a year of its period) and
+ * the viewer holds the step's permission there; otherwise a denied row, on the report if it exists.
+ * The version is the report's, counted from 0 (none saved yet).
+ */
+function reportStep<P>(
+  viewer: Viewer,
+  permission: Permission,
+  contractId: string,
+  year: number,
+  steps: Pick<WriteSteps<{ territory: Territory }, P, ReportState, ReportState>, "prepare" | "write">,
+): Promise<Result<ReportState, ReportState>> {
+  return runWrite({
+    viewer,
+    permission,
+    entity: "ExecutionReport",
+    entityId: async () => entityId(contractId, year, (await db().executionReport.findUnique({ where: { contractId_year: { contractId, year } }, select: { id: true } }))?.id),
+    what: "Ce rapport",
+    locate: async () => {
+      const contract = await db().contract.findUnique({ where: { id: contractId }, select: { status: true, periodStart: true, periodEnd: true } });
+      const territory = contract ? await contractTerritory(db(), contractId) : null;
+      if (!contract || !territory || contract.status === "DRAFT" || !contractYears(contract.periodStart, contract.periodEnd).includes(year)) return null;
+      return { territory };
+    },
+    ...steps,
+    scope: oversightScope,
+  });
 }
 
 const state = (r: { id: string; status: ReportStatus; version: number }): ReportState => ({ id: r.id, status: r.status, version: r.version });
@@ -64,76 +76,77 @@ async function bump(tx: Prisma.TransactionClient, id: string, version: number, d
 }
 
 /** The department's narrative: highlights, difficulties, outlook. Only while it writes. */
-export async function saveReportNarrative(viewer: Viewer, contractId: string, year: number, input: Record<string, unknown>): Promise<Result<ReportState>> {
-  const g = await guard(viewer, "report.edit", contractId, year);
-  if (!g.ok) return g;
-  const parsed = NarrativeSchema.safeParse(input);
-  const version = ReportVersionSchema.safeParse(input.version);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  return db().$transaction(async (tx) => {
-    const locked = await lockReport(tx, contractId, year, version.data);
-    if (!locked.ok) return locked.failure;
-    const r = locked.report;
-    if (!canEditNarrative(r.status)) return wrongStage("Le rapport est soumis ou adopté : il ne se modifie plus.");
-    const before = { highlights: r.highlights, difficulties: r.difficulties, outlook: r.outlook };
-    // Unchanged text (e.g. saved just before submitting): nothing to write, nothing to audit.
-    if (!locked.created && (Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === parsed.data[k])) return ok(state(r));
-    if (!(await bump(tx, r.id, r.version, parsed.data))) return conflict(state(r));
-    await writeAudit(tx, { viewer, permission: "report.edit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: locked.created ? "create" : "update", before: locked.created ? undefined : before, after: parsed.data });
-    return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(invalidateOnSuccess(oversightScope(g.territory)));
+export function saveReportNarrative(viewer: Viewer, contractId: string, year: number, input: Record<string, unknown>): Promise<Result<ReportState, ReportState>> {
+  return reportStep(viewer, "report.edit", contractId, year, {
+    prepare: async () => {
+      const fields = parseFields(NarrativeSchema, input);
+      const version = parseVersion(input.version, { none: 0 });
+      if (!fields.ok) return fields;
+      return version.ok ? { ok: true, value: { text: fields.value, version: version.value } } : version;
+    },
+    write: async (tx, { territory }, { text, version }) => {
+      const locked = await lockReport(tx, contractId, year, version);
+      if (!locked.ok) return locked.failure;
+      const r = locked.report;
+      if (!canEditNarrative(r.status)) return wrongStage("Le rapport est soumis ou adopté : il ne se modifie plus.");
+      const before = { highlights: r.highlights, difficulties: r.difficulties, outlook: r.outlook };
+      // Unchanged text (e.g. saved just before submitting): nothing to write, nothing to audit.
+      if (!locked.created && (Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === text[k])) return ok(state(r));
+      if (!(await bump(tx, r.id, r.version, text))) return conflict(state(r));
+      await writeAudit(tx, { viewer, permission: "report.edit", territory, entity: "ExecutionReport", entityId: r.id, operation: locked.created ? "create" : "update", before: locked.created ? undefined : before, after: text });
+      return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
+    },
+  });
 }
 
 /** The department submits: the figures are frozen and the State and the ARS are asked to decide. */
-export async function submitReport(viewer: Viewer, contractId: string, year: number, versionInput: unknown, now = new Date()): Promise<Result<ReportState>> {
-  const g = await guard(viewer, "report.submit", contractId, year);
-  if (!g.ok) return g;
-  const version = ReportVersionSchema.safeParse(versionInput);
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  return db().$transaction(async (tx) => {
-    const locked = await lockReport(tx, contractId, year, version.data);
-    if (!locked.ok) return locked.failure;
-    const r = locked.report;
-    if (!canEditNarrative(r.status)) return wrongStage("Ce rapport est déjà soumis ou adopté.");
-    // A new round starts strictly after every earlier decision, so none of them counts in it.
-    const last = await tx.reportApproval.findFirst({ where: { reportId: r.id }, orderBy: { createdAt: "desc" } });
-    const submittedAt = last && last.createdAt >= now ? new Date(last.createdAt.getTime() + 1) : now;
-    const snapshot = await liveSnapshot(tx, contractId, year, submittedAt);
-    if (!(await bump(tx, r.id, r.version, { status: "SUBMITTED", submittedAt, snapshot: snapshot as unknown as Prisma.InputJsonValue }))) return conflict(state(r));
-    await writeAudit(tx, { viewer, permission: "report.submit", territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation: "submit", before: { status: r.status }, after: { status: "SUBMITTED", fundingTotals: snapshot.fundingTotals } });
-    return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(invalidateOnSuccess(oversightScope(g.territory)));
+export function submitReport(viewer: Viewer, contractId: string, year: number, versionInput: unknown, now = new Date()): Promise<Result<ReportState, ReportState>> {
+  return reportStep(viewer, "report.submit", contractId, year, {
+    prepare: async () => parseVersion(versionInput, { none: 0 }),
+    write: async (tx, { territory }, version) => {
+      const locked = await lockReport(tx, contractId, year, version);
+      if (!locked.ok) return locked.failure;
+      const r = locked.report;
+      if (!canEditNarrative(r.status)) return wrongStage("Ce rapport est déjà soumis ou adopté.");
+      // A new round starts strictly after every earlier decision, so none of them counts in it.
+      const last = await tx.reportApproval.findFirst({ where: { reportId: r.id }, orderBy: { createdAt: "desc" } });
+      const submittedAt = last && last.createdAt >= now ? new Date(last.createdAt.getTime() + 1) : now;
+      const snapshot = await liveSnapshot(tx, contractId, year, submittedAt);
+      if (!(await bump(tx, r.id, r.version, { status: "SUBMITTED", submittedAt, snapshot: snapshot as unknown as Prisma.InputJsonValue }))) return conflict(state(r));
+      await writeAudit(tx, { viewer, permission: "report.submit", territory, entity: "ExecutionReport", entityId: r.id, operation: "submit", before: { status: r.status }, after: { status: "SUBMITTED", fundingTotals: snapshot.fundingTotals } });
+      return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
+    },
+  });
 }
 
 /** The State or the ARS approves or sends back (with a comment); the second approval adopts. */
-export async function decideReport(viewer: Viewer, contractId: string, year: number, party: ApprovingParty, input: Record<string, unknown>, now = new Date()): Promise<Result<ReportState>> {
+export function decideReport(viewer: Viewer, contractId: string, year: number, party: ApprovingParty, input: Record<string, unknown>, now = new Date()): Promise<Result<ReportState, ReportState>> {
   const permission = PARTY_PERMISSION[party];
-  const g = await guard(viewer, permission, contractId, year);
-  if (!g.ok) return g;
-  const parsed = DecisionSchema.safeParse(input);
-  const version = ReportVersionSchema.safeParse(input.version);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  const user = viewer.kind === "user" ? viewer.user : null;
-  if (!user) return forbidden();
-  return db().$transaction(async (tx) => {
-    const locked = await lockReport(tx, contractId, year, version.data);
-    if (!locked.ok) return locked.failure;
-    const r = locked.report;
-    if (r.status !== "SUBMITTED") return wrongStage("Ce rapport n'attend pas de validation.");
-    const round = currentRound(await tx.reportApproval.findMany({ where: { reportId: r.id } }), r.submittedAt);
-    if (round.some((a) => a.party === party)) return wrongStage("Votre décision sur ce rapport est déjà enregistrée.");
-    const status = statusAfterDecision(round, party, parsed.data.decision);
-    const data: Prisma.ExecutionReportUpdateManyMutationInput =
-      status === "ADOPTED" ? { status, adoptedAt: now } : status === "SENT_BACK" ? { status, snapshot: Prisma.DbNull } : { status };
-    if (!(await bump(tx, r.id, r.version, data))) return conflict(state(r));
-    const createdAt = r.submittedAt && r.submittedAt >= now ? new Date(r.submittedAt.getTime() + 1) : now;
-    await tx.reportApproval.create({ data: { reportId: r.id, party, decision: parsed.data.decision, comment: parsed.data.comment, userId: user.id, createdAt } });
-    if (status === "ADOPTED") await tx.deadline.updateMany({ where: { contractId, year, kind: "REPORT_DUE", doneAt: null }, data: { doneAt: now } });
-    const operation = status === "ADOPTED" ? "adopt" : parsed.data.decision === "APPROVED" ? "approve" : "send-back";
-    await writeAudit(tx, { viewer, permission, territory: g.territory, entity: "ExecutionReport", entityId: r.id, operation, before: { status: r.status }, after: { status, party, decision: parsed.data.decision, comment: parsed.data.comment } });
-    return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
-  }).then(invalidateOnSuccess(oversightScope(g.territory)));
+  return reportStep(viewer, permission, contractId, year, {
+    prepare: async () => {
+      const fields = parseFields(DecisionSchema, input);
+      const version = parseVersion(input.version, { none: 0 });
+      if (!fields.ok) return fields;
+      return version.ok ? { ok: true, value: { decision: fields.value, version: version.value } } : version;
+    },
+    write: async (tx, { territory }, { decision: { decision, comment }, version }, user) => {
+      const locked = await lockReport(tx, contractId, year, version);
+      if (!locked.ok) return locked.failure;
+      const r = locked.report;
+      if (r.status !== "SUBMITTED") return wrongStage("Ce rapport n'attend pas de validation.");
+      const round = currentRound(await tx.reportApproval.findMany({ where: { reportId: r.id } }), r.submittedAt);
+      if (round.some((a) => a.party === party)) return wrongStage("Votre décision sur ce rapport est déjà enregistrée.");
+      const status = statusAfterDecision(round, party, decision);
+      const data: Prisma.ExecutionReportUpdateManyMutationInput =
+        status === "ADOPTED" ? { status, adoptedAt: now } : status === "SENT_BACK" ? { status, snapshot: Prisma.DbNull } : { status };
+      if (!(await bump(tx, r.id, r.version, data))) return conflict(state(r));
+      const createdAt = r.submittedAt && r.submittedAt >= now ? new Date(r.submittedAt.getTime() + 1) : now;
+      await tx.reportApproval.create({ data: { reportId: r.id, party, decision, comment, userId: user.id, createdAt } });
+      if (status === "ADOPTED") await tx.deadline.updateMany({ where: { contractId, year, kind: "REPORT_DUE", doneAt: null }, data: { doneAt: now } });
+      const operation = status === "ADOPTED" ? "adopt" : decision === "APPROVED" ? "approve" : "send-back";
+      await writeAudit(tx, { viewer, permission, territory, entity: "ExecutionReport", entityId: r.id, operation, before: { status: r.status }, after: { status, party, decision, comment } });
+      return ok(state(await tx.executionReport.findUniqueOrThrow({ where: { id: r.id } })));
+    },
+  });
 }
 export type { Result } from "../server/errors";
