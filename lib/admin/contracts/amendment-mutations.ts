@@ -1,18 +1,18 @@
 import "server-only";
+import { isoDayToDate } from "../../core/dates";
 import { FUNDERS } from "../../funding/schemas";
 import { writeAudit } from "../../server/audit";
-import { invalidateOnSuccess } from "../../server/cache/cache";
 import { contractScope } from "../../server/cache/cache-tags";
-import type { Territory, Viewer } from "../../server/authz";
+import type { Viewer } from "../../server/authz";
 import { db, type Prisma } from "../../server/db";
-import { conflict, invalid, notFound, ok, type Failure, type Result } from "../../server/errors";
+import { conflict, invalid, ok, type Failure, type Result } from "../../server/errors";
 import { contractTerritory } from "../../server/territory";
-import { changedFields, denyUnlessAdmin, isUniqueViolation } from "../guard";
-import { day, fieldErrors } from "./mutations";
+import { changed, diff, parseFields, parseVersion, runWrite, sameJson } from "../../server/write";
+import { isUniqueViolation } from "../guard";
+import { ADMINISTRATION, locateContract } from "./mutations";
 import { toAmendmentValues } from "./queries";
-import { AmendmentFieldsSchema, ContractVersionSchema, funderField, type AmendmentEditValues, type AmendmentFields } from "./schemas";
+import { AmendmentFieldsSchema, funderField, type AmendmentEditValues, type AmendmentFields } from "./schemas";
 
-const PERMISSION = "admin.contracts";
 const yearTaken = (year: number) => invalid({ year: [`Ce contrat a déjà un avenant pour ${year}.`] });
 
 /** Year inside the contract's period and not yet taken by another avenant of the same contract. */
@@ -26,33 +26,28 @@ async function checkYear(contractId: string, year: number, exceptId?: string): P
 }
 
 function amendmentData(f: AmendmentFields) {
-  return { year: f.year, number: f.number, signedOn: day(f.signedOn), note: f.note, sourceUrl: f.sourceUrl };
+  return { year: f.year, number: f.number, signedOn: isoDayToDate(f.signedOn), note: f.note, sourceUrl: f.sourceUrl };
 }
 
-async function withUniqueYear<T, C>(year: number, run: () => Promise<Result<T, C>>): Promise<Result<T, C>> {
-  try {
-    return await run();
-  } catch (error) {
-    // Two avenants for the same year saved at once: the unique index keeps one.
-    if (isUniqueViolation(error)) return yearTaken(year);
-    throw error;
-  }
-}
+// Two avenants for the same year saved at once: the unique index keeps one.
+const rescueYear = (error: unknown, { fields }: { fields: AmendmentFields }) => (isUniqueViolation(error) ? yearTaken(fields.year) : null);
+const compare = { ignore: ["version"] as (keyof AmendmentEditValues)[], same: sameJson };
 
 /** A new avenant: that year's amounts per funder, typed by a person (real data, never demo). */
-export async function createAmendment(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues>> {
-  const territory = await contractTerritory(db(), contractId);
-  const denied = await denyUnlessAdmin(viewer, PERMISSION, { entity: "Contract", entityId: contractId, territory });
-  if (denied) return denied;
-  if (!territory) return notFound("Ce contrat");
-  const parsed = AmendmentFieldsSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  const fields = parsed.data;
-  const yearProblem = await checkYear(contractId, fields.year);
-  if (yearProblem) return yearProblem;
-
-  return withUniqueYear(fields.year, () =>
-    db().$transaction(async (tx) => {
+export function createAmendment(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues>> {
+  return runWrite({
+    viewer,
+    ...ADMINISTRATION,
+    entity: "Contract",
+    entityId: contractId,
+    what: "Ce contrat",
+    locate: () => locateContract(contractId),
+    prepare: async () => {
+      const parsed = parseFields(AmendmentFieldsSchema, input);
+      if (!parsed.ok) return parsed;
+      return (await checkYear(contractId, parsed.value.year)) ?? { ok: true, value: { fields: parsed.value } };
+    },
+    write: async (tx, { territory }, { fields }) => {
       const created = await tx.amendment.create({
         data: {
           contractId,
@@ -68,10 +63,12 @@ export async function createAmendment(viewer: Viewer, contractId: string, input:
         include: { amounts: true },
       });
       const values = toAmendmentValues(created);
-      await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: created.id, operation: "create", after: values });
+      await writeAudit(tx, { viewer, permission: ADMINISTRATION.permission, territory, entity: "Amendment", entityId: created.id, operation: "create", after: values });
       return ok(values);
-    }),
-  ).then(invalidateOnSuccess(contractScope(territory)));
+    },
+    rescue: rescueYear,
+    scope: contractScope,
+  });
 }
 
 async function syncAmounts(tx: Prisma.TransactionClient, amendmentId: string, before: AmendmentEditValues, fields: AmendmentFields) {
@@ -90,25 +87,29 @@ async function syncAmounts(tx: Prisma.TransactionClient, amendmentId: string, be
 }
 
 /** Saves an avenant if nobody saved it since `version`; otherwise returns the current values. */
-export async function updateAmendment(viewer: Viewer, amendmentId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues, AmendmentEditValues>> {
-  const amendment = await db().amendment.findUnique({ where: { id: amendmentId }, select: { contractId: true } });
-  const territory: Territory | null = amendment ? await contractTerritory(db(), amendment.contractId) : null;
-  const denied = await denyUnlessAdmin(viewer, PERMISSION, { entity: "Amendment", entityId: amendmentId, territory });
-  if (denied) return denied;
-  if (!amendment || !territory) return notFound("Cet avenant");
-  const parsed = AmendmentFieldsSchema.safeParse(input);
-  const version = ContractVersionSchema.safeParse(input.version);
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
-  if (!version.success) return invalid({ version: version.error.issues.map((i) => i.message) });
-  const fields = parsed.data;
-  const yearProblem = await checkYear(amendment.contractId, fields.year, amendmentId);
-  if (yearProblem) return yearProblem;
-
-  return withUniqueYear(fields.year, () =>
-    db().$transaction(async (tx) => {
+export function updateAmendment(viewer: Viewer, amendmentId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues, AmendmentEditValues>> {
+  return runWrite({
+    viewer,
+    ...ADMINISTRATION,
+    entity: "Amendment",
+    entityId: amendmentId,
+    what: "Cet avenant",
+    locate: async () => {
+      const amendment = await db().amendment.findUnique({ where: { id: amendmentId }, select: { contractId: true } });
+      const territory = amendment ? await contractTerritory(db(), amendment.contractId) : null;
+      return amendment && territory ? { contractId: amendment.contractId, territory } : null;
+    },
+    prepare: async ({ contractId }) => {
+      const parsed = parseFields(AmendmentFieldsSchema, input);
+      const version = parseVersion(input.version);
+      if (!parsed.ok) return parsed;
+      if (!version.ok) return version;
+      return (await checkYear(contractId, parsed.value.year, amendmentId)) ?? { ok: true, value: { fields: parsed.value, version: version.value } };
+    },
+    write: async (tx, { territory }, { fields, version }) => {
       const load = async () => toAmendmentValues(await tx.amendment.findUniqueOrThrow({ where: { id: amendmentId }, include: { amounts: true } }));
       const before = await load();
-      if (before.version !== version.data) return conflict(before);
+      if (before.version !== version) return conflict(before);
       const wanted: AmendmentEditValues = {
         ...before,
         year: fields.year,
@@ -119,14 +120,15 @@ export async function updateAmendment(viewer: Viewer, amendmentId: string, input
         ...Object.fromEntries(FUNDERS.map((f) => [funderField(f), fields[funderField(f)] === null ? null : Number(fields[funderField(f)])])),
       };
       // Nothing changed: nothing to write, nothing to record.
-      if (Object.keys(changedFields(before, wanted, ["version"]).after).length === 0) return ok(before);
-      const updated = await tx.amendment.updateMany({ where: { id: amendmentId, version: version.data }, data: { ...amendmentData(fields), version: { increment: 1 } } });
+      if (!changed(diff(before, wanted, compare))) return ok(before);
+      const updated = await tx.amendment.updateMany({ where: { id: amendmentId, version }, data: { ...amendmentData(fields), version: { increment: 1 } } });
       if (updated.count === 0) return conflict(await load());
       await syncAmounts(tx, amendmentId, before, fields);
       const current = await load();
-      const diff = changedFields(before, current, ["version"]);
-      await writeAudit(tx, { viewer, permission: PERMISSION, territory, entity: "Amendment", entityId: amendmentId, operation: "update", ...diff });
+      await writeAudit(tx, { viewer, permission: ADMINISTRATION.permission, territory, entity: "Amendment", entityId: amendmentId, operation: "update", ...diff(before, current, compare) });
       return ok(current);
-    }),
-  ).then(invalidateOnSuccess(contractScope(territory)));
+    },
+    rescue: rescueYear,
+    scope: contractScope,
+  });
 }
