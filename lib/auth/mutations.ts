@@ -1,10 +1,11 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
+import { zodFieldErrors } from "../core/fields";
 import { writeAudit } from "../server/audit";
 import type { Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { invalid, ok, type Result } from "../server/errors";
+import { parseFields, runAccountWrite } from "../server/write";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, PasswordChangeSchema, SignInSchema, THROTTLE_WINDOW_MINUTES } from "./schemas";
 import { createSession, revokeSession } from "./sessions";
 
@@ -13,13 +14,17 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$AMoQLaGNv55n/sX63YcRGQ$uIdWNj
 
 export type SignInFailure = "invalid" | "throttled";
 
-/** Password sign-in with throttling per account and per IP, counted in the database (shared by all instances). */
+/**
+ * Password sign-in with throttling per account and per IP, counted in the database (shared by all
+ * instances). Not on the write skeleton: nobody is authorized yet, and what it records is an attempt
+ * (LoginAttempt), not an audited change.
+ */
 export async function signInWithPassword(
   input: { email: string; password: string },
   meta: { ip: string; userAgent?: string },
 ): Promise<{ ok: true; token: string; expiresAt: Date } | { ok: false; reason: SignInFailure; fieldErrors?: Record<string, string[] | undefined> }> {
   const parsed = SignInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: parsedErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, reason: "invalid", fieldErrors: zodFieldErrors(parsed.error) };
   const { email, password } = parsed.data;
   const since = new Date(Date.now() - THROTTLE_WINDOW_MINUTES * 60_000);
   const [accountFailures, ipFailures] = await Promise.all([
@@ -41,10 +46,6 @@ export async function signInWithPassword(
   return { ok: true, ...session };
 }
 
-function parsedErrors(error: z.ZodError) {
-  return z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
-}
-
 export async function signOut(viewer: Viewer) {
   if (viewer.kind === "user") await revokeSession(viewer.sessionId);
 }
@@ -54,22 +55,29 @@ export async function changePassword(
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string; confirmation: string },
   meta: { ip: string; userAgent?: string },
-): Promise<Result<{ token: string; expiresAt: Date }>> {
-  if (viewer.kind !== "user") return invalid({}, "Connectez-vous d'abord.");
-  const parsed = PasswordChangeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsedErrors(parsed.error));
-  const user = await db().user.findUniqueOrThrow({ where: { id: viewer.user.id } });
-  if (!user.passwordHash || !(await verify(user.passwordHash, parsed.data.currentPassword).catch(() => false))) {
-    return invalid({ currentPassword: ["Mot de passe actuel incorrect."] });
-  }
-  const passwordHash = await hash(parsed.data.newPassword);
-  const changedAt = new Date();
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: changedAt } });
-    await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: changedAt } });
-    await writeAudit(tx, { viewer, permission: null, territory: null, entity: "User", entityId: user.id, operation: "password_change" });
+): Promise<Result<{ token: string; expiresAt: Date }, never>> {
+  const changed = await runAccountWrite({
+    viewer,
+    signedOut: () => invalid({}, "Connectez-vous d'abord."),
+    prepare: async ({ user: { id } }) => {
+      const parsed = parseFields(PasswordChangeSchema, input);
+      if (!parsed.ok) return parsed;
+      const user = await db().user.findUniqueOrThrow({ where: { id } });
+      if (!user.passwordHash || !(await verify(user.passwordHash, parsed.value.currentPassword).catch(() => false))) {
+        return invalid({ currentPassword: ["Mot de passe actuel incorrect."] });
+      }
+      return { ok: true, value: await hash(parsed.value.newPassword) };
+    },
+    write: async (tx, { user: { id } }, passwordHash) => {
+      const changedAt = new Date();
+      await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: changedAt } });
+      await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: changedAt } });
+      await writeAudit(tx, { viewer, permission: null, territory: null, entity: "User", entityId: id, operation: "password_change" });
+      return ok(id);
+    },
   });
+  if (!changed.ok) return changed;
   // Strictly after the change, so the new session is not void.
   await new Promise((r) => setTimeout(r, 2));
-  return ok(await createSession(user.id, meta));
+  return ok(await createSession(changed.value, meta));
 }

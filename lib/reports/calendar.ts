@@ -6,6 +6,7 @@ import { writeAudit } from "../server/audit";
 import type { Role, Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { forbidden, ok, type Result } from "../server/errors";
+import { runAccountWrite } from "../server/write";
 import { listDeadlinesInScope } from "./deadlines";
 import { buildCalendar } from "./ics";
 import { DEADLINE_KIND_LABELS } from "./schemas";
@@ -13,14 +14,17 @@ import { DEADLINE_KIND_LABELS } from "./schemas";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new token (the previous link stops working); returns the token to put in the URL. */
-export async function regenerateCalendarToken(viewer: Viewer): Promise<Result<{ token: string }>> {
-  if (viewer.kind !== "user") return forbidden();
-  const token = randomBytes(32).toString("base64url");
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: viewer.user.id }, data: { calendarToken: hashToken(token) } });
-    await writeAudit(tx, { viewer, permission: null, territory: null, entity: "User", entityId: viewer.user.id, operation: "calendar-token", after: { regenerated: true } });
+export function regenerateCalendarToken(viewer: Viewer): Promise<Result<{ token: string }, never>> {
+  return runAccountWrite({
+    viewer,
+    signedOut: forbidden,
+    prepare: async () => ({ ok: true, value: randomBytes(32).toString("base64url") }),
+    write: async (tx, { user: { id } }, token) => {
+      await tx.user.update({ where: { id }, data: { calendarToken: hashToken(token) } });
+      await writeAudit(tx, { viewer, permission: null, territory: null, entity: "User", entityId: id, operation: "calendar-token", after: { regenerated: true } });
+      return ok({ token });
+    },
   });
-  return ok({ token });
 }
 
 export async function hasCalendarToken(viewer: Viewer): Promise<boolean> {
