@@ -4,7 +4,7 @@ import { zodFieldErrors } from "../core/fields";
 import { writeAudit } from "../server/audit";
 import type { Viewer } from "../server/authz";
 import { db } from "../server/db";
-import { invalid, ok, type Result } from "../server/errors";
+import { forbidden, invalid, ok, type Failure, type Result } from "../server/errors";
 import { parseFields, runAccountWrite } from "../server/write";
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, PasswordChangeSchema, SignInSchema, THROTTLE_WINDOW_MINUTES } from "./schemas";
 import { createSession, revokeSession } from "./sessions";
@@ -44,6 +44,13 @@ export async function signInWithPassword(
   await db().loginAttempt.create({ data: { email, ip: meta.ip, success: true } });
   const session = await createSession(user.id, meta);
   return { ok: true, ...session };
+}
+
+/** A refused sign-in as a mutation's failure, for the form (toFormState). */
+export function signInRefusal(refused: { reason: SignInFailure; fieldErrors?: Record<string, string[] | undefined> }): Failure {
+  if (refused.reason === "throttled") return { ...forbidden(), message: "Trop de tentatives de connexion : réessayez dans 15 minutes." };
+  if (refused.fieldErrors) return invalid(refused.fieldErrors);
+  return { ...forbidden(), message: "Adresse électronique ou mot de passe incorrect." };
 }
 
 export async function signOut(viewer: Viewer) {

@@ -149,4 +149,18 @@ export function decideReport(viewer: Viewer, contractId: string, year: number, p
     },
   });
 }
+/**
+ * Submits the report as shown on its page: the text in the form is saved first (unchanged text writes
+ * nothing). `version`: the one the form goes on from (the saved text's, once saved).
+ */
+export async function submitReportAsShown(viewer: Viewer, contractId: string, year: number, input: Record<string, string>): Promise<{ result: Result<ReportState, ReportState>; version: string }> {
+  let version: string | number | undefined = input.version;
+  if ("highlights" in input || "difficulties" in input || "outlook" in input) {
+    const saved = await saveReportNarrative(viewer, contractId, year, input);
+    if (!saved.ok) return { result: saved, version: input.version ?? "" };
+    version = saved.value.version;
+  }
+  return { result: await submitReport(viewer, contractId, year, version), version: String(version ?? "") };
+}
+
 export type { Result } from "../server/errors";

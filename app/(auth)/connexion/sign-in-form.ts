@@ -1,22 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signInWithPassword } from "@/lib/auth/mutations";
-import { formValues, type FormState } from "@/lib/forms";
+import { signInRefusal, signInWithPassword } from "@/lib/auth/mutations";
 import { requestMeta, setSessionCookie } from "@/lib/auth/web";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
 
 export async function signInForm(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  const result = await signInWithPassword({ email: values.email ?? "", password: values.password ?? "" }, await requestMeta());
-  if (!result.ok) {
-    const message =
-      result.reason === "throttled"
-        ? "Trop de tentatives de connexion : réessayez dans 15 minutes."
-        : result.fieldErrors
-          ? "Certains champs sont à corriger."
-          : "Adresse électronique ou mot de passe incorrect.";
-    return { status: "error", message, fieldErrors: result.fieldErrors, values: { email: values.email ?? "" }, stamp: Date.now() };
-  }
+  const { email = "", password = "" } = formValues(formData);
+  const result = await signInWithPassword({ email, password }, await requestMeta());
+  // Only the e-mail comes back: a password is never sent back to the browser.
+  if (!result.ok) return toFormState(signInRefusal(result), { email }, { success: "" });
   await setSessionCookie(result.token, result.expiresAt);
   redirect("/espace");
 }

@@ -2,16 +2,12 @@
 
 import { changePassword } from "@/lib/auth/mutations";
 import { getViewer, requestMeta, setSessionCookie } from "@/lib/auth/web";
-import type { FormState } from "@/lib/forms";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
 
 export async function changePasswordForm(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = {
-    currentPassword: String(formData.get("currentPassword") ?? ""),
-    newPassword: String(formData.get("newPassword") ?? ""),
-    confirmation: String(formData.get("confirmation") ?? ""),
-  };
-  const result = await changePassword(await getViewer(), input, await requestMeta());
-  if (!result.ok) return { status: "error", message: result.message, fieldErrors: result.code === "invalid" ? result.fieldErrors : undefined, stamp: Date.now() };
-  await setSessionCookie(result.value.token, result.value.expiresAt);
-  return { status: "success", message: "Mot de passe changé. Vos autres sessions ont été fermées.", stamp: Date.now() };
+  const { currentPassword = "", newPassword = "", confirmation = "" } = formValues(formData);
+  const result = await changePassword(await getViewer(), { currentPassword, newPassword, confirmation }, await requestMeta());
+  if (result.ok) await setSessionCookie(result.value.token, result.value.expiresAt);
+  // Passwords are never sent back to the browser.
+  return { ...toFormState(result, {}, { success: "Mot de passe changé. Vos autres sessions ont été fermées." }), values: undefined };
 }

@@ -3,13 +3,11 @@
 import { redirect } from "next/navigation";
 import { createAction } from "@/lib/actions/mutations";
 import { getViewer } from "@/lib/auth/web";
-import { formValues, type FormState } from "@/lib/forms";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
 
 export async function createActionForm(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
   const result = await createAction(await getViewer(), values.contractId ?? "", values);
-  if (!result.ok) {
-    return { status: "error", message: result.message, fieldErrors: result.code === "invalid" ? result.fieldErrors : undefined, values, stamp: Date.now() };
-  }
+  if (!result.ok) return toFormState(result, values, { success: "" });
   redirect(`/espace/departements/${encodeURIComponent(values.departmentCode ?? "")}/actions/${result.value.id}?creee=1`);
 }

@@ -1,15 +1,14 @@
 "use server";
 
 import { getViewer } from "@/lib/auth/web";
-import { formValues, type FormState } from "@/lib/forms";
-import { addDeadline } from "@/lib/reports/deadline-mutations";
-import { reportFormState } from "@/lib/reports/form-state";
 import { refreshOnConflict } from "@/lib/form-action";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
+import { addDeadline } from "@/lib/reports/deadline-mutations";
+import { REPORT_FORM } from "@/lib/reports/form-state";
 
 export async function addDeadlineForm(_prev: FormState, formData: FormData): Promise<FormState> {
-  const v = formValues(formData);
-  const result = await addDeadline(await getViewer(), v.contractId ?? "", v);
-  refreshOnConflict(result);
+  const values = formValues(formData);
+  const result = refreshOnConflict(await addDeadline(await getViewer(), values.contractId ?? "", values));
   // On success the form starts empty again, ready for the next deadline.
-  return reportFormState(result, "Échéance ajoutée.", result.ok ? {} : v);
+  return toFormState(result, values, { success: "Échéance ajoutée.", successValues: () => ({}), ...REPORT_FORM });
 }

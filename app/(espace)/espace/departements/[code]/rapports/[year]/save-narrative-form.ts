@@ -1,14 +1,13 @@
 "use server";
 
 import { getViewer } from "@/lib/auth/web";
-import { formValues, type FormState } from "@/lib/forms";
-import { reportFormState } from "@/lib/reports/form-state";
 import { refreshOnConflict } from "@/lib/form-action";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
+import { REPORT_FORM } from "@/lib/reports/form-state";
 import { saveReportNarrative } from "@/lib/reports/mutations";
 
 export async function saveNarrativeForm(_prev: FormState, formData: FormData): Promise<FormState> {
-  const v = formValues(formData);
-  const result = await saveReportNarrative(await getViewer(), v.contractId ?? "", Number(v.year), v);
-  refreshOnConflict(result);
-  return reportFormState(result, "Texte du rapport enregistré.", v, (r) => ({ version: String(r.version) }));
+  const values = formValues(formData);
+  const result = refreshOnConflict(await saveReportNarrative(await getViewer(), values.contractId ?? "", Number(values.year), values));
+  return toFormState(result, values, { success: "Texte du rapport enregistré.", successValues: (r) => ({ ...values, version: String(r.version) }), ...REPORT_FORM });
 }

@@ -1,14 +1,13 @@
 "use server";
 
 import { getViewer } from "@/lib/auth/web";
-import { formValues, type FormState } from "@/lib/forms";
-import { setReportDueDate } from "@/lib/reports/deadline-mutations";
-import { reportFormState } from "@/lib/reports/form-state";
 import { refreshOnConflict } from "@/lib/form-action";
+import { formValues, toFormState, type FormState } from "@/lib/forms";
+import { setReportDueDate } from "@/lib/reports/deadline-mutations";
+import { REPORT_FORM } from "@/lib/reports/form-state";
 
 export async function setDueDateForm(_prev: FormState, formData: FormData): Promise<FormState> {
-  const v = formValues(formData);
-  const result = await setReportDueDate(await getViewer(), v.contractId ?? "", Number(v.year), v.dueOn);
-  refreshOnConflict(result);
-  return reportFormState(result, "Date limite enregistrée.", v);
+  const values = formValues(formData);
+  const result = refreshOnConflict(await setReportDueDate(await getViewer(), values.contractId ?? "", Number(values.year), values.dueOn));
+  return toFormState(result, values, { success: "Date limite enregistrée.", ...REPORT_FORM });
 }
