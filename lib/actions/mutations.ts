@@ -22,6 +22,16 @@ async function locateAction(actionId: string) {
   return action ? { action, territory: (await contractTerritory(db(), action.contractId))! } : null;
 }
 
+/** A write on an existing action: who, what, where. */
+const onAction = (viewer: Viewer, actionId: string) => ({
+  viewer,
+  permission: "action.edit" as const,
+  entity: "Action",
+  entityId: actionId,
+  what: ACTION,
+  locate: () => locateAction(actionId),
+});
+
 /** An objective the contract does not retain, as a field error; null when it does (or none is chosen). */
 async function objectiveProblem(contractId: string, objectiveId: string | null) {
   if (!objectiveId || (await db().contractObjective.count({ where: { contractId, objectiveId } })) === 1) return null;
@@ -31,12 +41,7 @@ async function objectiveProblem(contractId: string, objectiveId: string | null) 
 /** Saves an action if nobody saved it since `version`; otherwise returns the current values. */
 export function updateAction(viewer: Viewer, actionId: string, input: Record<string, unknown>): Promise<Result<ActionEditValues, ActionEditValues>> {
   return runWrite({
-    viewer,
-    permission: "action.edit",
-    entity: "Action",
-    entityId: actionId,
-    what: ACTION,
-    locate: () => locateAction(actionId),
+    ...onAction(viewer, actionId),
     prepare: async ({ action }) => {
       const fields = parseFields(ActionFieldsSchema, input);
       const version = parseVersion(input.version);
@@ -88,12 +93,7 @@ export function createAction(viewer: Viewer, contractId: string, input: Record<s
 /** Archived actions leave every view and total, and stay in the history. */
 export function archiveAction(viewer: Viewer, actionId: string, versionInput: unknown): Promise<Result<ActionEditValues, ActionEditValues>> {
   return runWrite({
-    viewer,
-    permission: "action.edit",
-    entity: "Action",
-    entityId: actionId,
-    what: ACTION,
-    locate: () => locateAction(actionId),
+    ...onAction(viewer, actionId),
     prepare: async () => parseVersion(versionInput),
     write: async (tx, { territory }, version) => {
       const updated = await tx.action.updateMany({ where: { id: actionId, version, archivedAt: null }, data: { archivedAt: new Date(), version: { increment: 1 } } });

@@ -80,15 +80,20 @@ async function locateLine(lineId: string) {
   return line && contract && territory ? { line, contract, territory } : null;
 }
 
+/** A write on an existing line: who, what, where. */
+const onLine = (viewer: Viewer, lineId: string) => ({
+  viewer,
+  permission: "funding.edit" as const,
+  entity: "FundingLine",
+  entityId: lineId,
+  what: LINE,
+  locate: () => locateLine(lineId),
+});
+
 /** Saves a line if nobody saved it since `version`; otherwise returns the current values. */
 export function updateFundingLine(viewer: Viewer, lineId: string, input: Record<string, unknown>): Promise<Result<FundingLineValues, FundingLineValues>> {
   return runWrite({
-    viewer,
-    permission: "funding.edit",
-    entity: "FundingLine",
-    entityId: lineId,
-    what: LINE,
-    locate: () => locateLine(lineId),
+    ...onLine(viewer, lineId),
     prepare: async ({ contract, line }) => {
       const parsed = await parseFields(contract, input, line.actionId);
       const version = parseVersion(input.version);
@@ -115,12 +120,7 @@ export function updateFundingLine(viewer: Viewer, lineId: string, input: Record<
 /** Deletes a line if nobody changed it since `version`; the audit row keeps what it held. */
 export function deleteFundingLine(viewer: Viewer, lineId: string, versionInput: unknown): Promise<Result<FundingLineValues, FundingLineValues>> {
   return runWrite({
-    viewer,
-    permission: "funding.edit",
-    entity: "FundingLine",
-    entityId: lineId,
-    what: LINE,
-    locate: () => locateLine(lineId),
+    ...onLine(viewer, lineId),
     prepare: async () => parseVersion(versionInput),
     write: async (tx, { territory }, version) => {
       const now = await tx.fundingLine.findUnique({ where: { id: lineId } });

@@ -6,28 +6,11 @@ import { describe, expect, it } from "vitest";
 import { IMPLAUSIBLE_DAY_MESSAGE } from "../../lib/core/dates";
 import { db } from "../../lib/server/db";
 import { MAX_LISTED_ERRORS } from "../../lib/spreadsheet/limits";
-import { exportSpreadsheet, importSpreadsheet, type ImportResult } from "../../lib/spreadsheet/service";
+import { importSpreadsheet, type ImportResult } from "../../lib/spreadsheet/service";
 import { buildZip, deflateBomb, fundingRowsWorkbook, rowXml, workbookParts } from "../../scripts/reliability/hostile-files";
-import { signedInViewer } from "../factories/users";
+import { contractOf, editor, editXlsx, exported, utf8 } from "../support/spreadsheet-files";
 
-const editor = (code = "77") => signedInViewer("DEPARTMENT_EDITOR", { departmentCode: code });
-
-async function exported(code = "77", format: "xlsx" | "csv" = "xlsx", table?: "actions" | "funding" | "indicators") {
-  const result = await exportSpreadsheet(await editor(code), code, format, table);
-  if (!result.ok) throw new Error(result.message);
-  return typeof result.body === "string" ? new TextEncoder().encode(result.body) : result.body;
-}
-
-async function editXlsx(buffer: Uint8Array, edit: (wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  edit(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const contractOf = (code: string) => db().contract.findFirstOrThrow({ where: { departmentCode: code }, orderBy: { periodStart: "desc" } });
 const csvLines = async (table: "actions" | "funding" | "indicators") => new TextDecoder().decode(await exported("77", "csv", table)).replace(/^\ufeff/, "").split("\r\n");
-const utf8 = (value: string) => new TextEncoder().encode(value);
 
 /** Everything an import could touch in a department, every audit row but refusals, and the register of applied files. */
 async function fingerprint(code = "77") {

@@ -7,25 +7,9 @@ import { FORMULA_MESSAGE } from "../../lib/spreadsheet/parse";
 import { exportSpreadsheet, importSpreadsheet } from "../../lib/spreadsheet/service";
 import { MAX_FILE_BYTES } from "../../lib/spreadsheet/template";
 import { signedInViewer } from "../factories/users";
+import { contractOf, editor, editXlsx, exported, utf8 } from "../support/spreadsheet-files";
 
-const editor = (code = "77") => signedInViewer("DEPARTMENT_EDITOR", { departmentCode: code });
-
-async function exported(code = "77", format: "xlsx" | "csv" = "xlsx", table?: "actions" | "funding" | "indicators") {
-  const result = await exportSpreadsheet(await editor(code), code, format, table);
-  if (!result.ok) throw new Error(result.message);
-  return typeof result.body === "string" ? new TextEncoder().encode(result.body) : result.body;
-}
-
-async function editXlsx(buffer: Uint8Array, edit: (wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  edit(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-const contractOf = (code: string) => db().contract.findFirstOrThrow({ where: { departmentCode: code }, orderBy: { periodStart: "desc" } });
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\ufeff/, "");
-const utf8 = (value: string) => new TextEncoder().encode(value);
 
 /** Everything an import could touch in a department, and every audit row but refusals: equal before and after means nothing was written. */
 async function fingerprint(code = "77") {

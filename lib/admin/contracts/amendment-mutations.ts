@@ -9,7 +9,7 @@ import { conflict, invalid, ok, type Failure, type Result } from "../../server/e
 import { contractTerritory } from "../../server/territory";
 import { changed, diff, parseFields, parseVersion, runWrite, sameJson } from "../../server/write";
 import { isUniqueViolation } from "../guard";
-import { ADMINISTRATION, locateContract } from "./mutations";
+import { ADMINISTRATION, onContract } from "./mutations";
 import { toAmendmentValues } from "./queries";
 import { AmendmentFieldsSchema, funderField, type AmendmentEditValues, type AmendmentFields } from "./schemas";
 
@@ -36,12 +36,7 @@ const compare = { ignore: ["version"] as (keyof AmendmentEditValues)[], same: sa
 /** A new avenant: that year's amounts per funder, typed by a person (real data, never demo). */
 export function createAmendment(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<AmendmentEditValues>> {
   return runWrite({
-    viewer,
-    ...ADMINISTRATION,
-    entity: "Contract",
-    entityId: contractId,
-    what: "Ce contrat",
-    locate: () => locateContract(contractId),
+    ...onContract(viewer, contractId),
     prepare: async () => {
       const parsed = parseFields(AmendmentFieldsSchema, input);
       if (!parsed.ok) return parsed;

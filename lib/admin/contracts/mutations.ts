@@ -16,11 +16,18 @@ const PERMISSION = "admin.contracts";
 /** The administration's writes: the permission is checked before anything is parsed or loaded (runWrite's "forbid-first"). */
 export const ADMINISTRATION = { permission: PERMISSION, refusal: "forbid-first" } as const;
 
-/** The place of a contract, when it exists (a refusal is recorded there). */
-export async function locateContract(contractId: string) {
-  const territory = await contractTerritory(db(), contractId);
-  return territory ? { territory } : null;
-}
+/** An administrator's write on an existing contract: who, what, where (a refusal is recorded on the contract). */
+export const onContract = (viewer: Viewer, contractId: string) => ({
+  viewer,
+  ...ADMINISTRATION,
+  entity: "Contract",
+  entityId: contractId,
+  what: "Ce contrat",
+  locate: async () => {
+    const territory = await contractTerritory(db(), contractId);
+    return territory ? { territory } : null;
+  },
+});
 
 function headerData(h: ContractHeader) {
   return {
@@ -103,12 +110,7 @@ export function createContract(viewer: Viewer, input: Record<string, unknown>): 
 /** Saves a contract's header and amounts if nobody saved it since `version`; otherwise returns the current values. */
 export function updateContract(viewer: Viewer, contractId: string, input: Record<string, unknown>): Promise<Result<ContractEditValues, ContractEditValues>> {
   return runWrite({
-    viewer,
-    ...ADMINISTRATION,
-    entity: "Contract",
-    entityId: contractId,
-    what: "Ce contrat",
-    locate: () => locateContract(contractId),
+    ...onContract(viewer, contractId),
     prepare: async () => {
       const parsed = parseFields(ContractHeaderSchema, input);
       const version = parseVersion(input.version);
