@@ -6,7 +6,7 @@ import type { Viewer } from "../server/authz";
 import { db } from "../server/db";
 import { conflict, invalid, ok, type Result } from "../server/errors";
 import { contractTerritory } from "../server/territory";
-import { diff, parseFields, parseVersion, runWrite } from "../server/write";
+import { diff, parseFields, parseVersion, locateContract, runWrite } from "../server/write";
 import { toEditValues } from "./queries";
 import { ActionFieldsSchema, type ActionEditValues, type ActionFields } from "./schemas";
 
@@ -69,10 +69,7 @@ export function createAction(viewer: Viewer, contractId: string, input: Record<s
     entity: "Contract",
     entityId: contractId,
     what: "Ce contrat",
-    locate: async () => {
-      const territory = await contractTerritory(db(), contractId);
-      return territory ? { territory } : null;
-    },
+    locate: () => locateContract(contractId),
     prepare: async () => {
       const fields = parseFields(ActionFieldsSchema, input);
       if (!fields.ok) return fields;

@@ -2,10 +2,8 @@ import "server-only";
 import { writeAudit } from "../server/audit";
 import type { Viewer } from "../server/authz";
 import { workspaceScope } from "../server/cache/cache-tags";
-import { db } from "../server/db";
 import { ok, type Result } from "../server/errors";
-import { contractTerritory } from "../server/territory";
-import { parseFields, runWrite } from "../server/write";
+import { parseFields, locateContract, runWrite } from "../server/write";
 import { CommentSchema } from "./schemas";
 
 /** A regional official's comment on a contract, with its audit row. */
@@ -18,10 +16,7 @@ export function addContractComment(viewer: Viewer, contractId: string, input: Re
     what: "Ce contrat",
     // Who may read the contract but not comment on it is told so.
     refusal: "forbid",
-    locate: async () => {
-      const territory = await contractTerritory(db(), contractId);
-      return territory ? { territory } : null;
-    },
+    locate: () => locateContract(contractId),
     prepare: async () => parseFields(CommentSchema, input),
     write: async (tx, { territory }, { body }, author) => {
       const comment = await tx.comment.create({ data: { contractId, authorId: author.id, body } });

@@ -4,9 +4,8 @@ import { departmentScope } from "../server/cache/cache-tags";
 import type { Viewer } from "../server/authz";
 import { Prisma, db } from "../server/db";
 import { conflict, invalid, notFound, ok, type FieldErrors, type Result } from "../server/errors";
-import { contractTerritory } from "../server/territory";
 import { zodFieldErrors } from "../core/fields";
-import { changed, diff, parseFields, parseVersion, runWrite } from "../server/write";
+import { changed, diff, parseFields, parseVersion, locateContract, runWrite } from "../server/write";
 import { toIndicatorEditValues } from "./queries";
 import { IndicatorValueKeySchema, contractYears, indicatorValueFieldsSchema, type IndicatorValueFields } from "./schemas";
 
@@ -40,10 +39,7 @@ export function saveIndicatorValue(viewer: Viewer, contractId: string, input: Re
     // A refusal is recorded on the value when it exists, on the contract otherwise.
     entityId: async () => (where ? await db().indicatorValue.findUnique({ where, select: { id: true } }) : null)?.id ?? contractId,
     what: "Ce contrat",
-    locate: async () => {
-      const territory = await contractTerritory(db(), contractId);
-      return territory ? { territory } : null;
-    },
+    locate: () => locateContract(contractId),
     prepare: async () => {
       if (!key.success || !where) return invalid(key.error ? zodFieldErrors(key.error) : {});
       const [contract, indicator] = await Promise.all([

@@ -7,8 +7,7 @@ import type { Territory, Viewer } from "../server/authz";
 import { oversightScope, workspaceScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { invalid, notFound, ok, type Result } from "../server/errors";
-import { contractTerritory } from "../server/territory";
-import { runWrite, type WriteSteps } from "../server/write";
+import { locateContract, runWrite, type WriteSteps } from "../server/write";
 import { contractDeadlines, reportDeadlineLabel, type DeadlineRow } from "./deadlines";
 import { defaultReportDueOn, isoDay } from "./due-dates";
 import { DeadlineFieldsSchema, isoDay as IsoDaySchema } from "./schemas";
@@ -21,10 +20,7 @@ function deadlineWrite<P, T>(viewer: Viewer, contractId: string, steps: Pick<Wri
     entity: "Deadline",
     entityId: contractId,
     what: "Ce contrat",
-    locate: async () => {
-      const territory = await contractTerritory(db(), contractId);
-      return territory ? { territory } : null;
-    },
+    locate: () => locateContract(contractId),
     ...steps,
   });
 }

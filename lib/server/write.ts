@@ -20,6 +20,7 @@ import type { WriteScope } from "./cache/cache-tags";
 import { db } from "./db";
 import { forbidden, invalid, notFound, type Failure, type Result } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
+import { contractTerritory } from "./territory";
 
 /** A checked input, or the failure to return as it is. */
 export type Checked<P> = { ok: true; value: P } | Failure;
@@ -85,6 +86,12 @@ export async function runWrite<L extends { territory: Territory | null }, P, T, 
   }
   if (result.ok) invalidate(steps.scope(located.territory, input.value, result.value));
   return result;
+}
+
+/** The place of a contract, for `locate`; null when there is no such contract. */
+export async function locateContract(contractId: string): Promise<{ territory: Territory } | null> {
+  const territory = await contractTerritory(db(), contractId);
+  return territory ? { territory } : null;
 }
 
 export type SignedIn = Extract<Viewer, { kind: "user" }>;

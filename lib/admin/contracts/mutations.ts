@@ -6,8 +6,8 @@ import { contractScope } from "../../server/cache/cache-tags";
 import type { Viewer } from "../../server/authz";
 import { db } from "../../server/db";
 import { conflict, invalid, ok, type Result } from "../../server/errors";
-import { contractTerritory, departmentTerritory } from "../../server/territory";
-import { changed, diff, parseFields, parseVersion, runWrite, sameJson } from "../../server/write";
+import { departmentTerritory } from "../../server/territory";
+import { changed, diff, parseFields, parseVersion, locateContract, runWrite, sameJson } from "../../server/write";
 import { toContractValues } from "./queries";
 import { ContractCreateSchema, ContractHeaderSchema, partyField, type ContractEditValues, type ContractHeader } from "./schemas";
 
@@ -23,10 +23,7 @@ export const onContract = (viewer: Viewer, contractId: string) => ({
   entity: "Contract",
   entityId: contractId,
   what: "Ce contrat",
-  locate: async () => {
-    const territory = await contractTerritory(db(), contractId);
-    return territory ? { territory } : null;
-  },
+  locate: () => locateContract(contractId),
 });
 
 function headerData(h: ContractHeader) {
