@@ -1,7 +1,6 @@
-import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
+import { ActionScheduleCells, ActionScheduleHeaders } from "@/components/actions/action-schedule-cells";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicAction } from "@/lib/opendata/schemas";
-import { formatShortDate } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -16,9 +15,7 @@ export function ActionsTable({ actions }: { actions: PublicAction[] }) {
             <th scope="col">Fiche action</th>
             <th scope="col">Objectif</th>
             <th scope="col">Pilote et partenaires</th>
-            <th scope="col">Calendrier</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Avancement</th>
+            <ActionScheduleHeaders />
           </tr>
         </thead>
         <tbody>
@@ -35,15 +32,7 @@ export function ActionsTable({ actions }: { actions: PublicAction[] }) {
                 {a.lead ?? "—"}
                 {a.partners ? <span className="block text-slate-700">Avec : {a.partners}</span> : null}
               </td>
-              <td className="whitespace-nowrap tabular-nums">
-                {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
-              </td>
-              <td>
-                <ActionStatusBadge status={a.status} isLate={a.isLate} />
-              </td>
-              <td>
-                <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
-              </td>
+              <ActionScheduleCells action={a} />
             </tr>
           ))}
         </tbody>

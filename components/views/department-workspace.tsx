@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
 import { AlertsList } from "@/components/oversight/alerts-list";
 import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
+import { ActionScheduleCells, ActionScheduleHeaders } from "@/components/actions/action-schedule-cells";
 import { HistoryList } from "@/components/history/history-list";
-import { DepartmentNav } from "@/components/workspace/department-nav";
+import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import type { Viewer } from "@/lib/auth/permissions";
 import { CONTRACT_STATUS_LABELS } from "@/lib/contracts/schemas";
-import { formatDate, formatEurosCompact, formatShortDate } from "@/lib/core/format";
+import { formatDate, formatEurosCompact } from "@/lib/core/format";
 import { listContractComments } from "@/lib/comments/queries";
 import { summarizeAlerts } from "@/lib/oversight/alerts";
 import { ALERTS_SHOWN, listDepartmentAlerts } from "@/lib/oversight/queries";
@@ -36,13 +36,7 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
 
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-700">Espace de travail</p>
-        <h1 className="text-3xl font-bold">
-          {dashboard.department.name} ({dashboard.department.code})
-        </h1>
-      </div>
-      <DepartmentNav code={code} current="" />
+      <WorkspaceHeader department={dashboard.department} current="" />
       {overdueReports ? <p role="status" className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-medium text-red-900"><Link href={`/espace/departements/${code}/rapports`} className="underline">{overdueReports} rapport{overdueReports > 1 ? "s" : ""} d&apos;exécution en retard</Link></p> : null}
       {archivee ? (
         <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">
@@ -53,15 +47,12 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
         <p className="rounded bg-white p-4">Aucun contrat pour ce département.</p>
       ) : (
         <>
-          <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="contrat" className="text-xl font-semibold">
-              Contrat {contract.frameworkCode} — vague {contract.wave}
-            </h2>
+          <ContractSection contract={contract}>
             <p className="mt-1 text-slate-700">
               {CONTRACT_STATUS_LABELS[contract.status]} · du {formatDate(contract.periodStart)} au {formatDate(contract.periodEnd)} ·{" "}
               {contract.amounts.map((a) => `${a.party === "STATE" ? "État" : a.party === "ARS" ? "ARS" : a.party === "DEPARTMENT" ? "Département" : "Autres"} ${formatEurosCompact(a.amountCents)}`).join(" · ")}
             </p>
-          </section>
+          </ContractSection>
           <section aria-labelledby="fiches" className="space-y-3">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 id="fiches" className="text-xl font-semibold">
@@ -79,9 +70,7 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                 <thead>
                   <tr>
                     <th scope="col">Fiche action</th>
-                    <th scope="col">Calendrier</th>
-                    <th scope="col">Statut</th>
-                    <th scope="col">Avancement</th>
+                    <ActionScheduleHeaders />
                   </tr>
                 </thead>
                 <tbody>
@@ -92,15 +81,7 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                           {a.reference} — {a.title}
                         </Link>
                       </th>
-                      <td className="whitespace-nowrap tabular-nums">
-                        {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
-                      </td>
-                      <td>
-                        <ActionStatusBadge status={a.status} isLate={a.isLate} />
-                      </td>
-                      <td>
-                        <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
-                      </td>
+                      <ActionScheduleCells action={a} />
                     </tr>
                   ))}
                 </tbody>

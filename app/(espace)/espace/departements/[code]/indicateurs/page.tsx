@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IndicatorBoardEditor } from "@/components/indicators/indicator-board-editor";
 import { IndicatorTables } from "@/components/indicators/indicator-tables";
-import { DepartmentNav } from "@/components/workspace/department-nav";
+import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import { requireUser } from "@/lib/auth/web";
 import { formatDate, formatNumber } from "@/lib/core/format";
 import { getIndicatorBoard } from "@/lib/indicators/queries";
@@ -36,21 +36,12 @@ export default async function IndicatorsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm text-slate-700">Espace de travail</p>
-        <h1 className="text-3xl font-bold">
-          {board.department.name} ({board.department.code}) — indicateurs
-        </h1>
-      </div>
-      <DepartmentNav code={code} current="/indicateurs" />
+      <WorkspaceHeader department={board.department} current="/indicateurs" title="indicateurs" />
       {!contract ? (
         <p className="rounded bg-white p-4">Aucun contrat pour ce département.</p>
       ) : (
         <>
-          <section aria-labelledby="contrat" className="rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id="contrat" className="text-xl font-semibold">
-              Contrat {contract.frameworkCode} — vague {contract.wave}
-            </h2>
+          <ContractSection contract={contract}>
             <p className="mt-1 text-slate-700">
               Du {formatDate(contract.periodStart)} au {formatDate(contract.periodEnd)} : valeur de référence, cible et réalisé de chaque indicateur des
               objectifs retenus, année par année.
@@ -78,7 +69,7 @@ export default async function IndicatorsPage({ params, searchParams }: Props) {
                 ))}
               </ul>
             ) : null}
-          </section>
+          </ContractSection>
           {board.canEdit ? (
             <IndicatorBoardEditor commitments={board.commitments} contractId={contract.id} action={saveIndicatorValueForm} />
           ) : (
