@@ -22,6 +22,7 @@ import {
 } from "./bulk-sql";
 import { claimFile, recordFile } from "./ledger";
 import type { Plan } from "./plan";
+import { diff } from "../server/write";
 
 export class ImportConflictError extends Error {
   constructor() {
@@ -34,10 +35,7 @@ export class ImportConflictError extends Error {
 const plain = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v ?? null));
 
 /** The keys whose value changed, before and after (for the audit row). */
-function changed(before: Record<string, unknown>, after: Record<string, unknown>) {
-  const keys = Object.keys(after).filter((k) => plain(before[k]) !== plain(after[k]));
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
-}
+const changed = (before: Record<string, unknown>, after: Record<string, unknown>) => diff(before, after, { same: (a, b) => plain(a) === plain(b) });
 
 /** Indicator values are canonical decimal text in the plan, numbers in the audit trail (as the form writes them). */
 const asNumbers = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v === null || v === undefined ? null : Number(v)]));
