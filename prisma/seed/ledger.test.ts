@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateIndicatorValues, generateLedger, splitExactly } from "./ledger";
+import { generateIndicatorValues, generateLedger, measuredProgress, splitExactly } from "./ledger";
 
 describe("splitExactly", () => {
   it("keeps every cent and follows the weights", () => {
@@ -54,5 +54,37 @@ describe("generateIndicatorValues", () => {
       expect(v.actual).toBeGreaterThanOrEqual(0);
       expect(v.actual).toBeLessThanOrEqual(100);
     }
+  });
+
+  it("moves the first year from its baseline, towards the target for most indicators and away from it for some", () => {
+    const kinds = [
+      ["RATE", "HIGHER_IS_BETTER"],
+      ["DELAY_DAYS", "LOWER_IS_BETTER"],
+      ["COUNT", "HIGHER_IS_BETTER"],
+      ["COUNT", "LOWER_IS_BETTER"],
+      ["AMOUNT", "HIGHER_IS_BETTER"],
+    ] as const;
+    let towards = 0;
+    let away = 0;
+    for (const code of ["77", "63", "04", "03", "59", "71", "10"]) {
+      for (const [n, [kind, direction]] of kinds.entries()) {
+        const [first] = generateIndicatorValues(`${code}:O${n}-I1`, kind, direction, [2025, 2026, 2027], 2026);
+        expect(first.actual, `${code} ${kind}`).not.toBe(first.baseline);
+        const gap = (v: number) => Math.abs(first.target! - v);
+        if (gap(first.actual!) < gap(first.baseline!)) towards++;
+        else away++;
+      }
+    }
+    expect(towards).toBeGreaterThan(away);
+    expect(away).toBeGreaterThan(0);
+  });
+
+  it("keeps the later years' measures and leaves the year under way unmeasured", () => {
+    const values = generateIndicatorValues("77:O2-I1", "RATE", "HIGHER_IS_BETTER", [2025, 2026, 2027], 2026);
+    expect(values.map((v) => v.year)).toEqual([2025, 2026, 2027]);
+    expect(values[0].actual).not.toBeNull();
+    expect(values[1].actual).toBeNull();
+    expect(values[2].actual).toBeNull();
+    expect(measuredProgress("77:O2-I1", 2027, 2, 3)).toBeGreaterThanOrEqual(0.6);
   });
 });

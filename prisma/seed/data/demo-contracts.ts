@@ -716,6 +716,53 @@ export const demoContracts: DemoContractSeed[] = [
   },
 ];
 
+// ───────────── The earlier contracts' execution reports (demo) ─────────────
+// Every year of an ended contract had its report adopted by the three signatories before 30 June of the
+// next year, as the contracts provide; its figures are frozen at its submission, as a real one. No source
+// publishes these reports: their text, days and deciders are demo data.
+
+const STATE_DEMO = "national@demo.tripartite.fr";
+/** The demo ARS referent of each demo department's region. */
+const ARS_DEMO: Record<string, string> = {
+  "77": "ars.idf@demo.tripartite.fr",
+  "63": "ars.ara@demo.tripartite.fr",
+  "03": "ars.ara@demo.tripartite.fr",
+  "04": "ars.paca@demo.tripartite.fr",
+  "59": "ars.hdf@demo.tripartite.fr",
+  "71": "ars.bfc@demo.tripartite.fr",
+  "10": "ars.ge@demo.tripartite.fr",
+};
+/** The departments that have a demo editor: their submissions are theirs. */
+const EDITOR_DEMO: Partial<Record<string, string>> = { "77": "editeur.77@demo.tripartite.fr", "63": "editeur.63@demo.tripartite.fr" };
+
+function adoptedReports(c: DemoContractSeed, index: number): NonNullable<DemoContractSeed["reports"]> {
+  const first = Number(c.periodStart.slice(0, 4));
+  const last = Number(c.periodEnd.slice(0, 4));
+  const dd = (n: number) => String(n).padStart(2, "0");
+  return Array.from({ length: last - first + 1 }, (_, i) => {
+    const year = first + i;
+    const next = year + 1;
+    // Submitted in May, decided in June (the State or the ARS first, in turn), each department on its own days.
+    const decisions = [
+      { party: "STATE" as const, decision: "APPROVED" as const, by: STATE_DEMO, on: `${next}-06-${dd(8 + index)}` },
+      { party: "ARS" as const, decision: "APPROVED" as const, by: ARS_DEMO[c.departmentCode], on: `${next}-06-${dd(15 + index)}` },
+    ];
+    return {
+      year,
+      status: "ADOPTED" as const,
+      highlights: `Année ${year} du contrat : ${c.actions.filter((a) => a.status === "DONE").length} fiche(s) action terminée(s) à ce jour, les autres engagées ou reportées (détail dans les chiffres figés).`,
+      difficulties: "Recrutements dans les services de l'ASE et de la PMI ; délais de mise en place des nouveaux accueils.",
+      outlook: year === last ? "Bilan du contrat et préparation du suivant." : `Poursuite des fiches action en ${next}.`,
+      submitted: { on: `${next}-05-${dd(12 + index)}`, ...(EDITOR_DEMO[c.departmentCode] ? { by: EDITOR_DEMO[c.departmentCode] } : {}) },
+      decisions: i % 2 === 0 ? decisions : [decisions[1], { ...decisions[0], on: `${next}-06-${dd(22 + index)}` }],
+    };
+  });
+}
+
+demoContracts.forEach((c, index) => {
+  if (c.status === "ENDED") c.reports = adoptedReports(c, index);
+});
+
 // ───────────── The running contracts: 2025-2027 (demo) ─────────────
 // No public source gives per-department figures for the 2025-2027 contracts: every value below is demo
 // data. The dates are fixed within the 2025-2027 period, never computed from today, so that the tests
@@ -724,7 +771,6 @@ export const demoContracts: DemoContractSeed[] = [
 // (« Terminé ») as for any contract, and nothing derives « en cours » from the calendar.
 
 const CURRENT_FRAMEWORK = "2025-2027";
-const STATE_DEMO = "national@demo.tripartite.fr";
 
 type Current = {
   code: string;
