@@ -78,6 +78,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
     actions: seed.actions.map((a) => ({ status: a.status, weight: a.weight ?? 1 })),
     lastYear: years[years.length - 1],
     yearInProgress: seed.yearInProgress,
+    closed: seed.status === "ENDED",
   });
 
   return prisma.$transaction(

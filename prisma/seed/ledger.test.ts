@@ -43,6 +43,18 @@ describe("generateLedger", () => {
   it("commits nothing for an action not started", () => {
     expect(lines.some((l) => l.actionIndex === 1 && l.stage === "COMMITTED")).toBe(false);
   });
+  it("leaves the last year partly unpaid, unless the contract is closed: then all that was committed is paid", () => {
+    expect(sum("PAID", 2022)).toBeLessThan(sum("COMMITTED", 2022));
+    const closed = generateLedger({
+      plannedByYearFunder: [{ year: 2022, funder: "DEPARTMENT", amountCents: 500_000n }],
+      actions: [{ status: "IN_PROGRESS", weight: 1 }],
+      lastYear: 2022,
+      closed: true,
+    });
+    const stage = (s: string) => closed.filter((l) => l.stage === s).reduce((a, l) => a + l.amountCents, 0n);
+    expect(stage("PAID")).toBe(stage("COMMITTED"));
+    expect(stage("PAID")).toBeGreaterThan(0n);
+  });
 });
 
 describe("generateIndicatorValues", () => {

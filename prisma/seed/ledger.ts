@@ -53,6 +53,8 @@ export function generateLedger(input: {
   lastYear: number;
   /** A contract still running: this year is partly committed and paid, later years only planned. */
   yearInProgress?: number;
+  /** A contract ended and closed years ago: whatever was committed has been paid. */
+  closed?: boolean;
 }): GeneratedLine[] {
   const lines: GeneratedLine[] = [];
   const weights = input.actions.map((a) => a.weight);
@@ -66,7 +68,7 @@ export function generateLedger(input: {
       const percent = STAGE_PERCENT[input.actions[actionIndex].status];
       // The last year of a contract is paid later than the others.
       // The year under way is committed and paid only in part.
-      const paidPercent = running ? Math.min(percent.PAID, 40) : year === input.lastYear ? Math.min(percent.PAID, 60) : percent.PAID;
+      const paidPercent = input.closed ? percent.COMMITTED : running ? Math.min(percent.PAID, 40) : year === input.lastYear ? Math.min(percent.PAID, 60) : percent.PAID;
       for (const [stage, pct] of [
         ["NOTIFIED", percent.NOTIFIED],
         ["COMMITTED", running ? Math.min(percent.COMMITTED, 75) : percent.COMMITTED],
