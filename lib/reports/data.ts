@@ -1,11 +1,15 @@
-import "server-only";
-// The live figures of a contract-year, read with SQL sums, then assembled by buildReportSnapshot.
+// The live figures of a contract-year, read with SQL sums, then assembled by buildReportSnapshot: the one
+// rule for what a report freezes, used by the submission (lib/reports/mutations.ts), the report page
+// before submission (queries.ts) and the demo seed (its earlier and running contracts' reports).
+// No `server-only` guard: it reads with the client it is given and checks no right (its callers do), so
+// the seed, a plain Node script, can use it too; nothing here is for the browser.
 import type { Prisma } from "../server/generated/prisma/client";
-import { decimalToNumber } from "../indicators/queries";
 import { buildReportSnapshot } from "./snapshot";
 import type { ReportSnapshot } from "./schemas";
 import { isoDay } from "../core/dates";
 
+/** Decimal(16,4) to a number (as lib/indicators reads it). */
+const decimalToNumber = (d: { toString(): string } | null): number | null => (d === null ? null : Number(d.toString()));
 
 /** Reads inside the caller's transaction when given one, so a submission freezes what it saw. */
 export async function liveSnapshot(client: Prisma.TransactionClient, contractId: string, year: number, takenAt = new Date()): Promise<ReportSnapshot> {

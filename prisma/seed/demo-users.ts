@@ -13,6 +13,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "editeur.63@demo.tripartite.fr", displayName: "Éditeur démo (Puy-de-Dôme)", role: "DEPARTMENT_EDITOR", departmentCode: "63", label: "éditeur du département 63" },
   { email: "ars.idf@demo.tripartite.fr", displayName: "Référente démo ARS Île-de-France", role: "REGIONAL_OFFICIAL", regionCode: "11", label: "référent régional (ARS Île-de-France)" },
   { email: "ars.ara@demo.tripartite.fr", displayName: "Référent démo ARS Auvergne-Rhône-Alpes", role: "REGIONAL_OFFICIAL", regionCode: "84", label: "référent régional (ARS Auvergne-Rhône-Alpes)" },
+  // The ARS of the other demo departments' regions: they approved those departments' earlier reports.
+  { email: "ars.paca@demo.tripartite.fr", displayName: "Référente démo ARS Provence-Alpes-Côte d'Azur", role: "REGIONAL_OFFICIAL", regionCode: "93", label: "référent régional (ARS Provence-Alpes-Côte d'Azur)" },
+  { email: "ars.hdf@demo.tripartite.fr", displayName: "Référent démo ARS Hauts-de-France", role: "REGIONAL_OFFICIAL", regionCode: "32", label: "référent régional (ARS Hauts-de-France)" },
+  { email: "ars.bfc@demo.tripartite.fr", displayName: "Référente démo ARS Bourgogne-Franche-Comté", role: "REGIONAL_OFFICIAL", regionCode: "27", label: "référent régional (ARS Bourgogne-Franche-Comté)" },
+  { email: "ars.ge@demo.tripartite.fr", displayName: "Référent démo ARS Grand Est", role: "REGIONAL_OFFICIAL", regionCode: "44", label: "référent régional (ARS Grand Est)" },
   { email: "national@demo.tripartite.fr", displayName: "Pilote national démo (DGCS)", role: "NATIONAL_OFFICIAL", label: "pilote national" },
   { email: "admin@demo.tripartite.fr", displayName: "Administratrice démo", role: "ADMIN", label: "administrateur" },
 ];

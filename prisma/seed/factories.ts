@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../../lib/server/prisma";
 import type { Funder, FundingParty, Role } from "../../lib/server/generated/prisma/enums";
 import type { DemoContractSeed, Provenance } from "./data/types";
-import { buildReportSnapshot } from "../../lib/reports/snapshot";
+import { liveSnapshot } from "../../lib/reports/data";
 import { DEFAULT_FUNDER_SPLIT, PARTY_FUNDERS, generateIndicatorValues, generateLedger, splitExactly } from "./ledger";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -78,6 +78,7 @@ export async function createContractFromSeed(prisma: PrismaClient, seed: DemoCon
     actions: seed.actions.map((a) => ({ status: a.status, weight: a.weight ?? 1 })),
     lastYear: years[years.length - 1],
     yearInProgress: seed.yearInProgress,
+    closed: seed.status === "ENDED",
   });
 
   return prisma.$transaction(
@@ -258,7 +259,8 @@ async function seedActivity(tx: Tx, seed: DemoContractSeed, contractId: string, 
     const decisions = (r.decisions ?? []).map((d, i) => ({ ...d, when: at(d.on, i + 1) }));
     const adoptedAt = r.status === "ADOPTED" ? decisions[decisions.length - 1]?.when ?? null : null;
     // Submitted and adopted reports keep the figures frozen at their submission; a sent-back one has none.
-    const snapshot = (r.status === "SUBMITTED" || r.status === "ADOPTED") && submittedAt ? await reportSnapshot(tx, seed, contractId, department, r.year, submittedAt) : undefined;
+    // The same rule as a real submission (lib/reports/data.ts), read inside this transaction.
+    const snapshot = (r.status === "SUBMITTED" || r.status === "ADOPTED") && submittedAt ? JSON.parse(JSON.stringify(await liveSnapshot(tx, contractId, r.year, submittedAt))) : undefined;
     const report = await tx.executionReport.create({
       data: {
         contractId,
@@ -294,42 +296,4 @@ async function seedActivity(tx: Tx, seed: DemoContractSeed, contractId: string, 
     });
     await audit(c.by, at(c.on), "Comment", comment.id, "create", undefined, { body: c.body, actionId: comment.actionId });
   }
-}
-
-/** The figures of a contract-year as a submission freezes them (lib/reports/data.ts reads the same). */
-async function reportSnapshot(tx: Tx, seed: DemoContractSeed, contractId: string, department: { code: string; name: string; region: { name: string } }, year: number, takenAt: Date) {
-  const [actions, funding, values, context] = await Promise.all([
-    tx.action.findMany({ where: { contractId, archivedAt: null }, select: { reference: true, title: true, status: true, progress: true, endDate: true } }),
-    tx.fundingLine.groupBy({ by: ["funder", "stage"], where: { contractId, year }, _sum: { amountCents: true } }),
-    tx.indicatorValue.findMany({ where: { contractId, year }, include: { indicator: true } }),
-    tx.departmentContextFigure.findUnique({ where: { departmentCode_year: { departmentCode: seed.departmentCode, year } } }),
-  ]);
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  const num = (d: { toNumber(): number } | null) => (d === null ? null : d.toNumber());
-  const snapshot = buildReportSnapshot({
-    year,
-    takenAt,
-    department: { code: department.code, name: department.name, regionName: department.region.name },
-    contract: { id: contractId, frameworkCode: seed.frameworkCode, wave: seed.wave, periodStart: seed.periodStart, periodEnd: seed.periodEnd },
-    actions: actions.map((a) => ({ ...a, endDate: iso(a.endDate) })),
-    funding: funding.map((g) => ({ funder: g.funder, stage: g.stage, amountCents: Number(g._sum.amountCents ?? 0n) })),
-    indicators: values.map((v) => ({
-      code: v.indicator.code,
-      label: v.indicator.label,
-      unit: v.indicator.unit,
-      kind: v.indicator.kind,
-      direction: v.indicator.direction,
-      baseline: num(v.baseline),
-      target: num(v.target),
-      actual: num(v.actual),
-    })),
-    context: context
-      ? {
-          childProtectionBudgetCents: context.childProtectionBudgetCents === null ? null : Number(context.childProtectionBudgetCents),
-          childrenFollowedByAse: context.childrenFollowedByAse,
-          disabilitySharePercent: num(context.disabilitySharePercent),
-        }
-      : null,
-  });
-  return JSON.parse(JSON.stringify(snapshot));
 }

@@ -75,7 +75,11 @@ test.describe("tableau de bord de la Seine-et-Marne (77)", () => {
   test("montre le contrat 2020-2022, ses montants et ses fiches action", async ({ page }) => {
     await openEarlierContract(page, "77");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
-    await expect(page.getByText(/Le 28 septembre 2020 à Lieusaint/)).toBeVisible();
+    // The day a source states; no place, and no signatory guessed (« Non renseigné »).
+    const contract = page.getByRole("region", { name: /^Contrat 2020-2022/ });
+    await expect(contract.getByText("Le 28 septembre 2020", { exact: true })).toBeVisible();
+    await expect(contract).not.toContainText("Lieusaint");
+    await expect(contract.getByText("État : Non renseigné")).toBeVisible();
     const amounts = page.getByRole("heading", { name: "Montants inscrits au contrat" }).locator("xpath=following-sibling::dl[1]");
     await expect(amounts).toContainText(/État\s*8,4\sM€/);
     await expect(amounts).toContainText(/ARS\s*4,3\sM€/);

@@ -1,6 +1,8 @@
-// The annual execution report across the three signatories, on the demo data of Seine-et-Marne
-// (contract 2020–2022). Every assertion is on what stays on screen after each step (status, who must
-// act, the buttons there or not), never on a message that the page's refresh replaces.
+// The annual execution report across the three signatories, on the demo data of Seine-et-Marne: its
+// 2026 report, the one really open (the running 2025-2027 contract's 2025 report is adopted, and every
+// report of the 2020-2022 contract was adopted in its time). Every assertion is on what stays on screen
+// after each step (status, who must act, the buttons there or not), never on a message that the page's
+// refresh replaces.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
 import ICAL from "ical.js";
@@ -9,7 +11,7 @@ import { pdfText } from "../support/pdf-text";
 import { expectNoAxeViolations } from "./axe";
 import { signIn } from "./helpers";
 
-const YEAR = 2022;
+const YEAR = 2026;
 const REPORT = `/espace/departements/77/rapports/${YEAR}`;
 const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour cette opération.";
 
@@ -59,22 +61,23 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   const department = await signedInPage(browser, "editeur.77@demo.tripartite.fr");
   const ars = await signedInPage(browser, "ars.idf@demo.tripartite.fr");
   const state = await signedInPage(browser, "national@demo.tripartite.fr");
-  // The report's row among the overdue ones of the State's national view (a cached read: each step must refresh it).
-  const overdueRow = async () => {
+  // Seine-et-Marne is late with nothing: no report of its among the overdue ones of the State's national view.
+  const overdueOf77 = async () => {
     await state.goto("/espace/national");
     const overdue = state.getByRole("region", { name: /^Rapports d'exécution en retard/ });
-    return overdue.getByRole("row").filter({ has: state.getByRole("link", { name: `Rapport ${YEAR} de Seine-et-Marne` }) });
+    return overdue.getByRole("link", { name: /de Seine-et-Marne$/ });
   };
-  await expect(await overdueRow()).toContainText("Département");
+  await expect(await overdueOf77()).toHaveCount(0);
 
-  // The department finds the report from its workspace: in drafting, its own turn, overdue.
+  // The department finds the report from its workspace: in drafting, its own turn, due on 30 June 2027.
   await department.goto("/espace/departements/77");
   await department.getByRole("navigation", { name: "Rubriques de l'espace départemental" }).getByRole("link", { name: "Rapports" }).click();
   await expect(department.getByRole("heading", { level: 1 })).toHaveText("Rapports d'exécution — Seine-et-Marne (77)");
   const row = department.getByRole("row").filter({ has: department.getByRole("link", { name: `Rapport ${YEAR}` }) });
   await expect(row).toContainText("En rédaction");
   await expect(row).toContainText("Département");
-  await expect(row).toContainText("En retard");
+  await expect(row).toContainText("30 juin 2027");
+  await expect(row).not.toContainText("En retard");
   await expectNoAxeViolations(department);
   await row.getByRole("link", { name: `Rapport ${YEAR}` }).click();
   await expect(department.getByTestId("prochaine-etape")).toHaveText("Au département de rédiger le rapport, puis de le soumettre à l'État et à l'ARS.");
@@ -85,15 +88,14 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   await expectNoAxeViolations(department);
 
   // Writes and submits: the text typed goes with the submission.
-  await department.getByLabel("Faits marquants").fill("Ouverture de la Maison des 1 000 jours à Melun.");
+  await department.getByLabel("Faits marquants").fill("Deux nouvelles promotions d'assistants familiaux formées.");
   await department.getByLabel("Difficultés rencontrées").fill("Recrutements de travailleurs sociaux.");
   const submitted = await recordAction(department, () => buttons(department).submit.click());
   await expectReportState(department, "Soumis, en cours de validation", "En attente de la décision de l'État et de l'ARS.");
-  await expect(department.getByText("Ouverture de la Maison des 1 000 jours à Melun.")).toBeVisible();
+  await expect(department.getByText("Deux nouvelles promotions d'assistants familiaux formées.")).toBeVisible();
   await expect(buttons(department).save).toHaveCount(0);
   await expect(buttons(department).submit).toHaveCount(0);
   await expect(department.getByText(/^Chiffres figés le/)).toBeVisible();
-  await expect(await overdueRow()).toContainText("Soumis");
 
   // The ARS: its own decision only; sending back needs a comment.
   await ars.goto(REPORT);
@@ -140,7 +142,7 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
     await expectReportState(page, "Adopté", "Adopté par les trois signataires : plus aucune action attendue.");
     for (const button of Object.values(buttons(page))) await expect(button).toHaveCount(0);
   }
-  await expect(await overdueRow()).toHaveCount(0); // adopted: no longer overdue on the national view
+  await expect(await overdueOf77()).toHaveCount(0);
   await state.goto(REPORT);
   await expectNoAxeViolations(department);
 
@@ -185,22 +187,23 @@ test("le département soumet, l'ARS renvoie, le département resoumet, l'État p
   expect((await other.request.get(pdfUrl!.replace(/pdf$/, "csv"))).status()).toBe(404);
 });
 
-test("les rapports en retard sont signalés sur les vues nationale et régionale", async ({ browser }) => {
+test("les rapports en retard sont signalés sur les vues nationale et régionale, et aucun des contrats 2020-2022", async ({ browser }) => {
   const state = await signedInPage(browser, "national@demo.tripartite.fr");
   await state.goto("/espace/national");
   const overdue = state.getByRole("region", { name: /^Rapports d'exécution en retard/ });
-  await expect(overdue.getByRole("link", { name: "Rapport 2021 de Seine-et-Marne" })).toBeVisible();
-  await expect(overdue.getByRole("link", { name: /de Puy-de-Dôme$/ }).first()).toBeVisible();
-  await expect(overdue.getByRole("link", { name: `Rapport ${YEAR} de Seine-et-Marne` })).toHaveCount(0); // adopted above
-  await overdue.getByRole("link", { name: "Rapport 2021 de Seine-et-Marne" }).click();
-  await expect(state.getByRole("heading", { level: 1 })).toHaveText("Rapport d'exécution 2021 — Seine-et-Marne (77)");
+  await expect(overdue.getByRole("link", { name: "Rapport 2025 de Puy-de-Dôme" })).toBeVisible();
+  // The earlier contracts' reports were adopted in their time: none of them is late in December 2026.
+  await expect(overdue.getByRole("link", { name: /^Rapport 202[0-4] de / })).toHaveCount(0);
+  await overdue.getByRole("link", { name: "Rapport 2025 de Puy-de-Dôme" }).click();
+  await expect(state.getByRole("heading", { level: 1 })).toHaveText("Rapport d'exécution 2025 — Puy-de-Dôme (63)");
   await expect(state.getByRole("region", { name: "Où en est le rapport" }).getByText("En retard")).toBeVisible();
 
-  const ars = await signedInPage(browser, "ars.idf@demo.tripartite.fr");
-  await ars.goto("/espace/regions/11");
+  const ars = await signedInPage(browser, "ars.ara@demo.tripartite.fr");
+  await ars.goto("/espace/regions/84");
   const regional = ars.getByRole("region", { name: /^Rapports d'exécution en retard/ });
-  await expect(regional.getByRole("link", { name: "Rapport 2021 de Seine-et-Marne" })).toBeVisible();
-  await expect(regional.getByRole("link", { name: /de Puy-de-Dôme$/ })).toHaveCount(0);
+  await expect(regional.getByRole("link", { name: "Rapport 2025 de Puy-de-Dôme" })).toBeVisible();
+  await expect(regional.getByRole("link", { name: /de Nord$/ })).toHaveCount(0);
+  await expect(regional.getByRole("link", { name: /^Rapport 202[0-4] de / })).toHaveCount(0);
 });
 
 test("la vue nationale montre les rapports 2025 des contrats en cours à leurs différentes étapes", async ({ browser }) => {
@@ -230,18 +233,20 @@ test("la vue nationale montre les rapports 2025 des contrats en cours à leurs d
 });
 
 test("l'administrateur seul change la date limite d'un rapport", async ({ browser }) => {
+  // The 2027 report of the running contract, due on 30 June 2028.
   const editor = await signedInPage(browser, "editeur.77@demo.tripartite.fr");
-  await editor.goto("/espace/departements/77/rapports/2020");
+  await editor.goto("/espace/departements/77/rapports/2027");
+  await expect(editor.getByRole("region", { name: "Où en est le rapport" })).toContainText("30 juin 2028");
   await expect(editor.getByLabel("Date limite d'adoption")).toHaveCount(0);
 
   const admin = await signedInPage(browser, "admin@demo.tripartite.fr");
-  await admin.goto("/espace/departements/77/rapports/2020");
+  await admin.goto("/espace/departements/77/rapports/2027");
   await admin.getByLabel("Date limite d'adoption").fill("2099-06-30");
   await admin.getByRole("button", { name: "Changer la date limite" }).click();
   await expect(admin.getByRole("region", { name: "Où en est le rapport" })).toContainText("Date limite d'adoption : 30 juin 2099");
   await expect(admin.getByRole("region", { name: "Où en est le rapport" }).getByText("En retard")).toHaveCount(0);
   await editor.goto("/espace/departements/77/rapports");
-  await expect(editor.getByRole("row").filter({ hasText: "Rapport 2020" })).toContainText("30 juin 2099");
+  await expect(editor.getByRole("row").filter({ hasText: "Rapport 2027" })).toContainText("30 juin 2099");
 });
 
 test("le lien d'agenda de Mon compte donne un calendrier iCalendar valide, et un mauvais jeton est refusé", async ({ browser, playwright }) => {
@@ -262,6 +267,7 @@ test("le lien d'agenda de Mon compte donne un calendrier iCalendar valide, et un
   const report2021 = events.find((e) => e.summary === "Seine-et-Marne (77) — Rapport d'exécution 2021 à adopter")!;
   expect(report2021.startDate.isDate).toBe(true);
   expect(report2021.startDate.toString()).toBe("2022-06-30");
+  expect(report2021.description).toContain("fait"); // adopted in its time
   expect(events.every((e) => e.summary.startsWith("Seine-et-Marne (77) — "))).toBe(true);
   expect((await anonymous.get(url.replace(/.{4}\.ics$/, "AAAA.ics"))).status()).toBe(404);
   await anonymous.dispose();

@@ -46,6 +46,10 @@ describe("the indicator board", () => {
     const values = running.commitments.flatMap((c) => c.objectives).flatMap((o) => o.indicators).flatMap((i) => i.years);
     expect(values.filter((v) => v.year === 2025).every((v) => v.actual !== null)).toBe(true);
     expect(values.filter((v) => v.year > 2025).every((v) => v.actual === null && v.baseline !== null)).toBe(true);
+    // The first year's measures have moved from their baseline (a milestone not reached yet stays at 0).
+    const first = values.filter((v) => v.year === 2025 && !(v.baseline === 0 && v.target === 1));
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((v) => v.actual !== v.baseline)).toBe(true);
     expect(await getIndicatorBoard(await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" }), "77")).toBeNull();
   });
 });

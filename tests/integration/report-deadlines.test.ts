@@ -9,7 +9,7 @@ import { calendarFeed, regenerateCalendarToken } from "../../lib/reports/calenda
 import { addDeadline, setReportDueDate } from "../../lib/reports/deadline-mutations";
 import { materializeDeadlines } from "../../lib/reports/deadlines";
 import { mailerFromEnv } from "../../lib/reports/mailer";
-import { decideReport, submitReport } from "../../lib/reports/mutations";
+import { decideReport } from "../../lib/reports/mutations";
 import { countOverdueReports, listDepartmentReports, listOverdueReports } from "../../lib/reports/queries";
 import { sendDueReminders } from "../../lib/reports/reminders";
 import { db } from "../../lib/server/db";
@@ -21,8 +21,6 @@ const decodeBody = (raw: string) => {
   const body = raw.slice(raw.indexOf("\r\n\r\n") + 4).replace(/=\r?\n/g, "");
   return body.replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ""), "hex").toString("utf8"));
 };
-
-const IDF = ["75", "77", "78", "91", "92", "93", "94", "95"];
 
 /** An avenant for 2022 signed (or to be signed) on `signedOn`, as the seed writes it. */
 const avenant2022 = (signedOn: string) => ({
@@ -114,7 +112,8 @@ describe("reminders", () => {
     await sendDueReminders(new Date("2031-03-14T18:00:00Z"), mailer());
     expect(mine()).toHaveLength(6);
     const deadline = await db().deadline.findFirstOrThrow({ where: { contractId: s.contract.id, year: 2021, kind: "REPORT_DUE" } });
-    const sent = await db().reminderSent.findMany({ where: { deadlineId: deadline.id } });
+    // Once each per person: the two of the test (the demo's ARS referent of the region gets its own).
+    const sent = await db().reminderSent.findMany({ where: { deadlineId: deadline.id, userId: { in: [s.editor.user.id, s.ars.user.id] } } });
     expect(sent.map((r) => r.daysBefore).sort((a, b) => a - b)).toEqual([1, 1, 7, 7, 30, 30]);
     // The national official, out of the department's circle, received nothing.
     expect(to(s.state.user.email)).toHaveLength(0);
@@ -208,30 +207,42 @@ describe("calendar feed", () => {
 describe("overdue reports", () => {
   const now = new Date("2026-12-01T08:00:00Z");
 
+  it("are the running contracts' 2025 reports only: every report of the ended contracts is adopted", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    // The demo's contracts (the tests of this file add contracts of their own, signed for 2021-2022).
+    const demoIds = new Set((await db().contract.findMany({ where: { OR: [{ status: "ENDED" }, { wave: 2025 }] }, select: { id: true } })).map((c) => c.id));
+    const demo = (await listOverdueReports(national, {}, now)).filter((r) => demoIds.has(r.contractId));
+    expect(demo.map((r) => `${r.departmentCode} ${r.year}`).sort()).toEqual(["04 2025", "10 2025", "59 2025", "63 2025", "71 2025"]);
+    const ended = await db().executionReport.findMany({ where: { contract: { status: "ENDED" } } });
+    expect(ended.length).toBe(3 * 6 + 4); // 63's contract runs four years
+    expect(ended.every((r) => r.status === "ADOPTED" && r.snapshot !== null && r.adoptedAt! < new Date(Date.UTC(r.year + 1, 6, 1)))).toBe(true);
+    const editor77 = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
+    expect(await countOverdueReports(editor77, "77", now)).toBe(0);
+  });
+
   it("show on the national view, on the regional view of their region only, and leave once adopted", async () => {
     const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const ara = await signedInViewer("REGIONAL_OFFICIAL", { regionCode: "84" });
     const idf = await signedInViewer("REGIONAL_OFFICIAL", { regionCode: "11" });
-    const editor77 = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
-    const contract77 = await db().contract.findFirstOrThrow({ where: { departmentCode: "77", wave: 2020 } });
+    const editor63 = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "63" });
+    const contract63 = await db().contract.findFirstOrThrow({ where: { departmentCode: "63", wave: 2025 } });
 
     const all = await listOverdueReports(national, {}, now);
-    expect(all.find((r) => r.departmentCode === "77" && r.year === 2020)).toMatchObject({ departmentName: "Seine-et-Marne", dueOn: "2021-06-30", status: "DRAFT", toAct: ["DEPARTMENT"] });
-    expect(all.some((r) => r.departmentCode === "63")).toBe(true);
+    expect(all.find((r) => r.departmentCode === "04" && r.year === 2025)).toMatchObject({ departmentName: "Alpes-de-Haute-Provence", dueOn: "2026-06-30", status: "DRAFT", toAct: ["DEPARTMENT"] });
+    expect(all.find((r) => r.departmentCode === "63" && r.year === 2025)).toMatchObject({ status: "SUBMITTED", toAct: ["STATE"] });
 
-    const region = await listOverdueReports(idf, { regionCode: "11" }, now);
-    expect(region.some((r) => r.departmentCode === "77")).toBe(true);
-    expect(region.every((r) => IDF.includes(r.departmentCode))).toBe(true);
-    expect(await listOverdueReports(national, { regionCode: "11" }, now)).toEqual(region);
+    const region = await listOverdueReports(ara, { regionCode: "84" }, now);
+    expect(region.some((r) => r.departmentCode === "63")).toBe(true);
+    const inRegion = (await db().department.findMany({ where: { regionCode: "84" }, select: { code: true } })).map((d) => d.code);
+    expect(region.every((r) => inRegion.includes(r.departmentCode))).toBe(true);
+    expect(await listOverdueReports(national, { regionCode: "84" }, now)).toEqual(region);
     // Out of the official's region: nothing, even when asked for.
     expect(await listOverdueReports(idf, { regionCode: "84" }, now)).toEqual([]);
 
-    // Submitted: still overdue, now waiting for the State and the ARS.
-    await submitReport(editor77, contract77.id, 2021, await reportVersion(contract77.id, 2021));
-    expect((await listOverdueReports(idf, { regionCode: "11" }, now)).find((r) => r.departmentCode === "77" && r.year === 2021)).toMatchObject({ status: "SUBMITTED", toAct: ["STATE", "ARS"] });
-    const overdueBefore = await countOverdueReports(editor77, "77", now);
-    await decideReport(idf, contract77.id, 2021, "ARS", { decision: "APPROVED", version: await reportVersion(contract77.id, 2021) });
-    await decideReport(national, contract77.id, 2021, "STATE", { decision: "APPROVED", version: await reportVersion(contract77.id, 2021) });
-    expect((await listOverdueReports(national, {}, now)).some((r) => r.departmentCode === "77" && r.year === 2021)).toBe(false);
-    expect(await countOverdueReports(editor77, "77", now)).toBe(overdueBefore - 1);
+    // The State's approval adopts it (the ARS approved in October): no longer overdue.
+    const overdueBefore = await countOverdueReports(editor63, "63", now);
+    expect((await decideReport(national, contract63.id, 2025, "STATE", { decision: "APPROVED", version: await reportVersion(contract63.id, 2025) })).ok).toBe(true);
+    expect((await listOverdueReports(national, {}, now)).some((r) => r.departmentCode === "63" && r.year === 2025)).toBe(false);
+    expect(await countOverdueReports(editor63, "63", now)).toBe(overdueBefore - 1);
   });
 });

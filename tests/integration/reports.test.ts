@@ -4,6 +4,7 @@ import { createFundingLine } from "../../lib/funding/mutations";
 import { formatEuros, plainSpaces } from "../../lib/core/format";
 import { renderReportHtml, reportCsv } from "../../lib/reports/document";
 import { decideReport, saveReportNarrative, submitReport } from "../../lib/reports/mutations";
+import { liveSnapshot } from "../../lib/reports/data";
 import { htmlToPdf } from "../../lib/reports/pdf";
 import { getReportView, getReportViewByContract, listDepartmentReports, listOverdueReports } from "../../lib/reports/queries";
 import { db } from "../../lib/server/db";
@@ -208,5 +209,27 @@ describe("the demo's 2025 reports (seeded as on 5 December 2026)", () => {
       ["2026-04-14", true],
       ["2027-03-16", false],
     ]);
+  });
+
+  it("show the earlier contracts' reports adopted in their time, with the figures a submission freezes", async () => {
+    const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
+    const list = (await listDepartmentReports(editor, "77", DEMO_DAY))!;
+    expect(list.rows.filter((r) => r.frameworkCode === "2020-2022").map((r) => [r.year, r.status, r.overdue])).toEqual([
+      [2022, "ADOPTED", false],
+      [2021, "ADOPTED", false],
+      [2020, "ADOPTED", false],
+    ]);
+    const view = (await getReportView(editor, "77", 2021, DEMO_DAY))!;
+    expect(view).toMatchObject({ status: "ADOPTED", frozen: true, toAct: [] });
+    expect(view.approvals.map((a) => [a.party, a.decision, a.at.slice(0, 7)])).toEqual([
+      ["ARS", "APPROVED", "2022-06"],
+      ["STATE", "APPROVED", "2022-06"],
+    ]);
+    // Frozen by the same rule as a submission: the live figures of that year, nothing edited since.
+    const contract = await db().contract.findFirstOrThrow({ where: { departmentCode: "77", wave: 2020 } });
+    const stored = await db().executionReport.findUniqueOrThrow({ where: { contractId_year: { contractId: contract.id, year: 2021 } } });
+    const live = await liveSnapshot(db(), contract.id, 2021, stored.submittedAt!);
+    expect(stored.snapshot).toEqual(JSON.parse(JSON.stringify(live)));
+    expect(view.figures.fundingTotals.PAID).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // of the source that states it (`sourceQuote`, checked by data/provenance.test.ts) and the day it was read;
 // every value the sources do not give (statuses, progress, yearly splits, other parties' amounts) is
 // marked isDemo, and a value no stored source states is left out (« non renseigné »).
-import type { DemoContractSeed } from "./types";
+import { NOT_STATED, type DemoContractSeed } from "./types";
 
 const SRC = {
   seineEtMarneNews: "https://seine-et-marne.fr/fr/actualites/une-convention-pour-la-protection-de-lenfance",
@@ -30,6 +30,12 @@ const SRC = {
 
 const FRAMEWORK = "2020-2022";
 
+/**
+ * The sources say which institutions signed (the State, the ARS, the department), not who signed for them,
+ * except in the Alpes-de-Haute-Provence: the persons are « non renseignés » rather than guessed.
+ */
+const SIGNATORIES_NOT_STATED = { stateSignatory: NOT_STATED, arsSignatory: NOT_STATED, departmentSignatory: NOT_STATED };
+
 const S77_AMOUNTS = {
   sourceUrl: SRC.seineEtMarneNews,
   sourceQuote:
@@ -46,18 +52,18 @@ export const demoContracts: DemoContractSeed[] = [
     frameworkCode: FRAMEWORK,
     wave: 2020,
     status: "ENDED",
+    // No stored source names the place of signature nor the signatories: non renseignés. The department's
+    // press release of the same day says « le 29 septembre » (28 September 2020 was a Monday, not a Tuesday);
+    // the date kept is the one its news page states.
     signedOn: "2020-09-28",
-    signedPlace: "Lieusaint",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
-    stateSignatory: "Le préfet de Seine-et-Marne",
-    arsSignatory: "Le directeur général de l'ARS Île-de-France",
-    departmentSignatory: "Le président du conseil départemental de Seine-et-Marne",
+    ...SIGNATORIES_NOT_STATED,
     summary:
-      "Premier contrat signé en France, le 28 septembre 2020 à Lieusaint : 8,4 M€ de l'État, 4,3 M€ de l'ARS et 15,4 M€ du Département sur 2020-2022.",
+      "Premier contrat signé en France, le 28 septembre 2020, en présence d'Adrien Taquet : 8,4 M€ de l'État, 4,3 M€ de l'ARS et 15,4 M€ du Département sur 2020-2022.",
     sourceUrl: SRC.seineEtMarneNews,
     sourceQuote:
-      "la Seine-et-Marne a été le premier département à signer la « convention pour la prévention et la protection de l'enfance » le mardi 28 septembre 2020",
+      "la Seine-et-Marne a été le premier département à signer la « convention pour la prévention et la protection de l'enfance » le mardi 28 septembre 2020, en présence d'Adrien Taquet",
     sourceCheckedOn: READ,
     isDemo: false,
     amounts: [
@@ -196,9 +202,7 @@ export const demoContracts: DemoContractSeed[] = [
     status: "ENDED",
     periodStart: "2020-01-01",
     periodEnd: "2023-12-31",
-    stateSignatory: "Le préfet du Puy-de-Dôme",
-    arsSignatory: "Le directeur général de l'ARS Auvergne-Rhône-Alpes",
-    departmentSignatory: "Le président du conseil départemental du Puy-de-Dôme",
+    ...SIGNATORIES_NOT_STATED,
     summary:
       "En décembre 2020, un contrat tripartite prévoit 1,6 M€ d'aide pour un plan d'actions 2020-2023 : bus itinérant de la PMI pour les zones rurales, unité de soins et d'accompagnement précoce mère-bébé.",
     sourceUrl: SRC.puyDeDome,
@@ -397,9 +401,7 @@ export const demoContracts: DemoContractSeed[] = [
     signedOn: "2020-10-12",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
-    stateSignatory: "La préfète de l'Allier",
-    arsSignatory: "Le directeur général de l'ARS Auvergne-Rhône-Alpes",
-    departmentSignatory: "Le président du conseil départemental de l'Allier",
+    ...SIGNATORIES_NOT_STATED,
     summary:
       "Signé le lundi 12 octobre 2020 : 3,3 M€ de l'État sur trois ans, versés en trois fois entre 2020 et 2022 ; un « haut conseil des enfants confiés » et 80 places d'accueil en fratrie dans un village d'enfants.",
     sourceUrl: SRC.allierFrance3,
@@ -461,9 +463,7 @@ export const demoContracts: DemoContractSeed[] = [
     status: "ENDED",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
-    stateSignatory: "Le préfet du Nord",
-    arsSignatory: "Le directeur général de l'ARS Hauts-de-France",
-    departmentSignatory: "Le président du conseil départemental du Nord",
+    ...SIGNATORIES_NOT_STATED,
     summary:
       "Parmi les 30 premiers départements retenus en février 2020. Le 20 septembre 2021, 8,3 M€ supplémentaires ont été annoncés pour la protection de l'enfance dans le Nord (BFM Grand Lille), dont peut bénéficier une crèche de prévention précoce à Lille pour 20 bébés, expérimentée trois ans. Les montants du contrat ne sont pas publiés : ceux affichés sont de démonstration.",
     sourceUrl: SRC.firstThirty,
@@ -541,9 +541,7 @@ export const demoContracts: DemoContractSeed[] = [
     status: "ENDED",
     periodStart: "2020-01-01",
     periodEnd: "2022-12-31",
-    stateSignatory: "Le préfet de Saône-et-Loire",
-    arsSignatory: "Le directeur général de l'ARS Bourgogne-Franche-Comté",
-    departmentSignatory: "Le président du conseil départemental de Saône-et-Loire",
+    ...SIGNATORIES_NOT_STATED,
     summary:
       "2 M€ de l'État ; un village d'enfants à Saint-Gengoux-le-National, initié dans le cadre du contrat en 2020 : 30 places et une pouponnière de 18 places, ouverture prévue fin 2026-début 2027.",
     sourceUrl: SRC.taquet,
@@ -625,9 +623,7 @@ export const demoContracts: DemoContractSeed[] = [
     signedOn: "2022-07-29",
     periodStart: "2022-01-01",
     periodEnd: "2024-12-31",
-    stateSignatory: "Le préfet de l'Aube",
-    arsSignatory: "La directrice générale de l'ARS Grand Est",
-    departmentSignatory: "Le président du conseil départemental de l'Aube",
+    ...SIGNATORIES_NOT_STATED,
     summary:
       "Contrat initial signé le 29 juillet 2022 pour trois ans : 2 551 284 € de cofinancement pour 2022, dont un soutien de l'État de 1 282 181 € (835 000 € au titre de la loi de finances, 246 000 € au titre du FIR).",
     sourceUrl: SRC.aube,
@@ -716,6 +712,53 @@ export const demoContracts: DemoContractSeed[] = [
   },
 ];
 
+// ───────────── The earlier contracts' execution reports (demo) ─────────────
+// Every year of an ended contract had its report adopted by the three signatories before 30 June of the
+// next year, as the contracts provide; its figures are frozen at its submission, as a real one. No source
+// publishes these reports: their text, days and deciders are demo data.
+
+const STATE_DEMO = "national@demo.tripartite.fr";
+/** The demo ARS referent of each demo department's region. */
+const ARS_DEMO: Record<string, string> = {
+  "77": "ars.idf@demo.tripartite.fr",
+  "63": "ars.ara@demo.tripartite.fr",
+  "03": "ars.ara@demo.tripartite.fr",
+  "04": "ars.paca@demo.tripartite.fr",
+  "59": "ars.hdf@demo.tripartite.fr",
+  "71": "ars.bfc@demo.tripartite.fr",
+  "10": "ars.ge@demo.tripartite.fr",
+};
+/** The departments that have a demo editor: their submissions are theirs. */
+const EDITOR_DEMO: Partial<Record<string, string>> = { "77": "editeur.77@demo.tripartite.fr", "63": "editeur.63@demo.tripartite.fr" };
+
+function adoptedReports(c: DemoContractSeed, index: number): NonNullable<DemoContractSeed["reports"]> {
+  const first = Number(c.periodStart.slice(0, 4));
+  const last = Number(c.periodEnd.slice(0, 4));
+  const dd = (n: number) => String(n).padStart(2, "0");
+  return Array.from({ length: last - first + 1 }, (_, i) => {
+    const year = first + i;
+    const next = year + 1;
+    // Submitted in May, decided in June (the State or the ARS first, in turn), each department on its own days.
+    const decisions = [
+      { party: "STATE" as const, decision: "APPROVED" as const, by: STATE_DEMO, on: `${next}-06-${dd(8 + index)}` },
+      { party: "ARS" as const, decision: "APPROVED" as const, by: ARS_DEMO[c.departmentCode], on: `${next}-06-${dd(15 + index)}` },
+    ];
+    return {
+      year,
+      status: "ADOPTED" as const,
+      highlights: `Année ${year} du contrat : ${c.actions.filter((a) => a.status === "DONE").length} fiche(s) action terminée(s) à ce jour, les autres engagées ou reportées (détail dans les chiffres figés).`,
+      difficulties: "Recrutements dans les services de l'ASE et de la PMI ; délais de mise en place des nouveaux accueils.",
+      outlook: year === last ? "Bilan du contrat et préparation du suivant." : `Poursuite des fiches action en ${next}.`,
+      submitted: { on: `${next}-05-${dd(12 + index)}`, ...(EDITOR_DEMO[c.departmentCode] ? { by: EDITOR_DEMO[c.departmentCode] } : {}) },
+      decisions: i % 2 === 0 ? decisions : [decisions[1], { ...decisions[0], on: `${next}-06-${dd(22 + index)}` }],
+    };
+  });
+}
+
+demoContracts.forEach((c, index) => {
+  if (c.status === "ENDED") c.reports = adoptedReports(c, index);
+});
+
 // ───────────── The running contracts: 2025-2027 (demo) ─────────────
 // No public source gives per-department figures for the 2025-2027 contracts: every value below is demo
 // data. The dates are fixed within the 2025-2027 period, never computed from today, so that the tests
@@ -724,7 +767,6 @@ export const demoContracts: DemoContractSeed[] = [
 // (« Terminé ») as for any contract, and nothing derives « en cours » from the calendar.
 
 const CURRENT_FRAMEWORK = "2025-2027";
-const STATE_DEMO = "national@demo.tripartite.fr";
 
 type Current = {
   code: string;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isRealIsoDay } from "../../../lib/core/dates";
 import { demoContracts } from "./demo-contracts";
 import { frameworks } from "./frameworks";
-import type { Provenance } from "./types";
+import { NOT_STATED, type Provenance } from "./types";
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
@@ -74,6 +74,11 @@ function sourcedRecords(): Checked[] {
   return out.filter((r) => !r.record.isDemo);
 }
 
+/** The office a signatory text names: « La préfète des Alpes-de-Haute-Provence » → « préfète ». */
+export function signatoryOffice(signatory: string): string | null {
+  return /^(?:le|la|l')\s*(.+?)\s+(?:de|des|du|d')\b/i.exec(signatory)?.[1] ?? null;
+}
+
 describe("numberForms", () => {
   it("finds a number written in digits, with French grouping or in millions", () => {
     expect(quoteStates("l’Etat s’engage à hauteur de 8,4 millions d’euros", 8_400_000)).toBe(true);
@@ -109,4 +114,36 @@ describe("sourced seed values", () => {
       for (const d of r.days ?? []) expect(normalise(r.record.sourceQuote ?? "")).toContain(frenchDay(d));
     },
   );
+});
+
+describe("sourced contracts: place and signatories", () => {
+  const sourced = demoContracts.filter((c) => !c.isDemo);
+
+  it("reads the office a signatory text names", () => {
+    expect(signatoryOffice("La préfète des Alpes-de-Haute-Provence")).toBe("préfète");
+    expect(signatoryOffice("La déléguée territoriale de l'ARS Provence-Alpes-Côte d'Azur")).toBe("déléguée territoriale");
+    expect(signatoryOffice("Le président du conseil départemental du Nord")).toBe("président");
+  });
+
+  it.each(sourced.map((c) => [c.departmentCode, c] as const))("contrat %s: a place only if its quote names it", (_code, c) => {
+    if (c.signedPlace) expect(normalise(c.sourceQuote ?? "")).toContain(c.signedPlace);
+  });
+
+  it.each(sourced.map((c) => [c.departmentCode, c] as const))("contrat %s: each signatory stated by its quote, or « non renseigné »", (_code, c) => {
+    for (const signatory of [c.stateSignatory, c.arsSignatory, c.departmentSignatory]) {
+      if (signatory === NOT_STATED) continue;
+      const office = signatoryOffice(signatory);
+      expect(office, signatory).not.toBeNull();
+      expect(normalise(c.sourceQuote ?? "").toLowerCase(), `${signatory} in « ${c.sourceQuote} »`).toContain(office!.toLowerCase());
+    }
+  });
+
+  it("keeps no guessed fact: Lieusaint and the signatories of 03, 59 and 71 are not stated by any stored source", () => {
+    const byCode = new Map(demoContracts.filter((c) => c.wave !== 2025).map((c) => [c.departmentCode, c]));
+    expect(byCode.get("77")!.signedPlace).toBeUndefined();
+    for (const code of ["03", "59", "71"]) {
+      const c = byCode.get(code)!;
+      expect([c.stateSignatory, c.arsSignatory, c.departmentSignatory]).toEqual([NOT_STATED, NOT_STATED, NOT_STATED]);
+    }
+  });
 });

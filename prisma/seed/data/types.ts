@@ -13,6 +13,9 @@ import type {
   ReportStatus,
 } from "../../../lib/server/generated/prisma/enums";
 
+/** A fact of a sourced record that no stored source states (a required text field, such as a signatory). */
+export const NOT_STATED = "Non renseigné";
+
 export type Provenance = { sourceUrl?: string; sourceQuote?: string; sourceCheckedOn?: string; isDemo: boolean };
 
 export type IndicatorSeed = Provenance & {
