@@ -67,6 +67,8 @@ function loadPart(reader: Reader, filters: OversightFilters, today: Date, code: 
       setImmediate(() => {
         openBatches.delete(batchKey);
         for (const listener of partListeners) listener([...codes]);
+        // For `npm run bench` (TRIPARTITE_LOG_OVERSIGHT_PARTS=1): how many parts each write costs.
+        if (process.env.TRIPARTITE_LOG_OVERSIGHT_PARTS === "1") console.error(`[oversight] parts computed: ${codes.size} (${[...codes].slice(0, 5).join(", ")}${codes.size > 5 ? "…" : ""})`);
         computeParts(reader, filters, today, [...codes]).then(resolve, reject);
       }),
     );
