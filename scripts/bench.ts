@@ -110,7 +110,8 @@ async function runScale(scale: number): Promise<ScaleRun> {
 async function runMixed(databaseUrl: string, routes: { label: string; path: string; cookie?: string }[], readOnly: ScaleRun["results"], pids: { server: number; postgres: number | null }): Promise<MixedRun> {
   log(`▸ Phase mixte : lecteurs + ${WRITES_PER_SECOND} enregistrements par seconde sur 50 départements, un changement de rôle toutes les 10 s…`);
   const world = await prepareMixed(databaseUrl, ["93", "94"]);
-  const sampler = startCacheSampler(world);
+  log(`  ${world.lines.length} départements écrits préparés ; échantillon du cache mis en cache…`);
+  const sampler = await startCacheSampler(world);
   const writers = startWriters(world, log);
   const measured: MixedRun["routes"] = [];
   let stats: Awaited<ReturnType<typeof writers.stop>>;

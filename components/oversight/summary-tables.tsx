@@ -2,29 +2,38 @@ import { formatEuros, formatEurosCompact, formatNumber, formatPercent } from "@/
 import { FUNDER_LABELS } from "@/lib/funding/schemas";
 import type { CommitmentRow, FunderRow, OversightTotals } from "@/lib/oversight/schemas";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { DemoShare } from "@/components/department/demo-share";
+import type { StageTotals } from "@/lib/funding/schemas";
 
 const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
 const th = "px-3 py-2 text-right";
 const td = "tabular px-3 py-2 text-right whitespace-nowrap";
 
+/** Under an amount that adds up demo lines: how much of it is demo data. */
+function Demo({ demo, total, stage }: { demo: StageTotals; total: StageTotals; stage: keyof StageTotals }) {
+  return <DemoShare includesDemo={demo[stage] > 0} demoCents={demo[stage]} totalCents={total[stage]} />;
+}
+
 export function TotalsCards({ totals, alertCount }: { totals: OversightTotals; alertCount: number }) {
-  const cards: [string, string, string?][] = [
+  const amount = (stage: keyof StageTotals) => <Demo demo={totals.demoFunding} total={totals.funding} stage={stage} />;
+  const cards: [string, string, string?, React.ReactNode?][] = [
     ["Contrats", formatNumber(totals.contractCount)],
     ["Départements", formatNumber(totals.departmentCount)],
-    ["Notifié (accordé)", formatEurosCompact(totals.funding.NOTIFIED), formatEuros(totals.funding.NOTIFIED)],
-    ["Engagé", formatEurosCompact(totals.funding.COMMITTED), formatEuros(totals.funding.COMMITTED)],
-    ["Versé", formatEurosCompact(totals.funding.PAID), formatEuros(totals.funding.PAID)],
+    ["Notifié (accordé)", formatEurosCompact(totals.funding.NOTIFIED), formatEuros(totals.funding.NOTIFIED), amount("NOTIFIED")],
+    ["Engagé", formatEurosCompact(totals.funding.COMMITTED), formatEuros(totals.funding.COMMITTED), amount("COMMITTED")],
+    ["Versé", formatEurosCompact(totals.funding.PAID), formatEuros(totals.funding.PAID), amount("PAID")],
     ["Taux de versement (versé ÷ notifié)", pct(totals.spendingRate)],
     ["Fiches action en retard", `${formatNumber(totals.lateCount)} sur ${formatNumber(totals.actionCount)}`],
     ["Alertes", formatNumber(alertCount)],
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-      {cards.map(([label, value, exact]) => (
+      {cards.map(([label, value, exact, demo]) => (
         <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-sm text-slate-700">{label}</dt>
           <dd className="tabular mt-1 text-xl font-bold" title={exact}>
             {value}
+            {demo}
           </dd>
         </div>
       ))}
@@ -56,11 +65,23 @@ export function FundersTable({ rows }: { rows: FunderRow[] }) {
           {rows.map((f) => (
             <tr key={f.funder} className="border-b border-slate-100">
               <th scope="row" className="px-3 py-2 text-left font-normal">{FUNDER_LABELS[f.funder]}</th>
-              <td className={td}>{formatEuros(f.NOTIFIED)}</td>
-              <td className={td}>{formatEuros(f.COMMITTED)}</td>
-              <td className={td}>{formatEuros(f.PAID)}</td>
+              <td className={td}>
+                {formatEuros(f.NOTIFIED)}
+                <Demo demo={f.demo} total={f} stage="NOTIFIED" />
+              </td>
+              <td className={td}>
+                {formatEuros(f.COMMITTED)}
+                <Demo demo={f.demo} total={f} stage="COMMITTED" />
+              </td>
+              <td className={td}>
+                {formatEuros(f.PAID)}
+                <Demo demo={f.demo} total={f} stage="PAID" />
+              </td>
               <td className={td}>{pct(f.spendingRate)}</td>
-              <td className={td}>{formatEuros(f.PLANNED)}</td>
+              <td className={td}>
+                {formatEuros(f.PLANNED)}
+                <Demo demo={f.demo} total={f} stage="PLANNED" />
+              </td>
             </tr>
           ))}
         </tbody>

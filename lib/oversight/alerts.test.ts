@@ -19,6 +19,7 @@ const action = (over: Partial<ActionAlertRow> = {}): ActionAlertRow => ({
   contractId: "c1",
   departmentCode: "77",
   contractStatus: "SIGNED",
+  contractEnd: "2027-12-31",
   reference: "FA-01",
   title: "Maison des 1 000 jours",
   status: "IN_PROGRESS",
@@ -44,6 +45,18 @@ describe("late action", () => {
     expect(lateActionAlert(action({ endDate: "2020-01-01", status: "ABANDONED" }), today)).toBeNull();
     expect(lateActionAlert(action({ endDate: "2020-01-01", status: "POSTPONED" }), today)).not.toBeNull();
     expect(lateActionAlert(action({ endDate: "2020-01-01", status: "NOT_STARTED" }), today)).not.toBeNull();
+  });
+
+  it("never fires once the contract has ended: its period over, or its status ended", () => {
+    const december2026 = new Date("2026-12-05T10:00:00Z");
+    // A 2020-2022 contract's fiche, four years past its end date: not late any more for a reader of 2026.
+    expect(lateActionAlert(action({ endDate: "2022-06-30", contractEnd: "2022-12-31" }), december2026)).toBeNull();
+    expect(lateActionAlert(action({ endDate: "2022-06-30", contractEnd: "2022-12-31", contractStatus: "ENDED" }), december2026)).toBeNull();
+    expect(lateActionAlert(action({ endDate: "2026-06-30", contractEnd: "2027-12-31", contractStatus: "ENDED" }), december2026)).toBeNull();
+    // The running 2025-2027 contract's fiche past its end date is late, up to the contract's last day.
+    expect(lateActionAlert(action({ endDate: "2026-06-30", contractEnd: "2027-12-31" }), december2026)).toMatchObject({ kind: "late_action", value: 158 });
+    expect(lateActionAlert(action({ endDate: "2026-06-30", contractEnd: "2026-12-05" }), december2026)).not.toBeNull();
+    expect(staleActionAlert(action({ updatedAt: "2026-01-01T00:00:00Z", contractEnd: "2026-12-04" }), december2026)).toBeNull();
   });
 });
 

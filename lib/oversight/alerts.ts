@@ -42,6 +42,8 @@ export type ActionAlertRow = {
   contractId: string;
   departmentCode: string;
   contractStatus: "DRAFT" | "SIGNED" | "ENDED";
+  /** Last day of the contract's period (ISO): after it, the contract's actions raise no alert. */
+  contractEnd: string;
   reference: string;
   title: string;
   status: ActionStatus;
@@ -49,9 +51,15 @@ export type ActionAlertRow = {
   updatedAt: string;
 };
 
-/** End date passed and the action neither done nor abandoned (the same rule as the action's badge). */
+/** Whether a contract is still running today: not ended, its period not over. Only those raise action alerts. */
+export const contractRunning = (row: Pick<ActionAlertRow, "contractStatus" | "contractEnd">, today: Date) => row.contractStatus !== "ENDED" && row.contractEnd >= isoDay(today);
+
+/**
+ * End date passed and the action neither done nor abandoned (the same rule as the action's badge), in
+ * a contract still running: the fiches of a contract whose period ended are not late any more.
+ */
 export function lateActionAlert(row: ActionAlertRow, today: Date): Alert | null {
-  if (!isActionLate(row, today)) return null;
+  if (!contractRunning(row, today) || !isActionLate(row, today)) return null;
   return {
     kind: "late_action",
     departmentCode: row.departmentCode,
@@ -66,7 +74,7 @@ export function lateActionAlert(row: ActionAlertRow, today: Date): Alert | null 
 
 /** An open action of a contract in force that nobody has updated for 90 days or more. */
 export function staleActionAlert(row: ActionAlertRow, today: Date): Alert | null {
-  if (row.contractStatus !== "SIGNED" || row.status === "DONE" || row.status === "ABANDONED") return null;
+  if (row.contractStatus !== "SIGNED" || !contractRunning(row, today) || row.status === "DONE" || row.status === "ABANDONED") return null;
   const days = Math.floor((today.getTime() - Date.parse(row.updatedAt)) / DAY_MS);
   if (days < STALE_DAYS) return null;
   return {
@@ -176,8 +184,23 @@ export function computeAlerts(input: AlertInputs, today: Date): Alert[] {
     ...input.departments.map((d) => spendingGapAlert(d, input.medianSpendingRate)),
     ...input.indicators.map(indicatorOffTrackAlert),
   ].filter((a): a is Alert => a !== null);
-  const order = (k: AlertKind) => ALERT_KINDS.indexOf(k);
-  return alerts.sort((a, b) => departmentOrder(a.departmentCode) - departmentOrder(b.departmentCode) || order(a.kind) - order(b.kind) || a.subject.localeCompare(b.subject, "fr"));
+  return sortAlerts(alerts);
+}
+
+const kindOrder = (k: AlertKind) => ALERT_KINDS.indexOf(k);
+
+/** By department, then rule, then subject (then contract, so that equal subjects keep one order). */
+export function compareAlerts(a: Alert, b: Alert): number {
+  return (
+    departmentOrder(a.departmentCode) - departmentOrder(b.departmentCode) ||
+    kindOrder(a.kind) - kindOrder(b.kind) ||
+    a.subject.localeCompare(b.subject, "fr") ||
+    (a.contractId ?? "").localeCompare(b.contractId ?? "")
+  );
+}
+
+export function sortAlerts(alerts: Alert[]): Alert[] {
+  return alerts.sort(compareAlerts);
 }
 
 /** Alert counts per department code (and per contract, for contract-level alerts). */

@@ -26,6 +26,8 @@ export type ExportTable = { name: ExportTableName; sheet: string; columns: Expor
 const col = (key: string, type: ColumnType = "text"): ExportColumn => ({ key, type });
 const STAGE_COLUMNS = [col("notifie_eur", "euros"), col("engage_eur", "euros"), col("verse_eur", "euros"), col("prevu_eur", "euros")];
 const stages = (t: { NOTIFIED: number; COMMITTED: number; PAID: number; PLANNED: number }) => [t.NOTIFIED, t.COMMITTED, t.PAID, t.PLANNED];
+/** The part of each amount that comes from demo lines: a total that includes demo amounts says so (0: none). */
+const DEMO_COLUMNS = [col("dont_demo_notifie_eur", "euros"), col("dont_demo_engage_eur", "euros"), col("dont_demo_verse_eur", "euros"), col("dont_demo_prevu_eur", "euros")];
 
 export function viewTable(view: Omit<OversightView, "alerts">, name: Exclude<ExportTableName, "alertes">): ExportTable {
   switch (name) {
@@ -37,10 +39,12 @@ export function viewTable(view: Omit<OversightView, "alerts">, name: Exclude<Exp
           col("code_departement"), col("departement"), col("code_region"), col("region"), col("cadre"), col("vague", "integer"), col("statut"),
           col("debut", "date"), col("fin", "date"), col("fiches_action", "integer"), col("realisees", "integer"), col("en_retard", "integer"),
           col("part_retard_pct", "percent"), col("avancement_moyen_pct", "percent"), ...STAGE_COLUMNS, col("taux_versement_pct", "percent"), col("alertes", "integer"),
+          ...DEMO_COLUMNS,
         ],
         rows: view.contracts.map((c) => [
           c.departmentCode, c.departmentName, c.regionCode, c.regionName, c.frameworkCode, c.wave, c.status, c.periodStart, c.periodEnd,
           c.actionCount, c.doneCount, c.lateCount, round1(c.lateShare), round1(c.averageProgress), ...stages(c.funding), round1(c.spendingRate), c.alertCount,
+          ...stages(c.demoFunding),
         ]),
       };
     case "departements": {
@@ -53,14 +57,14 @@ export function viewTable(view: Omit<OversightView, "alerts">, name: Exclude<Exp
           col("taux_versement_pct", "percent"), col("mediane_taux_versement_pct", "percent"), col("ecart_taux_versement_points", "percent"),
           col("fiches_action", "integer"), col("en_retard", "integer"), col("part_retard_pct", "percent"), col("mediane_part_retard_pct", "percent"), col("ecart_part_retard_points", "percent"),
           col("indicateurs_evalues", "integer"), col("indicateurs_a_la_cible", "integer"), col("part_cible_pct", "percent"), col("mediane_part_cible_pct", "percent"), col("ecart_part_cible_points", "percent"),
-          col("avancement_moyen_pct", "percent"), col("alertes", "integer"),
+          col("avancement_moyen_pct", "percent"), col("alertes", "integer"), ...DEMO_COLUMNS,
         ],
         rows: view.departments.map((d) => [
           d.code, d.name, d.regionCode, d.regionName, d.contractCount, ...stages(d.funding),
           round1(d.spendingRate), round1(m.spendingRate), round1(gapToMedian(d.spendingRate, m.spendingRate)),
           d.actionCount, d.lateCount, round1(d.lateShare), round1(m.lateShare), round1(gapToMedian(d.lateShare, m.lateShare)),
           d.indicatorsEvaluated, d.indicatorsMet, round1(d.targetShare), round1(m.targetShare), round1(gapToMedian(d.targetShare, m.targetShare)),
-          round1(d.averageProgress), d.alertCount,
+          round1(d.averageProgress), d.alertCount, ...stages(d.demoFunding),
         ]),
       };
     }
@@ -75,8 +79,8 @@ export function viewTable(view: Omit<OversightView, "alerts">, name: Exclude<Exp
       return {
         name,
         sheet: "Financeurs",
-        columns: [col("financeur"), ...STAGE_COLUMNS, col("taux_versement_pct", "percent")],
-        rows: view.funders.map((f) => [f.funder, ...stages(f), round1(f.spendingRate)]),
+        columns: [col("financeur"), ...STAGE_COLUMNS, col("taux_versement_pct", "percent"), ...DEMO_COLUMNS],
+        rows: view.funders.map((f) => [f.funder, ...stages(f), round1(f.spendingRate), ...stages(f.demo)]),
       };
   }
 }

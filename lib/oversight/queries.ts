@@ -1,14 +1,17 @@
 import "server-only";
-// The oversight reads: the permission check first, with the viewer; then the figures (view.ts), built
-// from the viewer's reader and cached per scope (lib/server/cache/cache.ts) for the pages. Any department's
-// write changes the national medians, hence the national tag on every view over several departments.
+// The oversight reads: the permission check first, with the viewer; then the figures, assembled from
+// per-department parts (view.ts) built from the viewer's reader. Each part is cached under its
+// department's tag, so that after a write in 77 the next national read recomputes 77's part only and
+// takes the 100 others from the cache; the frame (departments listed, filter options) follows the scope.
+// Identical part computations under way at the same time in this process are shared, and the misses of
+// one read are computed together (one set of queries for all the departments missing).
 import type { Alert } from "./alerts";
-import { computeAlerts, summarizeAlerts } from "./alerts";
+import { computeAlerts } from "./alerts";
 import type { PeerMedians } from "./peers";
 import { readerKey, readerOf, type Reader } from "../server/reader";
 import { canOverseeNation, mayOversee } from "./access";
 import { NO_FILTERS, type OversightFilters, type OversightScope, type OversightSummary, type OversightView } from "./schemas";
-import { computeOversightView, departmentAlertInputs, mediansFor } from "./view";
+import { assembleView, computeFrame, computeParts, departmentAlertInputs, mediansFor, partsMedians, type ComputedPart } from "./view";
 import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
@@ -24,62 +27,129 @@ export const ALERTS_SHOWN = 50;
 /** A regional view ignores the region filter: it is its own region. */
 const scopedFilters = (scope: OversightScope, filters: OversightFilters): OversightFilters => (scope.kind === "region" ? { ...filters, region: null } : filters);
 
+/** A cached read of the views: key, tags, computation (Next's data cache, lib/server/cache/cache.ts). */
+export type ViewCache = <T>(key: string[], tags: string[], read: () => Promise<T>) => Promise<T>;
+
+let viewCache: ViewCache = (key, tags, read) => scopeCached(key, tags, read);
+const partListeners = new Set<(codes: string[]) => void>();
+
+/**
+ * For the tests, which run outside Next (where nothing is cached): the cache the frames and parts go
+ * through (null: Next's again), and a listener told which departments' parts are computed.
+ */
+export const oversightCacheForTests = {
+  use(cache: ViewCache | null) {
+    viewCache = cache ?? ((key, tags, read) => scopeCached(key, tags, read));
+  },
+  watch(listener: (codes: string[]) => void) {
+    partListeners.add(listener);
+    return () => partListeners.delete(listener);
+  },
+};
+
+/** Parts being collected (until the next turn of the event loop) or computed, per (reader, filters, day). */
+const openBatches = new Map<string, { codes: Set<string>; result: Promise<Map<string, ComputedPart>> }>();
+const inFlight = new Map<string, Promise<ComputedPart>>();
+
+/**
+ * One department's part, computed with every other part asked for in the same turn of the event loop
+ * (a page's misses), and shared with whoever asks for the same part while it is computed.
+ */
+function loadPart(reader: Reader, filters: OversightFilters, today: Date, code: string): Promise<ComputedPart> {
+  const batchKey = JSON.stringify([readerKey(reader), { ...filters, region: null }, isoDay(today)]);
+  const key = `${batchKey}|${code}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  let batch = openBatches.get(batchKey);
+  if (!batch) {
+    const codes = new Set<string>();
+    const result = new Promise<Map<string, ComputedPart>>((resolve, reject) =>
+      setImmediate(() => {
+        openBatches.delete(batchKey);
+        for (const listener of partListeners) listener([...codes]);
+        // For `npm run bench` (TRIPARTITE_LOG_OVERSIGHT_PARTS=1): how many parts each write costs.
+        if (process.env.TRIPARTITE_LOG_OVERSIGHT_PARTS === "1") console.error(`[oversight] parts computed: ${codes.size} (${[...codes].slice(0, 5).join(", ")}${codes.size > 5 ? "…" : ""})`);
+        computeParts(reader, filters, today, [...codes]).then(resolve, reject);
+      }),
+    );
+    batch = { codes, result };
+    openBatches.set(batchKey, batch);
+  }
+  batch.codes.add(code);
+  const promise = batch.result.then((parts) => parts.get(code)!).finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}
+
+/**
+ * The frame and the parts of a view, each from the cache: the frame under its scope's tags, each
+ * department's part (and its alerts, read only when shown) under that department's tag.
+ */
+async function viewInputs(reader: Reader, scope: OversightScope, filters: OversightFilters, today: Date) {
+  const rk = readerKey(reader);
+  const scopeName = scope.kind === "national" ? "national" : `region:${scope.regionCode}`;
+  const frameTags = scope.kind === "region" ? [scopeRegionTag(scope.regionCode), SCOPE_NATIONAL_TAG] : [SCOPE_NATIONAL_TAG];
+  const frame = await viewCache(["oversight-frame", scopeName, filters.region ?? "", rk], frameTags, () => computeFrame(reader, scope, filters));
+  if (!frame) return null;
+  const partKey = (code: string) => [code, JSON.stringify({ ...filters, region: null }), rk, isoDay(today)];
+  // A part computed for this read also gives its alerts, if the read shows them next.
+  const loaded = new Map<string, Promise<ComputedPart>>();
+  const load = (code: string) => {
+    const part = loaded.get(code) ?? loadPart(reader, filters, today, code);
+    loaded.set(code, part);
+    return part;
+  };
+  const parts = await Promise.all(frame.departments.map((d) => viewCache(["oversight-part", ...partKey(d.code)], [scopeDepartmentTag(d.code)], async () => (await load(d.code)).part)));
+  const alertsOf = (codes: string[]) => Promise.all(codes.map((code) => viewCache(["oversight-part-alerts", ...partKey(code)], [scopeDepartmentTag(code)], async () => (await load(code)).alerts)));
+  // The medians of the national view are those of its own parts (every department it shows); a
+  // regional view's (or a view filtered on a region) take the whole country's, cached for 5 minutes.
+  const medians = scope.kind === "national" && !filters.region ? partsMedians(parts) : await peerMediansOf(reader, filters, today);
+  return { frame, parts, alertsOf, medians };
+}
+
 /**
  * The national view (scope national) or one region's (scope region), with every alert: for the
  * exports of alerts and for checks. Null when the viewer may not oversee that scope or the region is
- * unknown; every query starts from the contracts the viewer may read in it. Not cached.
+ * unknown; every query starts from the contracts the viewer may read in it.
  */
-export async function getOversightView(viewer: Viewer, scope: OversightScope, filters: OversightFilters, today = new Date()): Promise<OversightView | null> {
+export async function getOversightView(viewer: Viewer, scope: OversightScope, requested: OversightFilters, today = new Date()): Promise<OversightView | null> {
   if (!mayOversee(viewer, scope)) return null;
-  return computeOversightView(readerOf(viewer), scope, scopedFilters(scope, filters), today);
+  const reader = readerOf(viewer);
+  const filters = scopedFilters(scope, requested);
+  const inputs = await viewInputs(reader, scope, filters, today);
+  if (!inputs) return null;
+  const { alerts, scope: viewScope, title, options, totals, contracts, departments, commitments, funders, medians, today: day } = await assembleView(
+    scope, filters, inputs.frame, inputs.parts, inputs.medians, inputs.alertsOf, today, null,
+  );
+  return { scope: viewScope, title, filters, options, totals, contracts, departments, commitments, funders, medians, alerts, today: day };
 }
-
-/** Contract rows per cache entry: Next's data cache refuses entries over 2 MB (2,020 rows make 1.5 MB at 10×). */
-const CONTRACT_ROWS_PER_ENTRY = 500;
 
 /**
  * What the national and regional pages show, and the exports of their tables other than alerts: the
- * same figures as getOversightView with the first alerts and their counts, cached per (scope, filters,
- * reader, day) as one entry for the figures and one per 500 contract rows, all tagged national and
- * computed together. Keys are bounded by the filters' ranges (lib/oversight/schemas.ts) and reachable
- * only by those who may oversee the scope.
+ * same figures as getOversightView with the first alerts and their counts (only the alerts of the
+ * departments listed first are read). Keys are bounded by the filters' ranges (lib/oversight/schemas.ts)
+ * and reachable only by those who may oversee the scope.
  */
 export async function getOversightSummary(viewer: Viewer, scope: OversightScope, requested: OversightFilters, today = new Date()): Promise<OversightSummary | null> {
   if (!mayOversee(viewer, scope)) return null;
   const reader = readerOf(viewer);
   const filters = scopedFilters(scope, requested);
-  const key = ["oversight-view", scope.kind === "national" ? "national" : `region:${scope.regionCode}`, JSON.stringify(filters), readerKey(reader), isoDay(today)];
-  // One computation for every entry that misses in this request (they are invalidated together).
-  let computing: Promise<OversightView | null> | undefined;
-  const compute = () => (computing ??= computeOversightView(reader, scope, filters, today));
-  // A region's view follows its region and, through its medians, the nation.
-  const tags = scope.kind === "region" ? [scopeRegionTag(scope.regionCode), SCOPE_NATIONAL_TAG] : [SCOPE_NATIONAL_TAG];
-  const head = await scopeCached([...key, "figures"], tags, async () => {
-    const view = await compute();
-    if (!view) return null;
-    const { contracts, alerts, ...figures } = view;
-    return { ...figures, contractCount: contracts.length, alerts: summarizeAlerts(alerts, ALERTS_SHOWN) };
-  });
-  if (!head) return null;
-  const { contractCount, ...figures } = head;
-  const parts = await Promise.all(
-    Array.from({ length: Math.ceil(contractCount / CONTRACT_ROWS_PER_ENTRY) }, (_, i) =>
-      scopeCached([...key, "contracts", String(i)], tags, async () => ((await compute())?.contracts ?? []).slice(i * CONTRACT_ROWS_PER_ENTRY, (i + 1) * CONTRACT_ROWS_PER_ENTRY)),
-    ),
-  );
-  return { ...figures, contracts: parts.flat() };
+  const inputs = await viewInputs(reader, scope, filters, today);
+  if (!inputs) return null;
+  const { alerts, alertCounts, alertTotal, ...view } = await assembleView(scope, filters, inputs.frame, inputs.parts, inputs.medians, inputs.alertsOf, today, ALERTS_SHOWN);
+  return { ...view, alerts: { total: alertTotal, byKind: alertCounts, first: alerts } };
 }
 
 /**
  * The national medians of a reader's peers (any region, same filters otherwise), shown beside one
- * department. Cached under their own tag, which no department's write revalidates: a write in 77 must
- * not re-render every other department's workspace for a median that one write barely moves. They
- * follow time instead (PEER_MEDIANS_SECONDS, the lifetime of a workspace's cached copy).
+ * department and in the regional views. Cached under their own tag, which no department's write
+ * revalidates: a write in 77 must not re-render every other department's workspace for a median that
+ * one write barely moves. They follow time instead (PEER_MEDIANS_SECONDS, the lifetime of a cached copy).
  */
 function peerMediansOf(reader: Reader, filters: OversightFilters, today: Date): Promise<PeerMedians> {
   const peers = { ...filters, region: null };
   const day = isoDay(today);
-  return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [PEER_MEDIANS_TAG], () => mediansFor(reader, peers, [], [], day), PEER_MEDIANS_SECONDS);
+  return scopeCached(["peer-medians", JSON.stringify(peers), readerKey(reader), day], [PEER_MEDIANS_TAG], () => mediansFor(reader, peers, day), PEER_MEDIANS_SECONDS);
 }
 
 export type DepartmentAlerts = { departmentName: string; alerts: Alert[]; medians: PeerMedians; spendingRate: number | null; today: string };

@@ -146,6 +146,8 @@ export type OversightContractRow = {
   lateShare: number | null;
   averageProgress: number | null;
   funding: StageTotals;
+  /** The part of each stage's amount that comes from demo lines (0: none). */
+  demoFunding: StageTotals;
   spendingRate: number | null;
   commitments: CommitmentCell[];
   alertCount: number;
@@ -158,6 +160,7 @@ export type OversightDepartmentRow = {
   regionName: string;
   contractCount: number;
   funding: StageTotals;
+  demoFunding: StageTotals;
   spendingRate: number | null;
   actionCount: number;
   lateCount: number;
@@ -171,9 +174,9 @@ export type OversightDepartmentRow = {
 
 export type CommitmentRow = { frameworkCode: string; code: string; title: string; isCrossCutting: boolean; actionCount: number; doneCount: number; lateCount: number; averageProgress: number | null };
 
-export type FunderRow = { funder: Funder } & StageTotals & { spendingRate: number | null };
+export type FunderRow = { funder: Funder } & StageTotals & { demo: StageTotals; spendingRate: number | null };
 
-export type OversightTotals = { contractCount: number; departmentCount: number; actionCount: number; lateCount: number; funding: StageTotals; spendingRate: number | null };
+export type OversightTotals = { contractCount: number; departmentCount: number; actionCount: number; lateCount: number; funding: StageTotals; demoFunding: StageTotals; spendingRate: number | null };
 
 export type OversightOptions = { frameworks: string[]; waves: number[]; years: number[]; regions: { code: string; name: string }[] };
 

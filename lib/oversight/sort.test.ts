@@ -19,6 +19,7 @@ const row = (departmentCode: string, spendingRate: number | null, regionName = "
   lateShare: null,
   averageProgress: null,
   funding: { PLANNED: 0, NOTIFIED: 0, COMMITTED: 0, PAID: 0 },
+  demoFunding: { PLANNED: 0, NOTIFIED: 0, COMMITTED: 0, PAID: 0 },
   spendingRate,
   commitments: [],
   alertCount: 0,

@@ -6,13 +6,17 @@ import type { ActionAlertRow, IndicatorAlertRow, UnpaidRow } from "./alerts";
 import { isoDay } from "../core/dates";
 
 const sumStage = (stage: string) => Prisma.sql`coalesce(sum(l."amountCents") FILTER (WHERE l.stage = ${Prisma.raw(`'${stage}'`)}), 0)::bigint`;
+/** The part of a stage's sum that comes from demo lines (« dont … de démonstration »). */
+const sumDemoStage = (stage: string) => Prisma.sql`coalesce(sum(l."amountCents") FILTER (WHERE l.stage = ${Prisma.raw(`'${stage}'`)} AND l."isDemo"), 0)::bigint`;
+const DEMO_SUMS = Prisma.sql`${sumDemoStage("PLANNED")} AS "demoPlanned", ${sumDemoStage("NOTIFIED")} AS "demoNotified", ${sumDemoStage("COMMITTED")} AS "demoCommitted", ${sumDemoStage("PAID")} AS "demoPaid"`;
 
 /** Optional conditions joined with AND (Prisma.join keeps every value a bound parameter). */
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
-type Money = { planned: bigint; notified: bigint; committed: bigint; paid: bigint };
+export type Money = { planned: bigint; notified: bigint; committed: bigint; paid: bigint };
+export type DemoMoney = { demoPlanned: bigint; demoNotified: bigint; demoCommitted: bigint; demoPaid: bigint };
 
-export type ContractMeasures = Money & {
+export type ContractMeasures = Money & DemoMoney & {
   contractId: string;
   departmentCode: string;
   actions: number;
@@ -35,13 +39,15 @@ function contractMeasuresSql(ids: string[], year: number | null, today: string) 
     SELECT c.id AS "contractId", c."departmentCode",
       coalesce(fl.planned, 0)::bigint AS planned, coalesce(fl.notified, 0)::bigint AS notified,
       coalesce(fl.committed, 0)::bigint AS committed, coalesce(fl.paid, 0)::bigint AS paid,
+      coalesce(fl."demoPlanned", 0)::bigint AS "demoPlanned", coalesce(fl."demoNotified", 0)::bigint AS "demoNotified",
+      coalesce(fl."demoCommitted", 0)::bigint AS "demoCommitted", coalesce(fl."demoPaid", 0)::bigint AS "demoPaid",
       coalesce(ac.actions, 0)::int AS actions, coalesce(ac.done, 0)::int AS done, coalesce(ac.active, 0)::int AS active,
       coalesce(ac.late, 0)::int AS late, coalesce(ac."progressSum", 0)::float8 AS "progressSum",
       coalesce(ind.evaluated, 0)::int AS "indicatorsEvaluated", coalesce(ind.met, 0)::int AS "indicatorsMet"
     FROM "Contract" c
     LEFT JOIN (
       SELECT l."contractId", ${sumStage("PLANNED")} AS planned, ${sumStage("NOTIFIED")} AS notified,
-             ${sumStage("COMMITTED")} AS committed, ${sumStage("PAID")} AS paid
+             ${sumStage("COMMITTED")} AS committed, ${sumStage("PAID")} AS paid, ${DEMO_SUMS}
       FROM "FundingLine" l WHERE l."contractId" = ANY(${ids}) ${fundingYear}
       GROUP BY l."contractId"
     ) fl ON fl."contractId" = c.id
@@ -72,7 +78,7 @@ function contractMeasuresSql(ids: string[], year: number | null, today: string) 
 }
 
 export type DepartmentMeasures = Omit<ContractMeasures, "contractId"> & { contracts: number };
-export type TotalMeasures = Money & { contracts: number; departments: number; actions: number; late: number };
+export type TotalMeasures = Money & DemoMoney & { contracts: number; departments: number; actions: number; late: number };
 export type Measures = { contracts: ContractMeasures[]; departments: DepartmentMeasures[]; total: TotalMeasures };
 
 type LevelRow = ContractMeasures & { level: number; contracts: number; departments: number };
@@ -82,12 +88,13 @@ type LevelRow = ContractMeasures & { level: number; contracts: number; departmen
  * contract rows by department and over the whole selection (GROUPING() tells the levels apart).
  */
 export async function measures(ids: string[], year: number | null, today: string): Promise<Measures> {
-  const total = { planned: 0n, notified: 0n, committed: 0n, paid: 0n, contracts: 0, departments: 0, actions: 0, late: 0 };
+  const total = { planned: 0n, notified: 0n, committed: 0n, paid: 0n, demoPlanned: 0n, demoNotified: 0n, demoCommitted: 0n, demoPaid: 0n, contracts: 0, departments: 0, actions: 0, late: 0 };
   if (ids.length === 0) return { contracts: [], departments: [], total };
   const rows = await db().$queryRaw<LevelRow[]>`
     SELECT m."contractId", m."departmentCode", GROUPING(m."contractId", m."departmentCode")::int AS level,
       count(*)::int AS contracts, count(DISTINCT m."departmentCode")::int AS departments,
       sum(m.planned)::bigint AS planned, sum(m.notified)::bigint AS notified, sum(m.committed)::bigint AS committed, sum(m.paid)::bigint AS paid,
+      sum(m."demoPlanned")::bigint AS "demoPlanned", sum(m."demoNotified")::bigint AS "demoNotified", sum(m."demoCommitted")::bigint AS "demoCommitted", sum(m."demoPaid")::bigint AS "demoPaid",
       sum(m.actions)::int AS actions, sum(m.done)::int AS done, sum(m.active)::int AS active, sum(m.late)::int AS late,
       sum(m."progressSum")::float8 AS "progressSum",
       sum(m."indicatorsEvaluated")::int AS "indicatorsEvaluated", sum(m."indicatorsMet")::int AS "indicatorsMet"
@@ -101,13 +108,15 @@ export async function measures(ids: string[], year: number | null, today: string
   };
 }
 
+/** Money per (department, funder): each department's part of the funders' table. */
 export async function funderMeasures(ids: string[], year: number | null) {
   if (ids.length === 0) return [];
-  return db().$queryRaw<(Money & { funder: string })[]>`
-    SELECT l.funder::text AS funder, ${sumStage("PLANNED")} AS planned, ${sumStage("NOTIFIED")} AS notified,
-           ${sumStage("COMMITTED")} AS committed, ${sumStage("PAID")} AS paid
-    FROM "FundingLine" l WHERE l."contractId" = ANY(${ids}) ${and(year === null ? [] : [Prisma.sql`l.year = ${year}`])}
-    GROUP BY l.funder ORDER BY l.funder`;
+  return db().$queryRaw<(Money & DemoMoney & { departmentCode: string; funder: string })[]>`
+    SELECT c."departmentCode", l.funder::text AS funder, ${sumStage("PLANNED")} AS planned, ${sumStage("NOTIFIED")} AS notified,
+           ${sumStage("COMMITTED")} AS committed, ${sumStage("PAID")} AS paid, ${DEMO_SUMS}
+    FROM "FundingLine" l JOIN "Contract" c ON c.id = l."contractId"
+    WHERE l."contractId" = ANY(${ids}) ${and(year === null ? [] : [Prisma.sql`l.year = ${year}`])}
+    GROUP BY c."departmentCode", l.funder ORDER BY c."departmentCode", l.funder`;
 }
 
 export type CommitmentMeasures = {
@@ -142,35 +151,21 @@ export async function commitmentMeasures(ids: string[], today: string): Promise<
     ORDER BY f.code, cm.position`;
 }
 
-/** Actions per commitment of each framework, over the whole selection. */
-export async function commitmentTotals(ids: string[], today: string): Promise<CommitmentMeasures[]> {
-  if (ids.length === 0) return [];
-  return db().$queryRaw<CommitmentMeasures[]>`
-    SELECT '' AS "contractId", f.code AS "frameworkCode", cm.code, cm.title, cm.position, cm."isCrossCutting",
-      count(*)::int AS actions, (count(*) FILTER (WHERE a.status = 'DONE'))::int AS done,
-      (count(*) FILTER (WHERE a.status NOT IN ('DONE', 'ABANDONED') AND a."endDate" < ${today}::date))::int AS late,
-      coalesce(sum(a.progress) FILTER (WHERE a.status <> 'ABANDONED'), 0)::float8 AS "progressSum",
-      (count(*) FILTER (WHERE a.status <> 'ABANDONED'))::int AS active
-    FROM "Action" a
-    JOIN "Objective" o ON o.id = a."objectiveId"
-    JOIN "Commitment" cm ON cm.id = o."commitmentId"
-    JOIN "Framework" f ON f.id = cm."frameworkId"
-    WHERE a."archivedAt" IS NULL AND a."contractId" = ANY(${ids})
-    GROUP BY f.code, f."startYear", cm.id
-    ORDER BY f."startYear", cm.position`;
-}
-
 // ───────────────────────── Alert candidates (each rule in alerts.ts decides) ─────────────────────────
 
-/** Open actions whose end date has passed, or (contract in force) not updated for about 90 days. */
+/**
+ * Open actions whose end date has passed, or (contract in force) not updated for about 90 days, of
+ * contracts still running: an ended contract (its status, or its period over) raises neither.
+ */
 export async function actionAlertRows(ids: string[], today: Date): Promise<ActionAlertRow[]> {
   if (ids.length === 0) return [];
   const staleBefore = new Date(today.getTime() - 89 * 86_400_000);
   const rows = await db().$queryRaw<(Omit<ActionAlertRow, "endDate" | "updatedAt"> & { endDate: Date | null; updatedAt: Date })[]>`
-    SELECT a."contractId", c."departmentCode", c.status::text AS "contractStatus", a.reference, a.title, a.status::text AS status,
-           a."endDate", a."updatedAt"
+    SELECT a."contractId", c."departmentCode", c.status::text AS "contractStatus", to_char(c."periodEnd", 'YYYY-MM-DD') AS "contractEnd",
+           a.reference, a.title, a.status::text AS status, a."endDate", a."updatedAt"
     FROM "Action" a JOIN "Contract" c ON c.id = a."contractId"
     WHERE a."archivedAt" IS NULL AND a."contractId" = ANY(${ids}) AND a.status NOT IN ('DONE', 'ABANDONED')
+      AND c.status <> 'ENDED' AND c."periodEnd" >= ${isoDay(today)}::date
       AND (a."endDate" < ${isoDay(today)}::date OR (c.status = 'SIGNED' AND a."updatedAt" < ${staleBefore}))
     ORDER BY c."departmentCode", a.reference`;
   return rows.map((r) => ({ ...r, endDate: r.endDate ? isoDay(r.endDate) : null, updatedAt: r.updatedAt.toISOString() }));

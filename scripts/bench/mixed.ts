@@ -3,8 +3,8 @@
 // posts it: the page's own server action, its hidden fields and the session cookie), at a realistic
 // pace: two saves a second spread over 50 departments, and one role given or taken away every 10 s by
 // an administrator. Beside each route's p95 and req/s, a sampler asks for the public pages of every
-// department in turn and reads `x-nextjs-cache`: the share served from cache, overall and for the
-// departments nobody wrote to.
+// sample of departments in turn and reads `x-nextjs-cache`: the share served from cache, overall and
+// for the departments nobody wrote to.
 import { createHash, randomBytes } from "node:crypto";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { ORIGIN } from "./server";
@@ -214,31 +214,64 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
   };
 }
 
-export type CacheShare = { requests: number; hits: number; unwrittenRequests: number; unwrittenHits: number; misses: { path: string; state: string; written: boolean }[] };
+export type CacheShare = {
+  requests: number;
+  hits: number;
+  unwrittenRequests: number;
+  unwrittenHits: number;
+  /** Departments sampled: written to, and nobody wrote to (their public page and widget each). */
+  sampled: { written: number; unwritten: number };
+  /** Full passes over the sample during the phase. */
+  passes: number;
+  misses: { path: string; state: string; written: boolean }[];
+};
+
+/** Departments sampled of each kind: few enough that each is asked several times during the phase, at any scale. */
+export const SAMPLED_DEPARTMENTS = { written: 10, unwritten: 20 };
+
+/** `count` items spread over `list` (not the first ones in a row: one region would take them all). */
+const spread = <T>(list: readonly T[], count: number): T[] => {
+  const step = Math.max(1, Math.floor(list.length / count));
+  return list.filter((_, i) => i % step === 0).slice(0, count);
+};
 
 /**
- * Until `stop()`: the public page and the widget of every department in turn, one request at a time,
- * with the `x-nextjs-cache` each answers (HIT: served from the page cache).
+ * The public page and the widget of a sample of departments (10 written to, 20 nobody writes to),
+ * asked once each before the writers start (their first request may render them: that is the read-only
+ * cache state, not the mixed phase's), then in turn, one request at a time, until `stop()`, with the
+ * `x-nextjs-cache` each answers (HIT: served from the page cache). The first sampler (2026-12-05) went
+ * over every department's two pages and counted from each page's second request: with 202 pages (2,020
+ * at 10×) and a second or more per request under load, it never finished its first pass.
  */
-export function startCacheSampler(world: MixedWorld) {
+export async function startCacheSampler(world: MixedWorld) {
   const written = new Set(world.lines.map((l) => l.departmentCode));
-  const share: CacheShare = { requests: 0, hits: 0, unwrittenRequests: 0, unwrittenHits: 0, misses: [] };
+  const sample = [...spread(world.lines.map((l) => l.departmentCode), SAMPLED_DEPARTMENTS.written), ...spread(world.departments.filter((code) => !written.has(code)), SAMPLED_DEPARTMENTS.unwritten)];
+  const share: CacheShare = {
+    requests: 0,
+    hits: 0,
+    unwrittenRequests: 0,
+    unwrittenHits: 0,
+    sampled: { written: sample.filter((c) => written.has(c)).length, unwritten: sample.filter((c) => !written.has(c)).length },
+    passes: 0,
+    misses: [],
+  };
+  const paths = sample.flatMap((code) => [`/departements/${code}`, `/widget/departements/${code}`].map((path) => ({ code, path })));
+  const ask = async (path: string) => {
+    const res = await fetch(`${ORIGIN}${path}`, { signal: AbortSignal.timeout(15_000) }).catch(() => null);
+    if (!res) return null;
+    await res.arrayBuffer();
+    return res.headers.get("x-nextjs-cache") ?? "(aucun)";
+  };
+  // Before the writers: each page is in the cache, as in the read-only phase.
+  for (let i = 0; i < paths.length; i += 4) await Promise.all(paths.slice(i, i + 4).map((p) => ask(p.path)));
   let running = true;
-  const paths = world.departments.flatMap((code) => [`/departements/${code}`, `/widget/departements/${code}`].map((path) => ({ code, path })));
-  const seen = new Set<string>();
   const loop = (async () => {
     for (let i = 0; running; i++) {
+      if (i > 0 && i % paths.length === 0) share.passes++;
       const { code, path } = paths[i % paths.length];
-      const res = await fetch(`${ORIGIN}${path}`, { signal: AbortSignal.timeout(15_000) }).catch(() => null);
-      if (!res) continue;
-      await res.arrayBuffer();
-      const state = res.headers.get("x-nextjs-cache") ?? "(aucun)";
+      const state = await ask(path);
+      if (state === null || !running) continue;
       const hit = state === "HIT";
-      // Counted from a page's second request on (its first fills the cache).
-      if (!seen.has(path)) {
-        seen.add(path);
-        continue;
-      }
       const isWritten = written.has(code);
       share.requests++;
       if (hit) share.hits++;
@@ -273,7 +306,7 @@ export function mixedTable(run: MixedRun): string {
     ...run.routes.map((r) => `| ${r.label} | ${fixed(r.readP95)} ms | ${fixed(r.mixedP95)} ms | ${fixed(r.mixedP95 / r.readP95, 2)}× ${r.mixedP95 <= 1.5 * r.readP95 ? "✓" : "✗"} | ${fixed(r.readRps, 0)} | ${fixed(r.mixedRps, 0)} |`),
     "",
     `Écritures : ${run.writes.saves} enregistrements par le formulaire (${run.writes.failed} refusés, ${run.writes.skipped ?? 0} sautés faute de place, p95 ${fixed(run.writes.saveP95Ms)} ms) sur ${run.writes.departments} départements, ${run.writes.roleChanges} changements de rôle (${run.writes.roleFailures} refusés).`,
-    `Pages publiques et widgets servis depuis le cache : ${percent(run.cache.hits, run.cache.requests)} de ${run.cache.requests} requêtes ; départements sans écriture : ${percent(run.cache.unwrittenHits, run.cache.unwrittenRequests)} de ${run.cache.unwrittenRequests} (cible ≥ 95 %) ${run.cache.unwrittenRequests > 0 && run.cache.unwrittenHits / run.cache.unwrittenRequests >= 0.95 ? "✓" : "✗"}.`,
+    `Pages publiques et widgets servis depuis le cache (échantillon de ${run.cache.sampled?.written ?? "?"} départements écrits et ${run.cache.sampled?.unwritten ?? "?"} sans écriture, ${run.cache.passes ?? "?"} tours complets) : ${percent(run.cache.hits, run.cache.requests)} de ${run.cache.requests} requêtes ; départements sans écriture : ${percent(run.cache.unwrittenHits, run.cache.unwrittenRequests)} de ${run.cache.unwrittenRequests} (cible ≥ 95 %) ${run.cache.unwrittenRequests > 0 && run.cache.unwrittenHits / run.cache.unwrittenRequests >= 0.95 ? "✓" : "✗"}.`,
   ];
   const unwrittenMisses = run.cache.misses.filter((m) => !m.written);
   if (unwrittenMisses.length) lines.push(`Défauts de cache hors départements écrits : ${unwrittenMisses.slice(0, 10).map((m) => `${m.path} (${m.state})`).join(", ")}`);

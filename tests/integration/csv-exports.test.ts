@@ -14,8 +14,13 @@ async function contractWithFormulaTitle() {
   const { code } = await untouchedDepartment();
   const [seeded] = contractSeed({ departmentCode: code }).actions;
   const thisYear = new Date().getUTCFullYear();
-  // Ended last year and not done: late, so the oversight alerts name it too.
-  await createContract(db(), { departmentCode: code, actions: [{ ...seeded, title: "=1+1", partners: "+33 1 23 45 67 89", endDate: `${thisYear - 1}-06-30` }] });
+  // Ended last year and not done, in a contract still running: late, so the oversight alerts name it too.
+  await createContract(db(), {
+    departmentCode: code,
+    periodStart: `${thisYear - 1}-01-01`,
+    periodEnd: `${thisYear + 1}-12-31`,
+    actions: [{ ...seeded, title: "=1+1", partners: "+33 1 23 45 67 89", endDate: `${thisYear - 1}-06-30` }],
+  });
   return code;
 }
 

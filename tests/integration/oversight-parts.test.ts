@@ -1,0 +1,156 @@
+// The national and regional views are assembled from per-department parts, each cached under its
+// department's tag. Here the parts go through the cluster cache handler (lib/server/cache/handler), as
+// Next's data cache stores them in the app, on the real database; a real mutation names what it changed
+// and its revalidations go through the tag registry in PostgreSQL as Next sends them. After a write in
+// 77, the next national read recomputes 77's part only: every other department's, 63's included, is
+// served from the cache, and the national totals still move by the amount written.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
+import { getOversightSummary, getOversightView, oversightCacheForTests, type ViewCache } from "../../lib/oversight/queries";
+import { NO_FILTERS } from "../../lib/oversight/schemas";
+import { watchInvalidations } from "../../lib/server/cache/cache";
+import { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
+import { TagRegistry } from "../../lib/server/cache/handler/tag-registry.mjs";
+import { db } from "../../lib/server/db";
+import { signedInViewer } from "../factories/users";
+
+const registries: TagRegistry[] = [];
+function instance() {
+  const registry = new TagRegistry({ connectionString: process.env.DATABASE_URL!, queryTimeoutMs: 2000, log: () => {} });
+  registries.push(registry);
+  return new ClusterCache({ registry });
+}
+afterAll(async () => {
+  for (const registry of registries) await registry.close();
+});
+
+/** A cached read stored as Next stores an unstable_cache entry (kind FETCH, JSON body, its tags). */
+const through =
+  (cache: ClusterCache): ViewCache =>
+  async (key, tags, read) => {
+    const name = JSON.stringify(key);
+    const hit = await cache.get(name, { kind: "FETCH", tags });
+    if (hit) return JSON.parse((hit.value as unknown as { data: { body: string } }).data.body);
+    const value = await read();
+    await cache.set(name, { kind: "FETCH", data: { headers: {}, body: JSON.stringify(value), status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags });
+    return value;
+  };
+
+let computed: string[] = [];
+let stopWatching: () => void = () => {};
+let writer: ClusterCache;
+beforeEach(() => {
+  writer = instance();
+  oversightCacheForTests.use(through(instance()));
+  computed = [];
+  stopWatching = oversightCacheForTests.watch((codes) => computed.push(...codes));
+});
+afterEach(() => {
+  stopWatching();
+  oversightCacheForTests.use(null);
+});
+
+/** Runs a write and sends its revalidations through another instance, as Next does at the end of the request. */
+async function write<T extends { ok: boolean }>(run: () => Promise<T>): Promise<T> {
+  const tags: string[] = [];
+  const stop = watchInvalidations((_, revalidated) => tags.push(...revalidated));
+  try {
+    return await run();
+  } finally {
+    stop();
+    await writer.revalidateTag(tags, { expire: 0 });
+  }
+}
+
+const running77 = () => db().contract.findFirstOrThrow({ where: { departmentCode: "77", periodEnd: { gte: new Date("2027-01-01") } }, include: { actions: { orderBy: { reference: "asc" } } } });
+
+describe("views assembled from per-department parts", () => {
+  it("after a write in 77, the next national read recomputes 77's part only, and its totals move by the amount written", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
+    const contract = await running77();
+    const created = await write(() => createFundingLine(editor, contract.id, { actionId: contract.actions[0].id, funder: "STATE_P304", year: "2025", stage: "NOTIFIED", amount: "1 000" }));
+    if (!created.ok) throw new Error(created.message);
+
+    const first = (await getOversightSummary(national, { kind: "national" }, NO_FILTERS))!;
+    expect(new Set(computed)).toEqual(new Set(first.departments.map((d) => d.code)));
+    expect(computed).toContain("63");
+
+    computed = [];
+    const again = (await getOversightSummary(national, { kind: "national" }, NO_FILTERS))!;
+    expect(computed).toEqual([]);
+    expect(again).toEqual(first);
+
+    const updated = await write(() =>
+      updateFundingLine(editor, created.value.id, { actionId: created.value.actionId ?? "", funder: "STATE_P304", year: "2025", stage: "NOTIFIED", amount: "1 250", version: String(created.value.version) }),
+    );
+    expect(updated).toMatchObject({ ok: true });
+
+    computed = [];
+    const after = (await getOversightSummary(national, { kind: "national" }, NO_FILTERS))!;
+    expect(computed).toEqual(["77"]);
+    expect(after.totals.funding.NOTIFIED - first.totals.funding.NOTIFIED).toBe(250_00);
+    const row = (view: typeof first, code: string) => view.departments.find((d) => d.code === code)!;
+    expect(row(after, "77").funding.NOTIFIED - row(first, "77").funding.NOTIFIED).toBe(250_00);
+    expect(after.contracts.find((c) => c.contractId === contract.id)!.funding.NOTIFIED - first.contracts.find((c) => c.contractId === contract.id)!.funding.NOTIFIED).toBe(250_00);
+    expect(row(after, "63")).toEqual(row(first, "63"));
+
+    // The same as computing the whole view afresh, without any cache.
+    oversightCacheForTests.use(null);
+    const { alerts, ...fresh } = (await getOversightView(national, { kind: "national" }, NO_FILTERS))!;
+    expect(after).toMatchObject(fresh);
+    expect(after.alerts.total).toBe(alerts.length);
+  });
+
+  it("a regional view reads the same parts: after a write in 77, region 84's view (63, 03…) recomputes nothing", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
+    const contract = await running77();
+    await getOversightSummary(national, { kind: "national" }, NO_FILTERS);
+    const before = (await getOversightSummary(national, { kind: "region", regionCode: "84" }, NO_FILTERS))!;
+    expect(before.departments.map((d) => d.code)).toEqual(expect.arrayContaining(["03", "63"]));
+
+    const created = await write(() => createFundingLine(editor, contract.id, { actionId: contract.actions[0].id, funder: "DEPARTMENT", year: "2025", stage: "PLANNED", amount: "500" }));
+    expect(created).toMatchObject({ ok: true });
+
+    computed = [];
+    const region = (await getOversightSummary(national, { kind: "region", regionCode: "84" }, NO_FILTERS))!;
+    expect(computed).toEqual([]);
+    expect(region.departments).toEqual(before.departments);
+    const idf = (await getOversightSummary(national, { kind: "region", regionCode: "11" }, NO_FILTERS))!;
+    expect(computed).toEqual(["77"]);
+    expect(idf.departments.map((d) => d.code)).toContain("77");
+  });
+
+  it("computes the parts a read misses together, and shares the parts under way with a second identical read", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    // The frame kept in memory, the parts never cached: every read of a part computes it.
+    const frames = new Map<string, unknown>();
+    oversightCacheForTests.use(async (key, _tags, read) => {
+      if (key[0] !== "oversight-frame") return read();
+      const name = JSON.stringify(key);
+      if (!frames.has(name)) frames.set(name, await read());
+      return frames.get(name) as Awaited<ReturnType<typeof read>>;
+    });
+    const batches: string[][] = [];
+    let started!: () => void;
+    const firstBatch = new Promise<void>((resolve) => (started = resolve));
+    const stop = oversightCacheForTests.watch((codes) => {
+      batches.push(codes);
+      started();
+    });
+    try {
+      const a = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
+      await firstBatch;
+      // A second read of the same view while the first one's parts are being computed.
+      const b = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
+      const [viewA, viewB] = await Promise.all([a, b]);
+      expect(viewB).toEqual(viewA);
+      // One computation of every department's part, for both reads.
+      expect(batches).toEqual([expect.arrayContaining(["63", "77"])]);
+      expect(batches[0]).toHaveLength(viewA!.departments.length);
+    } finally {
+      stop();
+    }
+  });
+});
