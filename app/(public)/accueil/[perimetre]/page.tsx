@@ -46,6 +46,8 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
   if ((await params).perimetre !== NATIONAL_SCOPE) notFound();
   const { contracts, totals, updatedAt } = await getPublicNationalPage();
   const latest = latestByDepartment(contracts);
+  // When every amount of the list is demo data (the demo, the bench), it is said once above the table instead of on each row.
+  const allDemo = latest.length > 0 && latest.every(({ contract: c }) => c.includesDemo && c.demoCents >= c.totalCents);
 
   return (
     <div className="space-y-10">
@@ -104,6 +106,11 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
           signature, son statut, son nombre de fiches action, sa source et ses contrats précédents sont sur la page du département
           et dans le téléchargement CSV ci-dessous.
         </p>
+        {allDemo ? (
+          <p className="text-sm">
+            <span className="demo">Tous les montants de ce tableau sont entièrement de démonstration.</span>
+          </p>
+        ) : null}
         {/* Three columns only: this page lists every department under contract (101 rows at national scale), and
             each cell is sent twice, in the HTML and in the page's RSC payload (npm run bench, « Poids des pages »). */}
         <TableScroll label="Contrats par département" className="rounded-lg border border-slate-200 bg-white">
@@ -118,14 +125,14 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
             </thead>
             <tbody>
               {latest.map(({ contract: c, earlier }) => (
-                <tr key={c.id}>
+                <tr key={c.departmentCode}>
                   <th scope="row">
                     <a href={c.pageUrl}>{`${c.departmentName} (${c.departmentCode})`}</a>
                     {earlier > 0 ? <small>{`et ${earlier} contrat${earlier > 1 ? "s" : ""} antérieur${earlier > 1 ? "s" : ""}`}</small> : null}
                   </th>
                   <td className="n">
                     {formatEurosCompact(c.totalCents)}
-                    <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />
+                    {allDemo ? null : <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />}
                   </td>
                   <td className="n">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
                 </tr>
