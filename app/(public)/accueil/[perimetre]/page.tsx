@@ -97,7 +97,7 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
         </p>
       </section>
 
-      <section aria-labelledby="liste" className="space-y-3">
+      <section aria-labelledby="liste" className="below-fold space-y-3">
         <h2 id="liste" className="text-xl font-semibold">
           Contrats par département
         </h2>
