@@ -59,7 +59,7 @@ test.describe("page d'accueil", () => {
     await expect(row.getByRole("cell").first()).toContainText(/M€/);
     await expect(row.getByRole("cell").nth(1)).toContainText(/%|—/);
     // Region, wave, signature, status, source: in the list's CSV (and on the department's page, tested below).
-    const csvLink = page.getByRole("link", { name: "CSV : Contrats par département" });
+    const csvLink = page.getByRole("link", { name: "CSV : Contrats par département", exact: true });
     const csv = await (await request.get((await csvLink.getAttribute("href"))!)).text();
     const [header, ...lines] = csv.trim().split(/\r?\n/);
     for (const column of ["regionName", "wave", "status", "signedOn"]) expect(header).toContain(column);
