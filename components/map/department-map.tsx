@@ -7,15 +7,6 @@ import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
 import { OVERSEAS } from "./overseas";
 import { METROPOLE, spriteHref } from "./sprite";
 import { DATA_TABLE } from "@/components/ui/data-table";
-import { Pagination } from "@/components/oversight/pagination";
-import { paginate } from "@/lib/oversight/schemas";
-
-/**
- * Rows per page of the map's table. Each department is already a named link with its value on the map; the
- * table repeats them in text, a page at a time (101 rows were a tenth of the national view's weight, sent
- * twice: HTML and RSC payload). The whole list is one CSV away (the comparison table's export).
- */
-export const MAP_TABLE_PER_PAGE = 25;
 
 /** Codes the map draws: the metropolitan outlines and the overseas insets. */
 const DRAWN = new Set<string>([...METROPOLE.locations.map((l) => l.id), ...OVERSEAS.map((o) => o.code)]);
@@ -31,8 +22,6 @@ type Props = {
   outOfScopeLabel?: string;
   /** Frame the departments in scope (a region) instead of the whole country. */
   zoomToScope?: boolean;
-  /** The page of the map's table shown, and the address of another page. */
-  tablePage?: { page: number; href: (page: number) => string };
 };
 
 const FULL_VIEW_BOX = "-150 0 763 585";
@@ -40,7 +29,7 @@ const FULL_VIEW_BOX = "-150 0 763 585";
 /** The departments in scope (links): white borders, lighter on hover, a thick black border on keyboard focus. Set once on the <svg>. */
 const LINKED_SHAPES = "[&_a>use]:stroke-white [&_a>use]:[stroke-width:1] [&_a:hover>use]:opacity-80 [&_a:focus-visible>use]:stroke-black [&_a:focus-visible>use]:[stroke-width:3]";
 
-export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false, tablePage }: Props) {
+export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false }: Props) {
   const classes = mapClasses(kind);
   const byCode = new Map(departments.map((d) => [d.code, d]));
   const scopeBox = zoomToScope ? unionBounds(METROPOLE.locations.filter((l) => byCode.has(l.id)).map((l) => pathBounds(l.path))) : null;
@@ -115,7 +104,7 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
         </a>
         .{scopeBox ? null : " Départements d'outre-mer ajoutés en encarts schématiques (disques, formes non géographiques)."}
       </p>
-      <MapTable departments={departments.filter((d) => DRAWN.has(d.code))} classes={classes} measureLabel={measureLabel} format={format} tablePage={tablePage} />
+      <MapTable departments={departments.filter((d) => DRAWN.has(d.code))} classes={classes} measureLabel={measureLabel} format={format} />
       {departments.some((d) => !DRAWN.has(d.code)) ? (
         <p className="mt-2 text-xs text-slate-700">
           Les territoires sans tracé sur la carte (données de démonstration) n&apos;y figurent pas ; ils sont dans la comparaison avec la médiane nationale.
@@ -169,11 +158,8 @@ function TableSwatch({ color }: { color: string | null }) {
   return <span aria-hidden="true" className="inline-block size-4 shrink-0 border border-slate-600 align-middle" style={{ background }} />;
 }
 
-function MapTable({ departments: all, classes, measureLabel, format, tablePage }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string; tablePage?: Props["tablePage"] }) {
-  const page = paginate(all, tablePage?.page ?? 1, tablePage ? MAP_TABLE_PER_PAGE : Math.max(1, all.length));
-  const departments = page.rows;
+function MapTable({ departments, classes, measureLabel, format }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string }) {
   return (
-    <>
     <div id="carte-tableau" tabIndex={0} role="region" aria-label="Tableau de la carte" className="mt-4 max-h-96 overflow-auto rounded border border-slate-200">
       <table className={DATA_TABLE}>
         <caption className="px-2 pt-2 text-left font-semibold">Tableau de la carte : {measureLabel} par département</caption>
@@ -206,7 +192,5 @@ function MapTable({ departments: all, classes, measureLabel, format, tablePage }
         </tbody>
       </table>
     </div>
-    {tablePage ? <Pagination page={page} label="tableau de la carte" href={tablePage.href} /> : null}
-    </>
   );
 }

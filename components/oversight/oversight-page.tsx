@@ -58,7 +58,6 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
           format={params.measure === "alertes" ? (v) => `${formatNumber(v)} alerte${v > 1 ? "s" : ""}` : (v) => formatPercent(v)}
           outOfScopeLabel={view.scope.kind === "region" ? "Hors de la région (non affiché)" : undefined}
           zoomToScope={view.scope.kind === "region"}
-          tablePage={{ page: params.departmentPage, href: (p) => `${basePath}${oversightQuery(params, { departmentPage: p })}#carte-tableau` }}
         />
       </Section>
       <Section
