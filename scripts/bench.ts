@@ -3,6 +3,7 @@
 // Isolated from everyone else: its own build dir, data dir, PostgreSQL port and HTTP port (scripts/bench/server.ts).
 //   npm run bench                 1× (101 departments)
 //   npm run bench -- --scale 10   10× (1,010 departments, generation takes a while), compared with the last 1×
+//   npm run bench -- --only weight   data, build, then the pages' weight alone (scripts/bench/weight.ts)
 //   npm run bench -- --serve      data, build and server only, left running for manual measurements
 //                                 (add --profile for a V8 CPU profile of the server in bench-results/tmp)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { measureRoute, sampleMemory } from "./bench/load";
 import { WRITES_PER_SECOND, mixedTable, prepareMixed, startCacheSampler, startWriters, type MixedRun } from "./bench/mixed";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
 import { BASELINE_PATH, ORIGIN, ROOT, log, startBenchServer } from "./bench/server";
+import { formatWeight, measureWeight, weightRoutes } from "./bench/weight";
 
 const RESULTS = path.join(ROOT, "bench-results", "latest.json");
 const LOAD = { connections: 32, seconds: 10, warmupSeconds: 2 };
@@ -50,6 +52,9 @@ async function runScale(scale: number): Promise<ScaleRun> {
   const server = await startBenchServer(scale, [`--max-old-space-size=${SERVER_HEAP_MB}`]);
   try {
     const { cookie } = server;
+    // Bytes first: they do not depend on the load, and the route table is printed beside them.
+    const weight = await measureWeight(ORIGIN, weightRoutes(cookie));
+    log(formatWeight(weight));
     const region = "11"; // Île-de-France, the region of the measured department (93)
     const routes = [
       { label: "/ (accueil)", path: "/", kind: "public" as const },
@@ -96,7 +101,7 @@ async function runScale(scale: number): Promise<ScaleRun> {
     const imported = await measureSpreadsheetImport({ databaseUrl: server.databaseUrl, departmentCode: "94", log });
     log(importTable(imported));
     const importTiming = imported.runs.map((r) => ({ format: r.format, lines: r.lines, previewMs: r.previewMs, applyMs: r.applyMs, totalMs: r.totalMs, problems: r.problems }));
-    return { scale, data: server.data, results, mixed, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, lighthouse };
+    return { scale, data: server.data, weight, results, mixed, peakMemoryMb, serverHeapMb: SERVER_HEAP_MB, exportTiming, importTiming, lighthouse };
   } finally {
     await server.stop();
   }
@@ -145,11 +150,22 @@ async function serve(scale: number, profile: boolean) {
   await server.stop();
 }
 
+/** `--only weight`: the pages' bytes and JavaScript, without the load (a minute once built). */
+async function onlyWeight(scale: number) {
+  const server = await startBenchServer(scale, [`--max-old-space-size=${SERVER_HEAP_MB}`]);
+  try {
+    log(formatWeight(await measureWeight(ORIGIN, weightRoutes(server.cookie))));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const flag = process.argv.indexOf("--scale");
   const scale = flag >= 0 ? Number(process.argv[flag + 1]) : 1;
   if (![1, 10].includes(scale)) throw new Error("--scale vaut 1 ou 10.");
   if (process.argv.includes("--serve")) return serve(scale, process.argv.includes("--profile"));
+  if (process.argv[process.argv.indexOf("--only") + 1] === "weight") return onlyWeight(scale);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as { runs?: Record<string, ScaleRun>; verdicts?: object }) : {};
   const run = await runScale(scale);

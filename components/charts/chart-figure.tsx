@@ -1,5 +1,6 @@
 import { CsvDownload } from "./csv-download";
 import type { CsvCell } from "@/lib/core/csv";
+import { DENSE_DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export type FigureTable = {
@@ -28,12 +29,12 @@ export function ChartFigure({ title, chart, table }: { title: string; chart: Rea
 export function DataTable({ table }: { table: Omit<FigureTable, "csv"> }) {
   return (
     <TableScroll label={table.caption} className="mt-4">
-      <table className="w-full border-collapse text-sm">
+      <table className={DENSE_DATA_TABLE}>
         <caption className="sr-only">{table.caption}</caption>
         <thead>
-          <tr className="border-b border-slate-300 text-left">
+          <tr>
             {table.columns.map((c) => (
-              <th key={c.label} scope="col" className={`px-2 py-1 font-semibold ${c.numeric ? "text-right" : ""}`}>
+              <th key={c.label} scope="col" className={c.numeric ? "r" : undefined}>
                 {c.label}
               </th>
             ))}
@@ -41,14 +42,14 @@ export function DataTable({ table }: { table: Omit<FigureTable, "csv"> }) {
         </thead>
         <tbody>
           {table.rows.map((row) => (
-            <tr key={row.key} className="border-b border-slate-100">
+            <tr key={row.key}>
               {row.cells.map((cell, i) =>
                 i === 0 ? (
-                  <th key={i} scope="row" className="px-2 py-1 text-left font-normal">
+                  <th key={i} scope="row">
                     {cell}
                   </th>
                 ) : (
-                  <td key={i} className={`px-2 py-1 ${table.columns[i]?.numeric ? "tabular text-right" : ""}`}>
+                  <td key={i} className={table.columns[i]?.numeric ? "n" : undefined}>
                     {cell}
                   </td>
                 ),

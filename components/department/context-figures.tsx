@@ -2,6 +2,7 @@ import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicContextFigure } from "@/lib/opendata/schemas";
 import { PUBLIC_COUNT_MASK, formatEurosCompact, formatPercent, formatPublicCount } from "@/lib/core/format";
+import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A withheld count (fewer than 11 people): "< 11", said in full to screen readers. */
@@ -18,16 +19,16 @@ export function ContextFigures({ departmentCode, figures }: { departmentCode: st
   return (
     <div className="space-y-3">
       <TableScroll label="Chiffres de contexte" className="rounded-lg border border-slate-200 bg-white">
-        <table className="w-full border-collapse text-sm">
+        <table className={DATA_TABLE}>
           <caption className="sr-only">Chiffres de contexte du département par année (données agrégées)</caption>
           <thead>
-            <tr className="border-b border-slate-300 text-left">
-              <th scope="col" className="px-3 py-2">Année</th>
-              <th scope="col" className="px-3 py-2 text-right">Budget protection de l&apos;enfance</th>
-              <th scope="col" className="px-3 py-2 text-right">Évolution</th>
-              <th scope="col" className="px-3 py-2 text-right">Enfants suivis par l&apos;ASE</th>
-              <th scope="col" className="px-3 py-2 text-right">Part en situation de handicap</th>
-              <th scope="col" className="px-3 py-2">Provenance</th>
+            <tr>
+              <th scope="col">Année</th>
+              <th scope="col" className="r">Budget protection de l&apos;enfance</th>
+              <th scope="col" className="r">Évolution</th>
+              <th scope="col" className="r">Enfants suivis par l&apos;ASE</th>
+              <th scope="col" className="r">Part en situation de handicap</th>
+              <th scope="col">Provenance</th>
             </tr>
           </thead>
           <tbody>
@@ -39,20 +40,20 @@ export function ContextFigures({ departmentCode, figures }: { departmentCode: st
                   : null;
               const withheld = (field: string) => f.suppressedFields.includes(field);
               return (
-                <tr key={f.year} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="tabular px-3 py-2 text-left font-normal">
+                <tr key={f.year}>
+                  <th scope="row" className="nw">
                     {f.year}
                   </th>
-                  <td className="tabular px-3 py-2 text-right">{f.childProtectionBudgetCents === null ? "—" : formatEurosCompact(f.childProtectionBudgetCents)}</td>
-                  <td className="tabular px-3 py-2 text-right">{growth === null ? "—" : `${growth > 0 ? "+" : ""}${formatPercent(growth)}`}</td>
-                  <td className="tabular whitespace-nowrap px-3 py-2 text-right">
+                  <td className="n">{f.childProtectionBudgetCents === null ? "—" : formatEurosCompact(f.childProtectionBudgetCents)}</td>
+                  <td className="n">{growth === null ? "—" : `${growth > 0 ? "+" : ""}${formatPercent(growth)}`}</td>
+                  <td className="n">
                     {withheld("childrenFollowedByAse") ? <Withheld /> : formatPublicCount(f.childrenFollowedByAse)}
                   </td>
-                  <td className="tabular px-3 py-2 text-right">
+                  <td className="r tabular">
                     {withheld("disabilitySharePercent") ? <Withheld /> : f.disabilitySharePercent === null ? "—" : formatPercent(f.disabilitySharePercent)}
-                    {f.note ? <span className="block text-xs text-slate-700">{f.note}</span> : null}
+                    {f.note ? <small>{f.note}</small> : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <Provenance sourceUrl={f.sourceUrl} source={f.source} isDemo={f.isDemo} />
                   </td>
                 </tr>

@@ -4,10 +4,8 @@ import { formatEurosCompact } from "@/lib/core/format";
 export function DemoShare({ includesDemo, demoCents, totalCents }: { includesDemo: boolean; demoCents: number; totalCents: number }) {
   if (!includesDemo) return null;
   return (
-    <span className="mt-1 block text-xs font-normal text-amber-900">
-      <span className="rounded bg-amber-100 px-1">
-        {demoCents >= totalCents ? "entièrement de démonstration" : `dont ${formatEurosCompact(demoCents)} de démonstration`}
-      </span>
+    <span className="mt-1 block text-xs font-normal">
+      <span className="demo">{demoCents >= totalCents ? "entièrement de démonstration" : `dont ${formatEurosCompact(demoCents)} de démonstration`}</span>
     </span>
   );
 }

@@ -75,14 +75,14 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
             </h2>
             <FundingSection departmentCode={department.code} contract={contract} />
           </section>
-          <section aria-labelledby="actions" className="space-y-3">
+          <section aria-labelledby="actions" className="below-fold space-y-3">
             <h2 id="actions" className="text-xl font-semibold">
               Fiches action ({page.actions.length})
             </h2>
             <ActionsTable actions={page.actions} />
             <ApiDownloads resource="actions" label="Fiches action du contrat" query={{ departement: department.code, contrat: contract.id }} />
           </section>
-          <section aria-labelledby="indicateurs" className="space-y-3">
+          <section aria-labelledby="indicateurs" className="below-fold space-y-3">
             <h2 id="indicateurs" className="text-xl font-semibold">
               Indicateurs
             </h2>
@@ -93,7 +93,7 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
         <p className="rounded-lg border border-slate-200 bg-white p-5">Ce département n&apos;a pas de contrat publié.</p>
       )}
 
-      <section aria-labelledby="contexte" className="space-y-3">
+      <section aria-labelledby="contexte" className="below-fold space-y-3">
         <h2 id="contexte" className="text-xl font-semibold">
           Chiffres de contexte
         </h2>

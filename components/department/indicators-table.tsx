@@ -34,39 +34,46 @@ export function IndicatorsTable({ departmentCode, contractId, values }: { depart
             <tr>
               <th scope="col">Indicateur</th>
               {years.map((y) => (
-                <th key={y} scope="col" className="tabular-nums">
+                <th key={y} scope="col" className="nw">
                   {y}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {indicators.map((i) => (
-              <tr key={i.indicatorCode}>
-                <th scope="row">
-                  <small>
-                    {i.commitmentCode} › {i.objectiveCode} › {i.indicatorCode}
-                  </small>
-                  {i.indicatorLabel}
-                </th>
-                {years.map((y) => {
-                  const v = byKey.get(`${i.indicatorCode}:${y}`);
-                  if (!v) return <td key={y}>—</td>;
-                  return (
-                    <td key={y} className="whitespace-nowrap tabular-nums">
-                      <span className="block font-medium">{value(v, "actual")}</span>
-                      <small>Cible : {value(v, "target")}</small>
-                      <span className={`mt-1 inline-block rounded px-1.5 text-xs ${STATUS_STYLES[v.status]}`}>{v.statusLabel}</span>
-                      {v.isDemo ? (
-                        <span className="mt-1 block">
-                          <DemoMark compact />
-                        </span>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {indicators.map((i) => {
+              const cells = years.map((y) => byKey.get(`${i.indicatorCode}:${y}`));
+              // A row whose values are all demo data says so once, in its header, rather than in every cell.
+              const rowDemo = cells.every((v) => !v || v.isDemo);
+              return (
+                <tr key={i.indicatorCode}>
+                  <th scope="row">
+                    <small>{`${i.commitmentCode} › ${i.objectiveCode} › ${i.indicatorCode}`}</small>
+                    {i.indicatorLabel}
+                    {rowDemo ? (
+                      <span className="mt-1 block">
+                        <DemoMark compact />
+                      </span>
+                    ) : null}
+                  </th>
+                  {cells.map((v, index) => {
+                    if (!v) return <td key={years[index]}>—</td>;
+                    return (
+                      <td key={years[index]} className="nw">
+                        <span className="v">{value(v, "actual")}</span>
+                        <small>{`Cible : ${value(v, "target")}`}</small>
+                        <span className={`badge-sm ${STATUS_STYLES[v.status]}`}>{v.statusLabel}</span>
+                        {v.isDemo && !rowDemo ? (
+                          <span className="mt-1 block">
+                            <DemoMark compact />
+                          </span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -2,6 +2,7 @@
 // 50 a page (hundreds at national scale).
 import Link from "next/link";
 import { ReportStatusBadge } from "@/components/reports/report-status";
+import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate, formatNumber } from "@/lib/core/format";
 import { OVERDUE_REPORTS_PER_PAGE, paginate } from "@/lib/oversight/schemas";
@@ -24,40 +25,36 @@ export function OverdueReports({ rows: all, page: pageNumber, pageHref }: { rows
         <p className="rounded bg-white p-3">Aucun rapport d&apos;exécution en retard.</p>
       ) : (
         <TableScroll label="Rapports d'exécution en retard" className="rounded-lg border border-slate-200 bg-white">
-          <table className="w-full border-collapse text-sm">
+          <table className={DATA_TABLE}>
             <caption className="sr-only">Rapports d&apos;exécution en retard, par date limite</caption>
             <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="px-3 py-2">Département</th>
-                <th scope="col" className="px-3 py-2">Rapport</th>
-                <th scope="col" className="px-3 py-2">Date limite</th>
-                <th scope="col" className="px-3 py-2 text-right">Retard</th>
-                <th scope="col" className="px-3 py-2">État</th>
-                <th scope="col" className="px-3 py-2">En attente de</th>
+              <tr>
+                <th scope="col">Département</th>
+                <th scope="col">Rapport</th>
+                <th scope="col">Date limite</th>
+                <th scope="col" className="r">Retard</th>
+                <th scope="col">État</th>
+                <th scope="col">En attente de</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.contractId}-${r.year}`} className="border-b border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    <Link href={`/espace/departements/${r.departmentCode}`} className="text-marianne underline">
-                      {r.departmentName} ({r.departmentCode})
-                    </Link>
+                <tr key={`${r.contractId}-${r.year}`}>
+                  <td>
+                    <Link href={`/espace/departements/${r.departmentCode}`}>{`${r.departmentName} (${r.departmentCode})`}</Link>
                   </td>
-                  <th scope="row" className="px-3 py-2 text-left font-normal">
-                    <Link href={`/espace/departements/${r.departmentCode}/rapports/${r.year}`} className="text-marianne underline">
-                      Rapport {r.year}
-                      <span className="sr-only"> de {r.departmentName}</span>
+                  <th scope="row">
+                    <Link href={`/espace/departements/${r.departmentCode}/rapports/${r.year}`}>
+                      {`Rapport ${r.year}`}
+                      <span className="sr-only">{` de ${r.departmentName}`}</span>
                     </Link>
                   </th>
-                  <td className="tabular whitespace-nowrap px-3 py-2">{formatDate(r.dueOn)}</td>
-                  <td className="tabular whitespace-nowrap px-3 py-2 text-right font-medium text-red-900">
-                    {formatNumber(r.daysLate)} jour{r.daysLate > 1 ? "s" : ""}
-                  </td>
-                  <td className="px-3 py-2">
+                  <td className="nw">{formatDate(r.dueOn)}</td>
+                  <td className="n font-medium text-red-900">{`${formatNumber(r.daysLate)} jour${r.daysLate > 1 ? "s" : ""}`}</td>
+                  <td>
                     <ReportStatusBadge status={r.status} />
                   </td>
-                  <td className="px-3 py-2">{toActCell(r.toAct)}</td>
+                  <td>{toActCell(r.toAct)}</td>
                 </tr>
               ))}
             </tbody>

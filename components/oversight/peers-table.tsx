@@ -1,10 +1,16 @@
 import Link from "next/link";
 import { formatDecimal, formatNumber, formatPercent } from "@/lib/core/format";
 import { gapToMedian, type PeerMedians } from "@/lib/oversight/peers";
-import { DEPARTMENTS_PER_PAGE, paginate, type OversightDepartmentRow } from "@/lib/oversight/schemas";
+import { paginate, type OversightDepartmentRow } from "@/lib/oversight/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Pagination } from "./pagination";
+
+/**
+ * Rows per page: a quarter of France. All 101 on one page were a sixth of the national view's weight (each
+ * cell sent twice, HTML and RSC payload); every row is in the CSV export below the table.
+ */
+export const PEERS_PER_PAGE = 25;
 
 const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
 
@@ -30,7 +36,7 @@ type Props = { departments: OversightDepartmentRow[]; medians: PeerMedians; page
 export function PeersTable({ departments, medians, page: requested, pageHref }: Props) {
   const withData = departments.filter((d) => d.contractCount > 0);
   if (withData.length === 0) return <p className="rounded bg-white p-3">Aucun département avec un contrat dans cette sélection.</p>;
-  const page = paginate(withData, requested, DEPARTMENTS_PER_PAGE);
+  const page = paginate(withData, requested, PEERS_PER_PAGE);
   return (
     <>
       <TableScroll label="Comparaison avec la médiane nationale" className="rounded-lg border border-slate-200 bg-white">

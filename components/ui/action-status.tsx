@@ -1,5 +1,6 @@
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
 
+// Colours only: the badge's shape is the .badge class (app/globals.css), short because it is on every row.
 const STYLES: Record<ActionStatus, string> = {
   NOT_STARTED: "bg-slate-100 text-slate-800",
   IN_PROGRESS: "bg-blue-100 text-blue-900",
@@ -10,27 +11,21 @@ const STYLES: Record<ActionStatus, string> = {
 
 export function ActionStatusBadge({ status, isLate }: { status: ActionStatus; isLate: boolean }) {
   return (
-    <span className="inline-flex flex-wrap gap-1">
-      <span className={`rounded px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{ACTION_STATUS_LABELS[status]}</span>
-      {isLate ? <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900">En retard</span> : null}
+    <span className="badges">
+      <span className={`badge ${STYLES[status]}`}>{ACTION_STATUS_LABELS[status]}</span>
+      {isLate ? <span className="badge bg-red-100 text-red-900">En retard</span> : null}
     </span>
   );
 }
 
+/** The bar and its value; styled by the .progress class (app/globals.css), as it is on every row of a table. */
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   return (
-    <span className="flex items-center gap-2">
-      <span
-        role="progressbar"
-        aria-label={label}
-        aria-valuenow={value}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        className="block h-2 w-20 overflow-hidden rounded bg-slate-200"
-      >
-        <span className="block h-full bg-marianne" style={{ width: `${value}%` }} />
+    <span className="progress">
+      <span role="progressbar" aria-label={label} aria-valuenow={value} aria-valuemin={0} aria-valuemax={100}>
+        <span style={{ width: `${value}%` }} />
       </span>
-      <span className="tabular text-sm">{value}&nbsp;%</span>
+      <span>{`${value}\u00a0%`}</span>
     </span>
   );
 }

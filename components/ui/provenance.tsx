@@ -21,7 +21,7 @@ export function Provenance({
 }) {
   const quoted = source?.quote ? source : null;
   return (
-    <span className="inline-flex flex-wrap items-center gap-1 text-xs">
+    <span className="prov">
       {quoted ? (
         <SourceQuote source={quoted} />
       ) : sourceUrl ? (
@@ -52,11 +52,12 @@ export function SourceQuote({ source }: { source: Source }) {
   );
 }
 
+/** « donnée de démonstration », or « démo » with its meaning in a tooltip and for screen readers (.demo: app/globals.css). */
 export function DemoMark({ compact = false }: { compact?: boolean }) {
+  if (!compact) return <span className="demo">donnée de démonstration</span>;
   return (
-    <span className="rounded bg-amber-100 px-1 text-amber-900" title="Donnée de démonstration : valeur fictive">
-      {compact ? "démo" : "donnée de démonstration"}
-      {compact ? <span className="sr-only"> (donnée de démonstration)</span> : null}
+    <span className="demo" title="Donnée de démonstration : valeur fictive">
+      démo<span className="sr-only"> (donnée de démonstration)</span>
     </span>
   );
 }

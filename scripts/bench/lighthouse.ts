@@ -23,6 +23,12 @@ export type LighthousePage = {
   metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number; speedIndexMs: number };
   /** Lighthouse's measure of this machine's speed at the time (higher is faster): a loaded machine scores lower. */
   benchmarkIndex: number;
+  /**
+   * What the largest paint was and where its time went (Lighthouse's "largest-contentful-paint-element"):
+   * the element, the simulated phases (TTFB, resource load delay and time, render delay) and the LCP
+   * observed in the unthrottled trace, to tell a late paint from a slow network.
+   */
+  lcp: { element: string; phases: { phase: string; ms: number }[]; observedMs: number };
   /** Audits of the four categories that did not pass, the worst first. */
   failing: FailingAudit[];
   meetsTargets: boolean;
@@ -49,6 +55,17 @@ function failingAudits(lhr: Result): FailingAudit[] {
     .map((a) => ({ id: a.id, title: a.title, score: a.score, displayValue: a.displayValue }));
 }
 
+type TableDetails = { type: string; items?: Record<string, unknown>[] };
+
+function lcpDetails(lhr: Result): LighthousePage["lcp"] {
+  const details = lhr.audits["largest-contentful-paint-element"]?.details as { items?: TableDetails[] } | undefined;
+  const [elementTable, phaseTable] = details?.items ?? [];
+  const node = elementTable?.items?.[0]?.node as { selector?: string; snippet?: string } | undefined;
+  const phases = (phaseTable?.items ?? []).map((i) => ({ phase: String(i.phase), ms: Math.round(Number(i.timing)) }));
+  const metrics = lhr.audits.metrics?.details as { items?: Record<string, number>[] } | undefined;
+  return { element: node ? `${node.selector ?? ""} ${(node.snippet ?? "").slice(0, 80)}`.trim() : "—", phases, observedMs: Math.round(metrics?.items?.[0]?.observedLargestContentfulPaint ?? NaN) };
+}
+
 function summarize(path: string, lhr: Result): LighthousePage {
   const page = {
     path,
@@ -64,6 +81,7 @@ function summarize(path: string, lhr: Result): LighthousePage {
       speedIndexMs: numeric(lhr, "speed-index"),
     },
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    lcp: lcpDetails(lhr),
     failing: failingAudits(lhr),
   };
   return { ...page, meetsTargets: page.performance >= LIGHTHOUSE_TARGETS.performance && page.accessibility >= LIGHTHOUSE_TARGETS.accessibility };
@@ -112,6 +130,10 @@ export function formatLighthouse(pages: LighthousePage[], formFactor: "mobile" |
         `| ${[p.path, p.performance, p.accessibility, p.bestPractices, p.seo, seconds(p.metrics.fcpMs), seconds(p.metrics.lcpMs), `${Math.round(p.metrics.tbtMs)} ms`, p.metrics.cls.toFixed(3), p.benchmarkIndex, p.meetsTargets ? "atteinte" : "MANQUÉE"].join(" | ")} |`,
     ),
   ];
+  lines.push("", "Plus grand élément peint (LCP) et ses phases simulées :");
+  for (const p of pages) {
+    lines.push(`  ${p.path} — ${p.lcp.element} ; ${p.lcp.phases.map((x) => `${x.phase} ${x.ms} ms`).join(", ")} ; LCP observé sans ralentissement ${p.lcp.observedMs} ms`);
+  }
   for (const p of pages.filter((page) => page.failing.length > 0)) {
     lines.push("", `${p.path} — audits non réussis :`);
     for (const a of p.failing) lines.push(`  • ${a.id} (${Math.round((a.score ?? 0) * 100)}) ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ""}`);

@@ -3,10 +3,13 @@ import type { GenerationReport } from "./generate";
 import { IMPORT_TARGET_MS } from "./import";
 import { LIGHTHOUSE_TARGETS } from "./lighthouse";
 import type { RouteResult } from "./load";
+import { formatWeight, weightVerdicts, type RouteWeight } from "./weight";
 
 export type ScaleRun = {
   scale: number;
   data: GenerationReport;
+  /** Bytes of HTML, inlined RSC payload and JavaScript per route (scripts/bench/weight.ts); absent from older runs. */
+  weight?: RouteWeight[];
   /** pairedStaticRps: the static file's throughput measured just before this route (public pages). */
   results: (RouteResult & { kind: string; firstMs: number; aloneMs: number; pairedStaticRps?: number })[];
   /** The mixed phase (readers and writers at once, scripts/bench/mixed.ts); absent from runs made before it existed. */
@@ -42,6 +45,7 @@ export function evaluate(run: ScaleRun, baseline?: ScaleRun): Verdict[] {
     if (r.kind === "public") verdicts.push({ target: `${r.label} ≥ 0,8× le débit du fichier statique`, value: ratio(staticRatio(run, r)), met: atMost(0.8, staticRatio(run, r)) });
     if (r.non2xx > 0 || r.errors > 0) verdicts.push({ target: `${r.label} : aucune erreur`, value: `${r.non2xx} non-2xx, ${r.errors} erreurs`, met: false });
   }
+  verdicts.push(...weightVerdicts(run.weight ?? []));
   for (const i of run.importTiming) {
     const value = i.problems.length ? `résultat faux : ${i.problems.join(" ; ")}` : `${i.totalMs} ms (aperçu ${i.previewMs} + application ${i.applyMs})`;
     verdicts.push({ target: `Import ${i.format.toUpperCase()} de ${i.lines} lignes ≤ ${IMPORT_TARGET_MS / 1000} s`, value, met: i.problems.length === 0 && i.totalMs <= IMPORT_TARGET_MS });
@@ -76,14 +80,18 @@ export function printTable(run: ScaleRun, verdicts: Verdict[]) {
     const target = TARGETS[r.kind] ?? "—";
     const met = r.kind === "national" ? atMost(r.p95, 80) : r.kind === "dashboard" ? atMost(r.p95, 50) : r.kind === "public" ? atMost(0.8, staticRatio(run, r)) : null;
     const cpu = `${Number.isFinite(r.serverCpuMs) ? r.serverCpuMs.toFixed(1) : "?"} + ${Number.isFinite(r.postgresCpuMs) ? r.postgresCpuMs.toFixed(1) : "?"} ms`;
-    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(staticRatio(run, r)), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, cpu, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
+    const w = run.weight?.find((x) => x.path === r.path);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
+    const weight = w ? `${kb(w.htmlBytes)} / ${kb(w.rscBytes)} / ${kb(w.jsGzipBytes)}` : "—";
+    return [r.label, `${r.firstMs} / ${r.aloneMs} ms`, ms(r.p50), ms(r.p95), r.rps.toFixed(0), ratio(staticRatio(run, r)), `${(r.bytesPerResponse / 1024).toFixed(1)} Ko`, weight, cpu, target, met === null ? "" : met ? "atteint" : "MANQUÉ"];
   });
-  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "CPU / requête (Node + PostgreSQL)", "Cible", "Résultat"];
+  const header = ["Route", "1re / 2e requête seule", "p50", "p95", "req/s", "/ statique", "réponse", "HTML / dont RSC / JS gzip", "CPU / requête (Node + PostgreSQL)", "Cible", "Résultat"];
   console.log(`\nRésultats ${run.scale}× — ${run.data.departments} départements, ${run.data.contracts} contrats, ${run.data.fundingLines} lignes de financement ; 32 connexions, 10 s par route\n`);
   console.log(`| ${header.join(" | ")} |`);
   console.log(`|${header.map(() => "---").join("|")}|`);
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   console.log("(/ statique : débit rapporté à celui du fichier statique mesuré juste avant la route pour les pages publiques, à la dernière ligne sinon.)");
+  if (run.weight) console.log(`\nPoids des pages (octets, indépendants de la charge de la machine)\n\n${formatWeight(run.weight)}`);
   console.log(`\nMémoire du serveur (RSS, pic, processus et enfants ; tas V8 limité à ${run.serverHeapMb} Mo) : ${run.peakMemoryMb} Mo`);
   console.log(`Export CSV national (contrats, ${run.exportTiming.lines} lignes) : ${run.exportTiming.firstMs} ms à froid, ${run.exportTiming.warmMs} ms ensuite`);
   for (const i of run.importTiming) console.log(`Import ${i.format.toUpperCase()} de ${i.lines} lignes : ${i.totalMs} ms (aperçu ${i.previewMs} ms + application ${i.applyMs} ms)`);

@@ -53,6 +53,19 @@ test.describe("page d'accueil", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("chaque ligne garde son montant et son avancement ; le reste est à un clic ou dans le CSV", async ({ page, request }) => {
+    await page.goto("/");
+    const row = page.getByRole("table", { name: /Contrats par département/ }).getByRole("row", { name: /Seine-et-Marne \(77\)/ });
+    await expect(row.getByRole("cell").first()).toContainText(/M€/);
+    await expect(row.getByRole("cell").nth(1)).toContainText(/%|—/);
+    // Region, wave, signature, status, source: in the list's CSV (and on the department's page, tested below).
+    const csvLink = page.getByRole("link", { name: "CSV : Contrats par département", exact: true });
+    const csv = await (await request.get((await csvLink.getAttribute("href"))!)).text();
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    for (const column of ["regionName", "wave", "status", "signedOn"]) expect(header).toContain(column);
+    expect(lines.some((l) => l.includes("Seine-et-Marne"))).toBe(true);
+  });
+
   test("mène au tableau de bord d'un département", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Puy-de-Dôme (63)" }).click();

@@ -4,10 +4,9 @@ import { notFound } from "next/navigation";
 import { Freshness } from "@/components/department/freshness";
 import { WhatIsAContract } from "@/components/department/what-is-a-contract";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
-import { Provenance } from "@/components/ui/provenance";
 import { DemoShare } from "@/components/department/demo-share";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
-import { formatDate, formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/format";
+import { formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PublicContract } from "@/lib/opendata/schemas";
@@ -47,6 +46,8 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
   if ((await params).perimetre !== NATIONAL_SCOPE) notFound();
   const { contracts, totals, updatedAt } = await getPublicNationalPage();
   const latest = latestByDepartment(contracts);
+  // When every amount of the list is demo data (the demo, the bench), it is said once above the table instead of on each row.
+  const allDemo = latest.length > 0 && latest.every(({ contract: c }) => c.includesDemo && c.demoCents >= c.totalCents);
 
   return (
     <div className="space-y-10">
@@ -96,51 +97,44 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
         </p>
       </section>
 
-      <section aria-labelledby="liste" className="space-y-3">
+      <section aria-labelledby="liste" className="below-fold space-y-3">
         <h2 id="liste" className="text-xl font-semibold">
           Contrats par département
         </h2>
         <p className="text-sm text-slate-700">
-          Une ligne par département : son contrat le plus récent ; les précédents sont sur la page du département et dans les téléchargements.
+          Une ligne par département : son contrat le plus récent, son montant et son avancement. Sa région, sa vague, sa date de
+          signature, son statut, son nombre de fiches action, sa source et ses contrats précédents sont sur la page du département
+          et dans le téléchargement CSV ci-dessous.
         </p>
+        {allDemo ? (
+          <p className="text-sm">
+            <span className="demo">Tous les montants de ce tableau sont entièrement de démonstration.</span>
+          </p>
+        ) : null}
+        {/* Three columns only: this page lists every department under contract (101 rows at national scale), and
+            each cell is sent twice, in the HTML and in the page's RSC payload (npm run bench, « Poids des pages »). */}
         <TableScroll label="Contrats par département" className="rounded-lg border border-slate-200 bg-white">
           <table className={DATA_TABLE}>
-            <caption className="sr-only">Contrats par département (le plus récent de chacun) : signature, période, montants et avancement</caption>
+            <caption className="sr-only">Contrats par département (le plus récent de chacun) : montant total et avancement moyen</caption>
             <thead>
               <tr>
                 <th scope="col">Département</th>
-                <th scope="col">Région (ARS)</th>
-                <th scope="col">Vague</th>
-                <th scope="col">Signature</th>
-                <th scope="col">Statut</th>
                 <th scope="col" className="n">Montant total</th>
-                <th scope="col" className="n">Fiches action</th>
                 <th scope="col" className="n">Avancement moyen</th>
-                <th scope="col">Provenance</th>
               </tr>
             </thead>
             <tbody>
               {latest.map(({ contract: c, earlier }) => (
-                <tr key={c.id}>
+                <tr key={c.departmentCode}>
                   <th scope="row">
-                    <Link href={c.pageUrl} className="font-medium">
-                      {c.departmentName} ({c.departmentCode})
-                    </Link>
-                    {earlier > 0 ? <small>et {earlier} contrat{earlier > 1 ? "s" : ""} antérieur{earlier > 1 ? "s" : ""}</small> : null}
+                    <a href={c.pageUrl}>{`${c.departmentName} (${c.departmentCode})`}</a>
+                    {earlier > 0 ? <small>{`et ${earlier} contrat${earlier > 1 ? "s" : ""} antérieur${earlier > 1 ? "s" : ""}`}</small> : null}
                   </th>
-                  <td>{c.regionName}</td>
-                  <td className="n">{c.wave}</td>
-                  <td>{c.signedOn ? formatDate(c.signedOn) : "non renseignée"}</td>
-                  <td>{c.statusLabel}</td>
                   <td className="n">
                     {formatEurosCompact(c.totalCents)}
-                    <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />
+                    {allDemo ? null : <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />}
                   </td>
-                  <td className="n">{formatNumber(c.actionCount)}</td>
                   <td className="n">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
-                  <td>
-                    <Provenance sourceUrl={c.sourceUrl} source={c.source} isDemo={c.isDemo} compact />
-                  </td>
                 </tr>
               ))}
             </tbody>
@@ -162,7 +156,7 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
               </a>
             </li>
           ))}
-          <li>Chaque ligne du tableau renvoie à la source de son contrat, ou porte la mention « démo » (donnée de démonstration).</li>
+          <li>Chaque contrat renvoie à sa source sur la page de son département et dans le CSV, ou porte la mention « donnée de démonstration ».</li>
         </ul>
         <p className="text-sm">
           Toutes les données publiées sont téléchargeables et documentées sur la page{" "}
