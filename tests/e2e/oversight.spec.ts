@@ -34,22 +34,24 @@ test("le pilote national voit la vue nationale : carte, comparaison, alertes, tr
   // The map's measure, chosen in a plain GET form.
   await page.getByLabel("Mesure représentée").selectOption("alertes");
   await page.getByRole("button", { name: "Afficher" }).click();
-  await expect(page).toHaveURL(/mesure=alertes/);
+  await expect(page).toHaveURL(/mesure=alertes/, { timeout: 20_000 });
   await expect(map.getByRole("link", { name: /^Seine-et-Marne \(77\) : nombre d'alertes \d+ alertes?$/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Sorting by a column header, then the other way.
+  // Sorting by a column header, then the other way. Each sort is a new view the server renders (no
+  // copy of it exists yet); on two busy cores that can take longer than the default 5 s wait.
+  const navigation = { timeout: 20_000 };
   const contracts = page.getByRole("table", { name: /^Contrats \(/ });
   await contracts.getByRole("link", { name: /^Taux de versement/ }).click();
-  await expect(page).toHaveURL(/tri=taux/);
-  await expect(contracts.getByRole("columnheader", { name: /^Taux de versement/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page).toHaveURL(/tri=taux/, navigation);
+  await expect(contracts.getByRole("columnheader", { name: /^Taux de versement/ })).toHaveAttribute("aria-sort", "ascending", navigation);
   await contracts.getByRole("link", { name: /^Taux de versement/ }).click();
-  await expect(contracts.getByRole("columnheader", { name: /^Taux de versement/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(contracts.getByRole("columnheader", { name: /^Taux de versement/ })).toHaveAttribute("aria-sort", "descending", navigation);
 
   // Filters: one region.
   await page.getByLabel("Région").selectOption({ label: "Île-de-France" });
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
-  await expect(page).toHaveURL(/region=11/);
+  await expect(page).toHaveURL(/region=11/, navigation);
   await expect(contracts).toContainText("Seine-et-Marne (77)");
   await expect(contracts.getByRole("row").filter({ hasText: "Puy-de-Dôme" })).toHaveCount(0);
 
