@@ -13,6 +13,8 @@ async function downloadCsv(page: Page, linkName: RegExp): Promise<{ download: Do
 }
 
 test("le pilote national voit la vue nationale : carte, comparaison, alertes, tri, filtres et exports", async ({ page }) => {
+  // The longest journey of the suite (six renders of the national view, three axe runs, two exports).
+  test.slow();
   await signIn(page, "national@demo.tripartite.fr");
   await page.goto("/espace");
   await page.getByRole("link", { name: /Vue nationale/ }).click();
