@@ -3,13 +3,12 @@
 // handler as Next sends them at the end of a request (instance A), and another instance (B) holds the
 // cached copies the readers build, each with the tags its reads carry. A copy that B still serves after
 // the write is untouched; a copy B answers as a miss is rendered again at its next request.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { assignRole, removeRole } from "../../lib/admin/users/mutations";
 import { addContractComment } from "../../lib/comments/mutations";
 import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { watchInvalidations } from "../../lib/server/cache/cache";
-import { ClusterCache, type CacheValue } from "../../lib/server/cache/handler/index.mjs";
-import { TagRegistry } from "../../lib/server/cache/handler/tag-registry.mjs";
+import type { CacheValue, ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import {
   NATIONAL_TAG,
   PEER_MEDIANS_TAG,
@@ -22,17 +21,10 @@ import {
   type WriteScope,
 } from "../../lib/server/cache/cache-tags";
 import { db } from "../../lib/server/db";
+import { cacheInstance } from "../support/cluster-cache";
 import { createUser, signedInViewer } from "../factories/users";
 
-const registries: TagRegistry[] = [];
-function instance() {
-  const registry = new TagRegistry({ connectionString: process.env.DATABASE_URL!, queryTimeoutMs: 2000, log: () => {} });
-  registries.push(registry);
-  return new ClusterCache({ registry });
-}
-afterAll(async () => {
-  for (const registry of registries) await registry.close();
-});
+const instance = cacheInstance;
 
 const page = (name: string, tags: string[]): CacheValue => ({ kind: "APP_PAGE", html: `<p>${name}</p>`, rscData: Buffer.from(name), headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });
 

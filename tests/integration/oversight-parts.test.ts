@@ -4,25 +4,17 @@
 // and its revalidations go through the tag registry in PostgreSQL as Next sends them. After a write in
 // 77, the next national read recomputes 77's part only: every other department's, 63's included, is
 // served from the cache, and the national totals still move by the amount written.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { getOversightSummary, getOversightView, oversightCacheForTests, type ViewCache } from "../../lib/oversight/queries";
 import { NO_FILTERS } from "../../lib/oversight/schemas";
 import { watchInvalidations } from "../../lib/server/cache/cache";
-import { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
-import { TagRegistry } from "../../lib/server/cache/handler/tag-registry.mjs";
+import type { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import { db } from "../../lib/server/db";
+import { cacheInstance } from "../support/cluster-cache";
 import { signedInViewer } from "../factories/users";
 
-const registries: TagRegistry[] = [];
-function instance() {
-  const registry = new TagRegistry({ connectionString: process.env.DATABASE_URL!, queryTimeoutMs: 2000, log: () => {} });
-  registries.push(registry);
-  return new ClusterCache({ registry });
-}
-afterAll(async () => {
-  for (const registry of registries) await registry.close();
-});
+const instance = cacheInstance;
 
 /** A cached read stored as Next stores an unstable_cache entry (kind FETCH, JSON body, its tags). */
 const through =
