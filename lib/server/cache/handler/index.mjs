@@ -83,7 +83,7 @@ export class ClusterCache {
     if (state === "fresh") return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
     const seconds = revalidateSeconds(entry, ctx);
     if (state === "expired" || seconds === null) {
-      if (LOG) console.error(`[cache] miss (${state}: ${tags.filter((t) => this.registry.check([t], entry.stamp) !== "fresh").join(",")}) ${describe(entry)}`);
+      if (LOG) console.error(`[cache] miss (${state}: ${[...new Set(tags)].filter((t) => this.registry.check([t], entry.stamp) !== "fresh").join(",")}) ${describe(entry)}`);
       this.entries.delete(key);
       return this.miss(key);
     }
