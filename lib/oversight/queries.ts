@@ -101,6 +101,10 @@ async function viewInputs(reader: Reader, scope: OversightScope, filters: Oversi
   };
   const parts = await Promise.all(frame.departments.map((d) => viewCache(["oversight-part", ...partKey(d.code)], [scopeDepartmentTag(d.code)], async () => (await load(d.code)).part)));
   const alertsOf = (codes: string[]) => Promise.all(codes.map((code) => viewCache(["oversight-part-alerts", ...partKey(code)], [scopeDepartmentTag(code)], async () => (await load(code)).alerts)));
+  // A part computed here came with its alerts: they are cached now, even when this view does not show
+  // them, or the next view that does (a region's after the national one, which lists the first
+  // alerts only) would compute the whole part again for them.
+  if (loaded.size > 0) await alertsOf([...loaded.keys()]);
   // The medians of the national view are those of its own parts (every department it shows); a
   // regional view's (or a view filtered on a region) take the whole country's, cached for 5 minutes.
   const medians = scope.kind === "national" && !filters.region ? partsMedians(parts) : await peerMediansOf(reader, filters, today);

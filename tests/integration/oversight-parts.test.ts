@@ -114,6 +114,25 @@ describe("views assembled from per-department parts", () => {
     expect(idf.departments.map((d) => d.code)).toContain("77");
   });
 
+  it("the national view caches the alerts of every part it computed, shown or not: no regional view computes a part again", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const cache = through(instance());
+    const stored = new Set<string>();
+    oversightCacheForTests.use((key, tags, read) => cache(key, tags, () => read().finally(() => stored.add(`${key[0]} ${key[1]}`))));
+    const view = (await getOversightSummary(national, { kind: "national" }, NO_FILTERS))!;
+    expect(new Set(computed)).toEqual(new Set(view.departments.map((d) => d.code)));
+    // At national scale the page lists the first 50 alerts only, from the first departments listed: the
+    // alerts of every other part are stored all the same, or a regional view would compute its parts again.
+    for (const { code } of view.departments) expect(stored).toContain(`oversight-part-alerts ${code}`);
+
+    computed = [];
+    for (const region of view.options.regions) {
+      const regional = (await getOversightSummary(national, { kind: "region", regionCode: region.code }, NO_FILTERS))!;
+      expect(regional.departments.length).toBeGreaterThan(0);
+    }
+    expect(computed).toEqual([]);
+  });
+
   it("computes the parts a read misses together, and shares the parts under way with a second identical read", async () => {
     const national = await signedInViewer("NATIONAL_OFFICIAL");
     // The frame kept in memory, the parts never cached: every read of a part computes it.

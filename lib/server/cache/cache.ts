@@ -32,7 +32,14 @@ async function cached<T>(family: string, baseTag: string, key: string[], tags: s
   if (!inNextServer()) return read();
   // Filled from the primary, even when asked inside readingFromReplica: a fill from a lagging replica
   // would keep old data cached after the write's revalidation.
-  const entry = unstable_cache(() => readingFromPrimary(read), [family, ...key], { tags: [baseTag, ...tags], revalidate: seconds });
+  const fill = () => readingFromPrimary(read);
+  // Next keys an entry by the function's source text and `key`. That text is this line as each bundle
+  // minified it: pages and route handlers are separate bundles with other local names (measured in the
+  // production build: `()=>(0,f.$)(g)` in pages, `()=>(0,i.$)(o)` in routes), so the same read made by a
+  // page and by a route (the national CSV export after the national view) never shared an entry. The
+  // same text everywhere: the key alone names the entry.
+  fill.toString = () => "tripartite-cached-read";
+  const entry = unstable_cache(fill, [family, ...key], { tags: [baseTag, ...tags], revalidate: seconds });
   try {
     return await entry();
   } catch (error) {

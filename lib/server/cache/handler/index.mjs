@@ -13,6 +13,9 @@ import { TagRegistry } from "./tag-registry.mjs";
 const TAGS_HEADER = "x-next-cache-tags";
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const MAX_PENDING_STAMPS = 10_000;
+/** TRIPARTITE_LOG_CACHE=1 (`npm run bench` diagnostics): evictions, and why a data entry was a miss. */
+const LOG = process.env.TRIPARTITE_LOG_CACHE === "1";
+const describe = (entry) => `${entry?.value?.kind ?? "?"} [${(entry?.tags ?? []).filter((t) => !t.startsWith("_N_T_")).join(",")}]`;
 
 /**
  * @typedef {import("./tag-registry.mjs").Stamp} Stamp
@@ -56,7 +59,13 @@ export class ClusterCache {
       this.pendingStamps.clear();
     };
     /** @type {LRUCache<string, Entry>} */
-    this.entries = new LRUCache({ maxSize: Math.max(maxBytes, 1024 * 1024), sizeCalculation: (entry, key) => entrySize(key, entry.value) });
+    this.entries = new LRUCache({
+      maxSize: Math.max(maxBytes, 1024 * 1024),
+      sizeCalculation: (entry, key) => entrySize(key, entry.value),
+      dispose: (entry, key, reason) => {
+        if (LOG && reason === "evict") console.error(`[cache] evicted ${describe(entry)} ${entrySize(key, entry.value)} B`);
+      },
+    });
     /** When a miss was seen, per key: the entry that follows is built from data at least that recent. */
     this.pendingStamps = new Map();
   }
@@ -65,12 +74,16 @@ export class ClusterCache {
     // Strict: whatever was revalidated anywhere before this request is known before answering.
     await this.registry.sync();
     const entry = this.entries.get(key);
-    if (!entry) return this.miss(key);
+    if (!entry) {
+      if (LOG && ctx?.kind === "FETCH") console.error(`[cache] miss (absent) FETCH ${key.slice(0, 8)} [${(ctx.tags ?? []).join(",")}]`);
+      return this.miss(key);
+    }
     const tags = ctx?.kind === "FETCH" ? [...entry.tags, ...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : entry.tags;
     const state = this.registry.check(tags, entry.stamp);
     if (state === "fresh") return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
     const seconds = revalidateSeconds(entry, ctx);
     if (state === "expired" || seconds === null) {
+      if (LOG) console.error(`[cache] miss (${state}: ${[...new Set(tags)].filter((t) => this.registry.check([t], entry.stamp) !== "fresh").join(",")}) ${describe(entry)}`);
       this.entries.delete(key);
       return this.miss(key);
     }
@@ -82,6 +95,7 @@ export class ClusterCache {
   async set(key, value, ctx) {
     const stamp = this.pendingStamps.get(key) ?? this.registry.stamp();
     this.pendingStamps.delete(key);
+    if (LOG && value?.kind === "FETCH") console.error(`[cache] set FETCH ${key.slice(0, 8)} [${(ctx?.tags ?? []).join(",")}] ${entrySize(key, value)} B`);
     this.entries.set(key, {
       value,
       lastModified: Date.now(),
