@@ -2,29 +2,48 @@ import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { formatShortDate } from "@/lib/core/format";
 import type { ActionStatus } from "@/lib/core/vocabulary";
 
+/** The progress column's header id: with the row's title (`titleId`), it names each row's bar (one table per page). */
+const PROGRESS_HEADER_ID = "av";
+
 /** The headers of the cells below, in the same order. */
 export function ActionScheduleHeaders() {
   return (
     <>
       <th scope="col">Calendrier</th>
       <th scope="col">Statut</th>
-      <th scope="col">Avancement</th>
+      <th scope="col" id={PROGRESS_HEADER_ID}>
+        Avancement
+      </th>
     </>
   );
 }
 
-/** An action's calendar, status and progress: the last cells of every table of fiches action. */
-export function ActionScheduleCells({ action: a }: { action: { title: string; startDate: string | null; endDate: string | null; status: ActionStatus; isLate: boolean; progress: number } }) {
+/** The id of an action's title in its row, which names its progress bar. */
+export function actionTitleId(index: number) {
+  return `fa${index}`;
+}
+
+/**
+ * An action's calendar, status and progress: the last cells of every table of fiches action. These cells are on
+ * every row of long tables, sent twice (HTML and RSC payload): one text per cell, short classes (.nw:
+ * components/ui/data-table.ts), and the bar named « Avancement <title> » by ids instead of repeating the title.
+ */
+export function ActionScheduleCells({
+  action: a,
+  titleId,
+}: {
+  action: { startDate: string | null; endDate: string | null; status: ActionStatus; isLate: boolean; progress: number };
+  /** The id of the row's element holding the action's title. */
+  titleId: string;
+}) {
   return (
     <>
-      <td className="whitespace-nowrap tabular-nums">
-        {a.startDate ? formatShortDate(a.startDate) : "?"} → {a.endDate ? formatShortDate(a.endDate) : "?"}
-      </td>
+      <td className="nw">{`${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`}</td>
       <td>
         <ActionStatusBadge status={a.status} isLate={a.isLate} />
       </td>
       <td>
-        <ProgressBar value={a.progress} label={`Avancement de « ${a.title} »`} />
+        <ProgressBar value={a.progress} labelledBy={`${PROGRESS_HEADER_ID} ${titleId}`} />
       </td>
     </>
   );

@@ -1,7 +1,7 @@
 // Choropleth of the departments, drawn on the server (no script): each department in scope is a link
 // with its name and value, the legend gives the classes, and a table repeats every value in text. The
-// outlines live in one cached SVG file (sprite.ts): the page only says which one, in which colour.
-import Link from "next/link";
+// outlines live in one cached SVG file (sprite.ts): the page only says which one, in which colour. A link is
+// named by its <title> alone (also its tooltip), and the table links are plain <a>: 101 of each on the page.
 import { NO_DATA_FILL, OUT_OF_SCOPE_FILL, classOf, mapClasses, type MapClass } from "./classes";
 import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
 import { OVERSEAS } from "./overseas";
@@ -63,7 +63,7 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
             const d = byCode.get(l.id);
             if (!d) return <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />;
             return (
-              <a key={l.id} href={d.href} aria-label={accessibleName(d)}>
+              <a key={l.id} href={d.href}>
                 <title>{accessibleName(d)}</title>
                 <use href={spriteHref(l.id)} fill={fill(d)} />
               </a>
@@ -84,7 +84,7 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
             );
             if (!d) return <g key={o.code} aria-hidden="true">{frame}</g>;
             return (
-              <a key={o.code} href={d.href} aria-label={accessibleName(d)} className="group">
+              <a key={o.code} href={d.href} className="group">
                 <title>{accessibleName(d)}</title>
                 <g className="group-focus-visible:[&>rect]:stroke-black group-focus-visible:[&>rect]:[stroke-width:3]">{frame}</g>
               </a>
@@ -155,7 +155,7 @@ function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[
 /** A class's colour as a small square (the no-data hatching drawn in CSS). */
 function TableSwatch({ color }: { color: string | null }) {
   const background = color ?? "repeating-linear-gradient(45deg, #f8fafc 0 3px, #64748b 3px 4.5px)";
-  return <span aria-hidden="true" className="inline-block size-4 shrink-0 border border-slate-600 align-middle" style={{ background }} />;
+  return <span aria-hidden="true" className="swatch" style={{ background }} />;
 }
 
 function MapTable({ departments, classes, measureLabel, format }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string }) {
@@ -177,14 +177,13 @@ function MapTable({ departments, classes, measureLabel, format }: { departments:
             return (
               <tr key={d.code}>
                 <th scope="row">
-                  <Link href={d.href}>
-                    {d.name} ({d.code})
-                  </Link>
+                  <a href={d.href}>{`${d.name} (${d.code})`}</a>
                 </th>
                 <td>{d.regionName}</td>
                 <td className="n">{d.value === null ? "—" : format(d.value)}</td>
                 <td>
-                  <TableSwatch color={c?.color ?? null} /> {c ? c.label : "aucune donnée"}
+                  <TableSwatch color={c?.color ?? null} />
+                  {` ${c ? c.label : "aucune donnée"}`}
                 </td>
               </tr>
             );

@@ -58,12 +58,11 @@ export function ContractsTable({ rows, params, basePath }: { rows: OversightCont
             </tr>
           </thead>
           <tbody>
+            {/* Every row is sent twice (HTML and RSC payload): one text per element, plain links. */}
             {page.rows.map((r) => (
               <tr key={r.contractId}>
                 <th scope="row">
-                  <Link href={`/espace/departements/${r.departmentCode}`} className="font-medium">
-                    {r.departmentName} ({r.departmentCode})
-                  </Link>
+                  <a href={`/espace/departements/${r.departmentCode}`} className="font-medium">{`${r.departmentName} (${r.departmentCode})`}</a>
                   <small>{CONTRACT_STATUS_LABELS[r.status]}</small>
                 </th>
                 <td>{r.regionName}</td>
@@ -71,7 +70,7 @@ export function ContractsTable({ rows, params, basePath }: { rows: OversightCont
                 <td className="n">{r.wave}</td>
                 <td className="n">
                   {formatNumber(r.actionCount)}
-                  <small>dont {formatNumber(r.doneCount)} réalisées</small>
+                  <small>{`dont ${formatNumber(r.doneCount)} réalisées`}</small>
                 </td>
                 <td className="n">{pct(r.averageProgress)}</td>
                 <td>
@@ -80,16 +79,14 @@ export function ContractsTable({ rows, params, basePath }: { rows: OversightCont
                   ) : (
                     <ul className="text-xs tabular-nums">
                       {r.commitments.map((c) => (
-                        <li key={c.code}>
-                          {c.code} : {c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} ({formatNumber(c.actionCount)} fiche{c.actionCount > 1 ? "s" : ""})
-                        </li>
+                        <li key={c.code}>{`${c.code} : ${c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} (${formatNumber(c.actionCount)} fiche${c.actionCount > 1 ? "s" : ""})`}</li>
                       ))}
                     </ul>
                   )}
                 </td>
                 <td className="n">
                   {pct(r.lateShare)}
-                  <small>{formatNumber(r.lateCount)} en retard</small>
+                  <small>{`${formatNumber(r.lateCount)} en retard`}</small>
                 </td>
                 <td className="n"><Money cents={r.funding.NOTIFIED} /></td>
                 <td className="n"><Money cents={r.funding.COMMITTED} /></td>

@@ -3,16 +3,17 @@ import type { ReportStatus } from "@/lib/reports/schemas";
 import { REPORT_STATUS_LABELS } from "@/lib/reports/schemas";
 import type { ReportStep, StepState } from "@/lib/reports/workflow";
 
-// The same look as the action and indicator status badges.
+// The same look as the action and indicator status badges: the short classes of app/globals.css (.badge,
+// .st-*), as the national view lists up to 50 overdue reports, each sent twice (HTML and RSC payload).
 const BADGE: Record<ReportStatus, string> = {
-  DRAFT: "bg-slate-100 text-slate-800",
-  SUBMITTED: "bg-blue-100 text-blue-900",
-  SENT_BACK: "bg-orange-100 text-orange-950",
-  ADOPTED: "bg-green-100 text-green-900",
+  DRAFT: "st-ns",
+  SUBMITTED: "st-ip",
+  SENT_BACK: "st-back",
+  ADOPTED: "st-done",
 };
 
 export function ReportStatusBadge({ status, large = false }: { status: ReportStatus; large?: boolean }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 font-medium ${large ? "text-base" : "text-xs"} ${BADGE[status]}`}>{REPORT_STATUS_LABELS[status]}</span>;
+  return <span className={`badge badge-nw ${large ? "text-base " : ""}${BADGE[status]}`}>{REPORT_STATUS_LABELS[status]}</span>;
 }
 
 export function OverdueBadge() {

@@ -1,28 +1,34 @@
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
 
-// Colours only: the badge's shape is the .badge class (app/globals.css), short because it is on every row.
+// Colours only, one short class per status (.st-*, app/globals.css): the badge is on every row of long tables.
 const STYLES: Record<ActionStatus, string> = {
-  NOT_STARTED: "bg-slate-100 text-slate-800",
-  IN_PROGRESS: "bg-blue-100 text-blue-900",
-  DONE: "bg-green-100 text-green-900",
-  POSTPONED: "bg-orange-100 text-orange-900",
-  ABANDONED: "bg-slate-200 text-slate-700 line-through",
+  NOT_STARTED: "st-ns",
+  IN_PROGRESS: "st-ip",
+  DONE: "st-done",
+  POSTPONED: "st-pp",
+  ABANDONED: "st-ab",
 };
 
 export function ActionStatusBadge({ status, isLate }: { status: ActionStatus; isLate: boolean }) {
+  const badge = <span className={`badge ${STYLES[status]}`}>{ACTION_STATUS_LABELS[status]}</span>;
+  if (!isLate) return badge;
   return (
     <span className="badges">
-      <span className={`badge ${STYLES[status]}`}>{ACTION_STATUS_LABELS[status]}</span>
-      {isLate ? <span className="badge bg-red-100 text-red-900">En retard</span> : null}
+      {badge}
+      <span className="badge st-late">En retard</span>
     </span>
   );
 }
 
-/** The bar and its value; styled by the .progress class (app/globals.css), as it is on every row of a table. */
-export function ProgressBar({ value, label }: { value: number; label: string }) {
+/**
+ * The bar and its value; styled by the .progress class (app/globals.css), as it is on every row of a table.
+ * Named by `label`, or by the element `labelledBy` (a row's title, instead of repeating it in every row).
+ * aria-valuemin and aria-valuemax are left to their defaults, 0 and 100.
+ */
+export function ProgressBar({ value, label, labelledBy }: { value: number; label?: string; labelledBy?: string }) {
   return (
     <span className="progress">
-      <span role="progressbar" aria-label={label} aria-valuenow={value} aria-valuemin={0} aria-valuemax={100}>
+      <span role="progressbar" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy} aria-valuenow={value}>
         <span style={{ width: `${value}%` }} />
       </span>
       <span>{`${value}\u00a0%`}</span>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
 import { AlertsList } from "@/components/oversight/alerts-list";
 import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionScheduleCells, ActionScheduleHeaders } from "@/components/actions/action-schedule-cells";
+import { ActionScheduleCells, ActionScheduleHeaders, actionTitleId } from "@/components/actions/action-schedule-cells";
 import { HistoryList } from "@/components/history/history-list";
 import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -74,14 +74,15 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                   </tr>
                 </thead>
                 <tbody>
-                  {contract.actions.map((a) => (
+                  {/* Plain links: a Link on each of the 40 rows costs its props again in the RSC payload. */}
+                  {contract.actions.map((a, i) => (
                     <tr key={a.id}>
                       <th scope="row">
-                        <Link href={`/espace/departements/${code}/actions/${a.id}`} className="font-medium">
-                          {a.reference} — {a.title}
-                        </Link>
+                        <a href={`/espace/departements/${code}/actions/${a.id}`} id={actionTitleId(i)} className="font-medium">
+                          {`${a.reference} — ${a.title}`}
+                        </a>
                       </th>
-                      <ActionScheduleCells action={a} />
+                      <ActionScheduleCells action={a} titleId={actionTitleId(i)} />
                     </tr>
                   ))}
                 </tbody>
