@@ -31,12 +31,18 @@ function toEntry(row: {
   };
 }
 
+/**
+ * Newest first by the time of the change; the id only breaks ties. Ids follow insertion, which is not
+ * always the order of the changes (rows written with their own date, as the demo's earlier years).
+ */
+const NEWEST_FIRST = [{ at: "desc" as const }, { id: "desc" as const }];
+
 /** The history of one record, newest first: only for those who may read its territory. */
 export async function listEntityHistory(viewer: Viewer, territory: Territory, entity: string, entityId: string): Promise<HistoryEntry[]> {
   if (!can(viewer, "contract.read", territory)) return [];
   const rows = await db().auditLog.findMany({
     where: { entity, entityId, operation: { not: "denied" } },
-    orderBy: { id: "desc" },
+    orderBy: NEWEST_FIRST,
     take: 100,
   });
   return rows.map(toEntry);
@@ -47,7 +53,7 @@ export async function listDepartmentActivity(viewer: Viewer, territory: Territor
   if (!can(viewer, "contract.read", territory)) return [];
   const rows = await db().auditLog.findMany({
     where: { scopeDepartmentCode: territory.departmentCode, operation: { not: "denied" }, actorId: { not: null } },
-    orderBy: { id: "desc" },
+    orderBy: NEWEST_FIRST,
     take,
   });
   return rows.map(toEntry);
