@@ -11,6 +11,11 @@ export const OPERATION_LABELS: Record<string, string> = {
   role_remove: "Retrait de rôle",
   reactivate: "Réactivation",
   signin_oidc: "Connexion ProConnect",
+  submit: "Transmission",
+  approve: "Validation",
+  adopt: "Adoption",
+  "send-back": "Renvoi pour correction",
+  "calendar-token": "Nouveau lien d'agenda",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -23,6 +28,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   User: "Compte",
   Comment: "Commentaire",
   RoleAssignment: "Rôle",
+  ExecutionReport: "Rapport d'exécution",
+  Deadline: "Échéance",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
