@@ -5,9 +5,11 @@ import "server-only";
 // (lib/core/form-state.ts). A mutation keeps only what is its own: how to find the record's place, how
 // to check its input, and the write itself.
 //
-// Two shapes of write:
+// Three shapes of write:
 // - `runWrite`: a write under a permission on a territory (a department's records, the administration's).
 //   Every refusal leaves its "denied" audit row.
+// - `runBulkWrite`: many records at once under several permissions on one territory (the spreadsheet
+//   import): the same authorization, one transaction with an audit row per record, all or nothing.
 // - `runAccountWrite`: a signed-in person's write on their own account (password, calendar link). No
 //   permission and no territory: being signed in is the whole authorization. Signing in itself is not a
 //   write on anything the viewer is authorized for (lib/auth/mutations.ts counts attempts instead).
@@ -25,6 +27,10 @@ import { contractTerritory } from "./territory";
 /** A checked input, or the failure to return as it is. */
 export type Checked<P> = { ok: true; value: P } | Failure;
 type Invalid = Extract<Failure, { code: "invalid" }>;
+/** What a viewer who may not write, or a write on nothing, is told. */
+type Refusal = Extract<Failure, { code: "forbidden" | "not_found" }>;
+const refusedAsForbidden = () => forbidden() as Refusal;
+const refusedAsNotFound = (what: string) => notFound(what) as Refusal;
 
 export type WriteSteps<L extends { territory: Territory | null }, P, T, C> = {
   viewer: Viewer;
@@ -61,30 +67,113 @@ export type WriteSteps<L extends { territory: Territory | null }, P, T, C> = {
  * they may not even read the record (nothing tells them it exists).
  */
 export async function runWrite<L extends { territory: Territory | null }, P, T, C = never>(steps: WriteSteps<L, P, T, C>): Promise<Result<T, C>> {
+  const allowed = await authorize(steps, [steps.permission]);
+  if (!allowed.ok) return allowed;
+  const input = await steps.prepare(allowed.located);
+  if (!input.ok) return input;
+  return commit(steps, allowed.located, input.value, allowed.user, { atomic: false });
+}
+
+/** A write's failure of its own (a conflict, a file already applied): a message, nothing written. */
+export type WriteFailure = { ok: false; code: string; message: string };
+
+export type BulkWriteSteps<L extends { territory: Territory }, P, T, F extends WriteFailure> = Pick<WriteSteps<L, P, T, never>, "viewer" | "entity" | "entityId" | "what" | "locate" | "refusal"> & {
+  /** Every permission the write needs on the one territory located; the first one refused leaves its audit row. */
+  permissions: readonly Permission[];
+  /**
+   * Checks the input against what was found, once the viewer holds every permission: the values to write,
+   * a failure of its own, or `done`, an answer that writes nothing (a preview, a file that changes nothing).
+   */
+  prepare: (located: L) => Promise<{ ok: true; value: P } | { ok: true; done: T } | F>;
+  /**
+   * The writes and their audit rows, all in one transaction: a failure returned (a conflict found midway,
+   * between two statements) rolls back everything written before it.
+   */
+  write: (tx: Prisma.TransactionClient, located: L, input: P, user: SignedIn["user"]) => Promise<{ ok: true; value: T } | F>;
+  /** An error thrown by the transaction that is an answer, not a bug (a unique index); null: rethrown. */
+  rescue?: (error: unknown, input: P) => Promise<F | null>;
+  /** What a success changed (cache-tags.ts), invalidated after the commit. */
+  scope: (territory: L["territory"], input: P, value: T) => WriteScope;
+  /** How long the transaction may wait for a connection and run (ms): a bulk write may take longer than a form's. */
+  transaction?: { maxWait: number; timeout: number };
+};
+
+/**
+ * Many records written at once under several permissions on one territory (the spreadsheet import):
+ * the same authorization as `runWrite` (a refusal per attempt, with its audit row), then one
+ * transaction, all or nothing, and the territory's scope invalidated after the commit.
+ */
+export async function runBulkWrite<L extends { territory: Territory }, P, T, F extends WriteFailure>(steps: BulkWriteSteps<L, P, T, F>): Promise<{ ok: true; value: T } | F | Refusal> {
+  const allowed = await authorize(steps, steps.permissions);
+  if (!allowed.ok) return allowed;
+  const input = await steps.prepare(allowed.located);
+  if (!input.ok) return input;
+  if ("done" in input) return { ok: true, value: input.done };
+  return commit(steps, allowed.located, input.value, allowed.user, { atomic: true });
+}
+
+/**
+ * Finds the record, then checks each permission on its place: the first one refused is audited and
+ * answered as `refusal` says. Only then is a missing record "not found" (with "forbid-first").
+ */
+async function authorize<L extends { territory: Territory | null }>(
+  steps: Pick<WriteSteps<L, unknown, unknown, never>, "viewer" | "entity" | "entityId" | "what" | "locate" | "refusal">,
+  permissions: readonly Permission[],
+): Promise<{ ok: true; located: L; user: SignedIn["user"] } | Refusal> {
   const refusal = steps.refusal ?? "hide";
   const located = await steps.locate();
-  if (!located && refusal !== "forbid-first") return notFound(steps.what);
+  if (!located && refusal !== "forbid-first") return refusedAsNotFound(steps.what);
   const territory = located?.territory ?? null;
-  if (!can(steps.viewer, steps.permission, territory)) {
+  const refused = permissions.find((permission) => !can(steps.viewer, permission, territory));
+  if (refused) {
     const entityId = typeof steps.entityId === "function" ? await steps.entityId(located) : steps.entityId;
-    await auditDenied(steps.viewer, steps.permission, territory, steps.entity, entityId);
-    return refusal === "hide" && !can(steps.viewer, "contract.read", territory) ? notFound(steps.what) : forbidden();
+    await auditDenied(steps.viewer, refused, territory, steps.entity, entityId);
+    return refusal === "hide" && !can(steps.viewer, "contract.read", territory) ? refusedAsNotFound(steps.what) : refusedAsForbidden();
   }
-  if (!located) return notFound(steps.what);
+  if (!located) return refusedAsNotFound(steps.what);
   // Only a signed-in user holds a permission (can()); this keeps the type honest.
   const user = steps.viewer.kind === "user" ? steps.viewer.user : null;
-  if (!user) return forbidden();
-  const input = await steps.prepare(located);
-  if (!input.ok) return input;
-  let result: Result<T, C>;
+  if (!user) return refusedAsForbidden();
+  return { ok: true, located, user };
+}
+
+/** A failure that rolls its transaction back, returned once the transaction has ended. */
+class RolledBack extends Error {
+  constructor(readonly failure: unknown) {
+    super("rolled back");
+  }
+}
+
+/**
+ * The write in one transaction; an error that is an answer is returned as such; the scope is invalidated
+ * after the commit, on success only. `atomic`: a failure the write returns rolls it back too.
+ */
+async function commit<L extends { territory: Territory | null }, P, T, F extends { ok: false }>(
+  steps: {
+    write: (tx: Prisma.TransactionClient, located: L, input: P, user: SignedIn["user"]) => Promise<{ ok: true; value: T } | F>;
+    rescue?: (error: unknown, input: P) => F | null | Promise<F | null>;
+    scope: (territory: L["territory"], input: P, value: T) => WriteScope;
+    transaction?: { maxWait: number; timeout: number };
+  },
+  located: L,
+  input: P,
+  user: SignedIn["user"],
+  options: { atomic: boolean },
+): Promise<{ ok: true; value: T } | F> {
+  let result: { ok: true; value: T } | F;
   try {
-    result = await db().$transaction((tx) => steps.write(tx, located, input.value, user));
+    result = await db().$transaction(async (tx) => {
+      const written = await steps.write(tx, located, input, user);
+      if (options.atomic && !written.ok) throw new RolledBack(written);
+      return written;
+    }, steps.transaction);
   } catch (error) {
-    const answer = steps.rescue?.(error, input.value);
+    if (error instanceof RolledBack) return error.failure as F;
+    const answer = await steps.rescue?.(error, input);
     if (answer) return answer;
     throw error;
   }
-  if (result.ok) invalidate(steps.scope(located.territory, input.value, result.value));
+  if (result.ok) invalidate(steps.scope(located.territory, input, result.value));
   return result;
 }
 

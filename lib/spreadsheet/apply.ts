@@ -1,13 +1,11 @@
 import "server-only";
-// Writes a plan in one transaction, all or nothing: set-based statements per table (bulk-sql.ts),
-// updates guarded by the version each row had when the plan was made (a row changed meanwhile rolls
-// everything back), one audit row per created or changed record in the same transaction, and the
-// public data invalidated once after the commit.
+// The import's write step, run by the write skeleton (`runBulkWrite`, lib/server/write.ts) in its one
+// transaction, all or nothing: set-based statements per table (bulk-sql.ts), updates guarded by the
+// version each row had when the plan was made (a row changed meanwhile rolls everything back), one
+// audit row per created or changed record, and the file's entry in the register (ledger.ts).
 import { auditJson } from "../server/audit";
 import { actingRole, type Permission, type Territory, type Viewer } from "../server/authz";
-import { invalidate } from "../server/cache/cache";
-import { departmentScope } from "../server/cache/cache-tags";
-import { db } from "../server/db";
+import type { Prisma } from "../server/db";
 import {
   insertActions,
   insertAuditRows,
@@ -20,16 +18,18 @@ import {
   updateIndicatorValues,
   type AuditRow,
 } from "./bulk-sql";
-import { claimFile, recordFile } from "./ledger";
+import { alreadyImportedMessage, claimFile, recordFile } from "./ledger";
 import type { Plan } from "./plan";
-import { diff } from "../server/write";
+import { diff, type SignedIn } from "../server/write";
 
-export class ImportConflictError extends Error {
-  constructor() {
-    super("Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.");
-    this.name = "ImportConflictError";
-  }
-}
+/** What stops an apply inside its transaction, nothing written: a row changed since the preview, or the file already applied. */
+export type ApplyFailure = { ok: false; code: "conflict" | "already_imported"; message: string };
+
+const conflict = (): ApplyFailure => ({
+  ok: false,
+  code: "conflict",
+  message: "Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.",
+});
 
 /** Field values are text, numbers, big integers or null: compared as the audit trail stores them. */
 const plain = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v ?? null));
@@ -46,16 +46,15 @@ export type ApplyCounts = { created: number; updated: number; references: Map<nu
 /** The applied file, recorded in the register in the same transaction (refused there if already applied). */
 export type AppliedFileEntry = { fileHash: string; filename: string };
 
-export async function applyPlan(viewer: Viewer, territory: Territory, contractId: string, plan: Plan, file: AppliedFileEntry): Promise<ApplyCounts> {
-  const user = viewer.kind === "user" ? viewer.user : null;
+export type PlanWrite = { viewer: Viewer; user: SignedIn["user"]; territory: Territory; contractId: string; plan: Plan; file: AppliedFileEntry };
+
+/** Writes a plan inside the skeleton's transaction: the counts, or a failure (the skeleton then rolls back what was written). */
+export async function writePlan(tx: Prisma.TransactionClient, { viewer, user, territory, contractId, plan, file }: PlanWrite): Promise<{ ok: true; value: ApplyCounts } | ApplyFailure> {
   const audits: AuditRow[] = [];
   const roles = new Map<Permission, ReturnType<typeof actingRole>>();
   const audit = (permission: Permission, entity: string, entityId: string, operation: "create" | "update", before: unknown, after: unknown) => {
     if (!roles.has(permission)) roles.set(permission, actingRole(viewer, permission, territory));
     audits.push({ actorRole: roles.get(permission) ?? null, entity, entityId, operation, before: auditJson(before), after: auditJson(after) });
-  };
-  const expect = (count: number, wanted: number) => {
-    if (count !== wanted) throw new ImportConflictError();
   };
 
   // Ids and audit rows are known before writing: nothing needs to be read back.
@@ -83,44 +82,44 @@ export async function applyPlan(viewer: Viewer, territory: Territory, contractId
     audit("indicator.edit", "IndicatorValue", existing.id, "update", asNumbers(diff.before), asNumbers(diff.after));
   }
 
-  await db().$transaction(
-    async (tx) => {
-      // First: a second apply of the same file waits here for the first one, then is refused.
-      await claimFile(tx, territory.departmentCode, file.fileHash);
-      if (newActions.length > 0) {
-        // Numbered after the last reference at write time (FA-01, FA-02…); a reference taken meanwhile is a conflict.
-        const last = await lastActionNumber(tx, contractId);
-        newActions.forEach((a, i) => {
-          a.reference = `FA-${String(last + i + 1).padStart(2, "0")}`;
-          audit("action.edit", "Action", a.id, "create", undefined, { ...a, id: undefined });
-        });
-        expect(await insertActions(tx, contractId, newActions), newActions.length);
-      }
-      expect(await updateActions(tx, contractId, actionUpdates), actionUpdates.length);
-      expect(await insertFundingLines(tx, contractId, newLines), newLines.length);
-      expect(await updateFundingLines(tx, contractId, lineUpdates), lineUpdates.length);
-      expect(await insertIndicatorValues(tx, contractId, newValues), newValues.length);
-      expect(await updateIndicatorValues(tx, contractId, valueUpdates), valueUpdates.length);
-      expect(await insertAuditRows(tx, { id: user?.id ?? null, email: user?.email ?? null, departmentCode: territory.departmentCode, regionCode: territory.regionCode }, audits), audits.length);
-      await recordFile(tx, {
-        departmentCode: territory.departmentCode,
-        contractId,
-        fileHash: file.fileHash,
-        filename: file.filename,
-        actorId: user?.id ?? null,
-        actorEmail: user?.email ?? "système",
-        created: { actions: newActions.map((a) => ({ id: a.id, reference: a.reference })), fundingLines: newLines.map((l) => l.id), indicatorValues: newValues.map((v) => v.id) },
-        updatedCount: actionUpdates.length + lineUpdates.length + valueUpdates.length,
-      });
+  // First: a second apply of the same file waits here for the first one, then is refused.
+  const previous = await claimFile(tx, territory.departmentCode, file.fileHash);
+  if (previous) return { ok: false, code: "already_imported", message: alreadyImportedMessage(previous) };
+  if (newActions.length > 0) {
+    // Numbered after the last reference at write time (FA-01, FA-02…); a reference taken meanwhile is a conflict.
+    const last = await lastActionNumber(tx, contractId);
+    newActions.forEach((a, i) => {
+      a.reference = `FA-${String(last + i + 1).padStart(2, "0")}`;
+      audit("action.edit", "Action", a.id, "create", undefined, { ...a, id: undefined });
+    });
+  }
+  // Each statement touches every row it was given, or something changed since the plan.
+  const statements: [write: () => Promise<number>, rows: number][] = [
+    [() => insertActions(tx, contractId, newActions), newActions.length],
+    [() => updateActions(tx, contractId, actionUpdates), actionUpdates.length],
+    [() => insertFundingLines(tx, contractId, newLines), newLines.length],
+    [() => updateFundingLines(tx, contractId, lineUpdates), lineUpdates.length],
+    [() => insertIndicatorValues(tx, contractId, newValues), newValues.length],
+    [() => updateIndicatorValues(tx, contractId, valueUpdates), valueUpdates.length],
+    [() => insertAuditRows(tx, { id: user.id, email: user.email, departmentCode: territory.departmentCode, regionCode: territory.regionCode }, audits), audits.length],
+  ];
+  for (const [write, rows] of statements) if ((await write()) !== rows) return conflict();
+  await recordFile(tx, {
+    departmentCode: territory.departmentCode,
+    contractId,
+    fileHash: file.fileHash,
+    filename: file.filename,
+    actorId: user.id,
+    actorEmail: user.email,
+    created: { actions: newActions.map((a) => ({ id: a.id, reference: a.reference })), fundingLines: newLines.map((l) => l.id), indicatorValues: newValues.map((v) => v.id) },
+    updatedCount: actionUpdates.length + lineUpdates.length + valueUpdates.length,
+  });
+  return {
+    ok: true,
+    value: {
+      created: newActions.length + newLines.length + newValues.length,
+      updated: actionUpdates.length + lineUpdates.length + valueUpdates.length,
+      references: new Map(plan.actions.creates.map((row, i) => [row.line, newActions[i].reference])),
     },
-    { timeout: 60_000, maxWait: 10_000 },
-  );
-
-  const counts: ApplyCounts = {
-    created: newActions.length + newLines.length + newValues.length,
-    updated: actionUpdates.length + lineUpdates.length + valueUpdates.length,
-    references: new Map(plan.actions.creates.map((row, i) => [row.line, newActions[i].reference])),
   };
-  if (counts.created + counts.updated > 0) invalidate(departmentScope(territory));
-  return counts;
 }

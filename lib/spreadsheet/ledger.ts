@@ -10,13 +10,6 @@ type Tx = Prisma.TransactionClient;
 
 export type AppliedFile = { appliedAt: Date; actorEmail: string };
 
-export class AlreadyImportedError extends Error {
-  constructor(readonly previous: AppliedFile) {
-    super(alreadyImportedMessage(previous));
-    this.name = "AlreadyImportedError";
-  }
-}
-
 const PARIS = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 export function alreadyImportedMessage(previous: AppliedFile): string {
@@ -29,11 +22,13 @@ export async function findAppliedFile(departmentCode: string, fileHash: string, 
   return client.spreadsheetImport.findUnique({ where: { departmentCode_fileHash: { departmentCode, fileHash } }, select: { appliedAt: true, actorEmail: true } });
 }
 
-/** Inside the import's transaction, before any write: waits for a concurrent apply of the same file, then refuses it if it was applied. */
-export async function claimFile(tx: Tx, departmentCode: string, fileHash: string): Promise<void> {
+/**
+ * Inside the import's transaction, before any write: waits for a concurrent apply of the same file, then
+ * says whether it was applied (the earlier application, which refuses this one) or not (null).
+ */
+export async function claimFile(tx: Tx, departmentCode: string, fileHash: string): Promise<AppliedFile | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`spreadsheet-import:${departmentCode}:${fileHash}`}, 0))`;
-  const previous = await findAppliedFile(departmentCode, fileHash, tx);
-  if (previous) throw new AlreadyImportedError(previous);
+  return findAppliedFile(departmentCode, fileHash, tx);
 }
 
 export type CreatedRecords = { actions: { id: string; reference: string }[]; fundingLines: string[]; indicatorValues: string[] };

@@ -1,19 +1,22 @@
 import "server-only";
 // The use cases: export a department's contract as a spreadsheet, and import one (preview or apply).
-// Authorization is here, in the data layer: the file's department must be the URL's, in the viewer's
-// scope, with every edit permission the import needs; a refusal leaves its audit row.
+// The import is a write of the skeleton (`runBulkWrite`, lib/server/write.ts), preview included: the
+// department of the URL, in the viewer's scope, with every edit permission the import needs (a refusal
+// leaves its audit row); then the file is read, checked and planned; the apply writes the plan in the
+// skeleton's one transaction and invalidates the department after the commit.
 import { createHash } from "node:crypto";
-import { auditDenied } from "../server/audit";
-import { can, type Permission, type Viewer } from "../server/authz";
+import { can, type Permission, type Territory, type Viewer } from "../server/authz";
+import { departmentScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
-import { ImportConflictError, applyPlan } from "./apply";
-import { AlreadyImportedError, alreadyImportedMessage, findAppliedFile } from "./ledger";
+import { runBulkWrite } from "../server/write";
+import { writePlan } from "./apply";
+import { alreadyImportedMessage, findAppliedFile } from "./ledger";
 import { capErrors, type ErrorCount } from "./errors";
 import { loadContractSnapshot } from "./context";
 import { exportFilename, snapshotToCsv, snapshotToXlsx } from "./export";
 import { parseSpreadsheet, type ImportError } from "./parse";
-import { planImport, type Counts, type PlannedChange } from "./plan";
+import { planImport, type Counts, type Plan, type PlannedChange } from "./plan";
 import { SHEETS, SHEET_KEYS, type SheetKey } from "./template";
 import { checkDepartment, validateFile } from "./validate";
 
@@ -40,24 +43,14 @@ export type ImportResult =
 
 export type { ErrorCount } from "./errors";
 
+type ImportFailure = Exclude<ImportResult, { ok: true }>;
+type Imported = { applied: boolean; summary: ImportSummary };
+type PlannedImport = { plan: Plan; summary: ImportSummary; contractId: string };
+
 const FORBIDDEN = "Vous n'avez pas les droits nécessaires pour importer des données dans ce département.";
 const NOT_FOUND = "Ce département n'existe pas ou n'est pas accessible.";
 
 export const fileHash = (buffer: Uint8Array) => createHash("sha256").update(buffer).digest("hex");
-
-/** Who may import into `code`: every edit permission, in scope; a refusal is audited. */
-async function authorizeImport(viewer: Viewer, code: string) {
-  const territory = await departmentTerritory(db(), code);
-  if (!territory) return { ok: false as const, code: "not_found" as const, message: NOT_FOUND };
-  const missing = IMPORT_PERMISSIONS.find((p) => !can(viewer, p, territory));
-  if (missing) {
-    await auditDenied(viewer, missing, territory, "Department", code);
-    return can(viewer, "contract.read", territory)
-      ? { ok: false as const, code: "forbidden" as const, message: FORBIDDEN }
-      : { ok: false as const, code: "not_found" as const, message: NOT_FOUND };
-  }
-  return { ok: true as const, territory };
-}
 
 /** Milliseconds spent in each stage, filled in when the caller passes an object (the benchmark). */
 export type ImportTimings = { parse?: number; snapshot?: number; validate?: number; plan?: number; write?: number };
@@ -80,9 +73,7 @@ export async function importSpreadsheet(
     if (options.timings) options.timings[stage] = Math.round(now - lap);
     lap = now;
   };
-  const auth = await authorizeImport(viewer, code);
-  if (!auth.ok) return auth;
-  const invalidCounted = (counted: { errors: ImportError[]; errorCount: ErrorCount }, notices: string[] = []): ImportResult => {
+  const invalidCounted = (counted: { errors: ImportError[]; errorCount: ErrorCount }, notices: string[] = []): ImportFailure => {
     const total = counted.errorCount.total;
     return {
       ok: false,
@@ -94,55 +85,75 @@ export async function importSpreadsheet(
   };
   const invalidFile = (all: ImportError[], notices: string[] = []) => invalidCounted(capErrors(all), notices);
   const hash = fileHash(fileBuffer);
-  if (options.expectedHash && options.expectedHash !== hash) {
-    return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
-  }
-  // A file already applied to this department is refused at once, preview included.
-  const previous = await findAppliedFile(code, hash);
-  if (previous) return { ok: false, code: "already_imported", message: alreadyImportedMessage(previous) };
-  lap = performance.now(); // the stages below; authorization and hashing are not timed
-  const file = await parseSpreadsheet(fileBuffer, filename);
-  time("parse");
-  if (file.errors.length > 0) return invalidFile(file.errors, file.notices);
-  const otherDepartment = checkDepartment(file, code);
-  if (otherDepartment.length > 0) return invalidFile(otherDepartment, file.notices);
 
-  const snapshot = await loadContractSnapshot(viewer, code);
-  if (!snapshot) return { ok: false, code: "not_found", message: "Aucun contrat pour ce département." };
-  time("snapshot");
-  const validated = validateFile(file, snapshot);
-  time("validate");
-  if (!validated.ok) return invalidCounted(validated, file.notices);
-  const plan = planImport(validated.rows, snapshot);
-  time("plan");
-  const summary: ImportSummary = {
-    format: file.format,
-    sheets: SHEET_KEYS.filter((k) => file.tables[k]).map((k) => SHEETS[k].name),
-    counts: plan.counts,
-    totals: plan.totals,
-    changes: plan.changes.slice(0, MAX_LISTED_CHANGES),
-    unlistedChanges: Math.max(0, plan.changes.length - MAX_LISTED_CHANGES),
-    notices: file.notices,
-    fileHash: hash,
-  };
-  if (!options.apply || plan.changes.length === 0) return { ok: true, applied: false, summary };
-  try {
-    const { references } = await applyPlan(viewer, auth.territory, snapshot.contract.id, plan, { fileHash: hash, filename });
-    time("write");
-    // New actions are numbered when written: the summary names the reference each one received.
-    const actionsSheet = SHEETS.actions.name;
-    summary.changes = summary.changes.map((c) => (c.sheet === actionsSheet && c.kind === "create" && references.has(c.line) ? { ...c, label: `${references.get(c.line)} — ${c.label}` } : c));
-  } catch (error) {
-    if (error instanceof ImportConflictError) return { ok: false, code: "conflict", message: error.message };
-    if (error instanceof AlreadyImportedError) return { ok: false, code: "already_imported", message: error.message };
-    // The unique (department, fingerprint) pair, should two applies ever pass the lock.
-    if ((error as { code?: string }).code === "P2002") {
-      const earlier = await findAppliedFile(code, hash);
-      if (earlier) return { ok: false, code: "already_imported", message: alreadyImportedMessage(earlier) };
+  /** The file read, checked and planned against the contract: what the preview shows and the apply writes. */
+  const prepare = async (): Promise<{ ok: true; value: PlannedImport } | { ok: true; done: Imported } | ImportFailure> => {
+    if (options.expectedHash && options.expectedHash !== hash) {
+      return invalidFile([{ sheet: null, line: null, column: null, message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }]);
     }
-    throw error;
-  }
-  return { ok: true, applied: true, summary };
+    // A file already applied to this department is refused at once, preview included.
+    const previous = await findAppliedFile(code, hash);
+    if (previous) return { ok: false, code: "already_imported", message: alreadyImportedMessage(previous) };
+    lap = performance.now(); // the stages below; authorization and hashing are not timed
+    const file = await parseSpreadsheet(fileBuffer, filename);
+    time("parse");
+    if (file.errors.length > 0) return invalidFile(file.errors, file.notices);
+    const otherDepartment = checkDepartment(file, code);
+    if (otherDepartment.length > 0) return invalidFile(otherDepartment, file.notices);
+
+    const snapshot = await loadContractSnapshot(viewer, code);
+    if (!snapshot) return { ok: false, code: "not_found", message: "Aucun contrat pour ce département." };
+    time("snapshot");
+    const validated = validateFile(file, snapshot);
+    time("validate");
+    if (!validated.ok) return invalidCounted(validated, file.notices);
+    const plan = planImport(validated.rows, snapshot);
+    time("plan");
+    const summary: ImportSummary = {
+      format: file.format,
+      sheets: SHEET_KEYS.filter((k) => file.tables[k]).map((k) => SHEETS[k].name),
+      counts: plan.counts,
+      totals: plan.totals,
+      changes: plan.changes.slice(0, MAX_LISTED_CHANGES),
+      unlistedChanges: Math.max(0, plan.changes.length - MAX_LISTED_CHANGES),
+      notices: file.notices,
+      fileHash: hash,
+    };
+    if (!options.apply || plan.changes.length === 0) return { ok: true, done: { applied: false, summary } };
+    return { ok: true, value: { plan, summary, contractId: snapshot.contract.id } };
+  };
+
+  const result = await runBulkWrite<{ territory: Territory }, PlannedImport, Imported, ImportFailure>({
+    viewer,
+    permissions: IMPORT_PERMISSIONS,
+    entity: "Department",
+    entityId: code,
+    what: "Ce département",
+    locate: async () => {
+      const territory = await departmentTerritory(db(), code);
+      return territory ? { territory } : null;
+    },
+    prepare,
+    write: async (tx, { territory }, { plan, summary, contractId }, user) => {
+      const written = await writePlan(tx, { viewer, user, territory, contractId, plan, file: { fileHash: hash, filename } });
+      if (!written.ok) return written;
+      // New actions are numbered when written: the summary names the reference each one received.
+      const { references } = written.value;
+      const actionsSheet = SHEETS.actions.name;
+      const changes = summary.changes.map((c) => (c.sheet === actionsSheet && c.kind === "create" && references.has(c.line) ? { ...c, label: `${references.get(c.line)} — ${c.label}` } : c));
+      return { ok: true, value: { applied: true, summary: { ...summary, changes } } };
+    },
+    // The unique (department, fingerprint) pair, should two applies ever pass the lock.
+    rescue: async (error) => {
+      const earlier = (error as { code?: string }).code === "P2002" ? await findAppliedFile(code, hash) : null;
+      return earlier ? { ok: false, code: "already_imported", message: alreadyImportedMessage(earlier) } : null;
+    },
+    scope: (territory) => departmentScope(territory),
+    transaction: { timeout: 60_000, maxWait: 10_000 },
+  });
+  if (!result.ok) return result.code === "forbidden" ? { ok: false, code: "forbidden", message: FORBIDDEN } : result;
+  if (result.value.applied) time("write");
+  return { ok: true, ...result.value };
 }
 
 export type ExportResult =

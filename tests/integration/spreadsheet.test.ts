@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db";
 import { PUBLIC_VIEWER } from "../../lib/server/authz";
+import { watchInvalidations } from "../../lib/server/cache/cache";
+import type { WriteScope } from "../../lib/server/cache/cache-tags";
 import { runImportStep } from "../../lib/spreadsheet/import-step";
 import { FORMULA_MESSAGE } from "../../lib/spreadsheet/parse";
 import { exportSpreadsheet, importSpreadsheet } from "../../lib/spreadsheet/service";
@@ -383,6 +385,27 @@ describe("spreadsheet import writes", () => {
     expect(after.lines).toEqual(expected.lines);
     expect(after.audits).toBe(expected.audits);
     expect(after.values).toHaveLength(expected.values.length + 1);
+  });
+});
+
+describe("spreadsheet import invalidation", () => {
+  it("invalidates the department once after an apply, and nothing after a preview, a refusal or a file already applied", async () => {
+    const viewer = await editor();
+    const file = await editXlsx(await exported(), (wb) => (wb.getWorksheet("Financements")!.getRow(2).getCell(7).value = 4321));
+    const scopes: WriteScope[] = [];
+    const stop = watchInvalidations((scope) => scopes.push(scope));
+    try {
+      expect((await importSpreadsheet(viewer, "77", file, "contrat.xlsx", { apply: false })).ok).toBe(true);
+      expect((await importSpreadsheet(await editor("63"), "77", file, "contrat.xlsx", { apply: true })).ok).toBe(false);
+      expect(scopes).toEqual([]);
+      const applied = await importSpreadsheet(viewer, "77", file, "contrat.xlsx", { apply: true });
+      expect(applied.ok && applied.applied).toBe(true);
+      expect(scopes).toEqual([{ kind: "department", departmentCode: "77", regionCode: "11" }]);
+      expect(await importSpreadsheet(viewer, "77", file, "contrat.xlsx", { apply: true })).toMatchObject({ ok: false, code: "already_imported" });
+      expect(scopes).toHaveLength(1);
+    } finally {
+      stop();
+    }
   });
 });
 
