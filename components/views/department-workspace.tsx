@@ -18,13 +18,17 @@ import { addCommentForm } from "../../app/(espace)/espace/departements/[code]/ad
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
+/** Entries of « Activité récente » on the dashboard; the history page lists the rest. */
+const ACTIVITY_ON_DASHBOARD = 5;
+
 /**
  * A department's workspace for a viewer: rendered per request by the page, and once per set of roles by
  * the page cache (app/vues-en-cache/, lib/page-cache/), which gives it a stand-in viewer with the same
  * roles and no identity. Nothing here may depend on who the viewer is beyond their roles.
  */
 export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: Viewer; code: string; archivee?: string }) {
-  const workspace = await getWorkspaceDepartment(viewer, code);
+  // One more than shown: whether the full history has more to say.
+  const workspace = await getWorkspaceDepartment(viewer, code, undefined, ACTIVITY_ON_DASHBOARD + 1);
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
   const contract = dashboard.contract;
@@ -120,8 +124,16 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
           Activité récente
         </h2>
         <div className="mt-3">
-          <HistoryList items={workspace.activity} showEntity />
+          <HistoryList items={workspace.activity.slice(0, ACTIVITY_ON_DASHBOARD)} showEntity />
         </div>
+        {workspace.activity.length > ACTIVITY_ON_DASHBOARD ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/espace/departements/${code}/historique`} className="text-marianne underline">
+              Tout l&apos;historique du département
+            </Link>{" "}
+            (les {ACTIVITY_ON_DASHBOARD} modifications les plus récentes sont ci-dessus)
+          </p>
+        ) : null}
       </section>
     </div>
   );
