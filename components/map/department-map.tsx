@@ -7,10 +7,12 @@
 import { NO_DATA_FILL, OUT_OF_SCOPE_FILL, classOf, mapClasses, type MapClass } from "./classes";
 import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
 import { OVERSEAS } from "./overseas";
-import { METROPOLE, spriteHref } from "./sprite";
+import { MapShapes } from "./map-shapes";
+import { METROPOLE, SPRITE_URL, spriteHref } from "./sprite";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { Pagination } from "@/components/oversight/pagination";
 import { paginate } from "@/lib/oversight/schemas";
+import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
 
 /** Codes the map draws: the metropolitan outlines and the overseas insets. */
 const DRAWN = new Set<string>([...METROPOLE.locations.map((l) => l.id), ...OVERSEAS.map((o) => o.code)]);
@@ -71,16 +73,14 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
               <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="1.5" />
             </pattern>
           </defs>
-          {METROPOLE.locations.map((l) => {
+          {METROPOLE.locations.map((l) =>
+            byCode.has(l.id) ? null : <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />,
+          )}
+          {/* The departments in scope: links drawn from one tuple each (client component: sent once, not twice). */}
+          <MapShapes sprite={SPRITE_URL} shapes={METROPOLE.locations.flatMap((l) => {
             const d = byCode.get(l.id);
-            if (!d) return <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />;
-            return (
-              <a key={l.id} href={d.href}>
-                <title>{accessibleName(d)}</title>
-                <use href={spriteHref(l.id)} fill={fill(d)} />
-              </a>
-            );
-          })}
+            return d ? [[l.id, d.href, accessibleName(d), fill(d)] as const] : [];
+          })} />
           {(scopeBox ? [] : OVERSEAS).map((o, i) => {
             const d = byCode.get(o.code);
             const y = 8 + i * 115;
@@ -164,11 +164,8 @@ function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[
   );
 }
 
-/** A class's colour as a small square (the no-data hatching drawn in CSS). */
-function TableSwatch({ color }: { color: string | null }) {
-  const background = color ?? "repeating-linear-gradient(45deg, #f8fafc 0 3px, #64748b 3px 4.5px)";
-  return <span aria-hidden="true" className="swatch" style={{ background }} />;
-}
+/** Department (link), region, value, and the legend's class as a swatch (the no-data hatching drawn in CSS) and its label. */
+const TABLE_COLUMNS: CompactColumn[] = [["a"], ["t"], ["t", "n"], ["sw"]];
 
 /** Departments with a value first, each group in the given order (by code). */
 export function mapTableOrder<T extends { value: number | null }>(departments: readonly T[]): T[] {
@@ -194,24 +191,13 @@ function MapTable({ departments, classes, measureLabel, format, page: requested,
               <th scope="col">Classe de la légende</th>
             </tr>
           </thead>
-          <tbody>
-            {page.rows.map((d) => {
+          <CompactRows
+            columns={TABLE_COLUMNS}
+            rows={page.rows.map((d) => {
               const c = classOf(classes, d.value);
-              return (
-                <tr key={d.code}>
-                  <th scope="row">
-                    <a href={d.href}>{`${d.name} (${d.code})`}</a>
-                  </th>
-                  <td>{d.regionName}</td>
-                  <td className="n">{d.value === null ? "—" : format(d.value)}</td>
-                  <td>
-                    <TableSwatch color={c?.color ?? null} />
-                    {` ${c ? c.label : "aucune donnée"}`}
-                  </td>
-                </tr>
-              );
+              return [[`${d.name} (${d.code})`, d.href], d.regionName, d.value === null ? "—" : format(d.value), [c?.color ?? "", c ? c.label : "aucune donnée"]];
             })}
-          </tbody>
+          />
         </table>
       </div>
       {pageHref ? <Pagination page={page} label="Tableau de la carte" href={pageHref} /> : null}

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
 import { AlertsList } from "@/components/oversight/alerts-list";
 import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionScheduleCells, ActionScheduleHeaders, actionTitleId } from "@/components/actions/action-schedule-cells";
+import { ActionScheduleHeaders, actionProgressLabelledBy, actionScheduleText, actionTitleId } from "@/components/actions/action-schedule-cells";
+import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
+import { actionStatusBadges } from "@/components/ui/action-status";
 import { HistoryList } from "@/components/history/history-list";
 import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -17,6 +19,9 @@ import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 import { addCommentForm } from "../../app/(espace)/espace/departements/[code]/add-comment-form";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+
+/** Title (a link whose id names the row's progress bar), calendar, status badges, progress. */
+const ACTION_COLUMNS: CompactColumn[] = [["ai", "font-medium"], ["t", "nw"], ["bd"], ["pb"]];
 
 /** Entries of « Activité récente » on the dashboard; the history page lists the rest. */
 const ACTIVITY_ON_DASHBOARD = 5;
@@ -77,19 +82,16 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                     <ActionScheduleHeaders />
                   </tr>
                 </thead>
-                <tbody>
-                  {/* Plain links: a Link on each of the 40 rows costs its props again in the RSC payload. */}
-                  {contract.actions.map((a, i) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <a href={`/espace/departements/${code}/actions/${a.id}`} id={actionTitleId(i)} className="font-medium">
-                          {`${a.reference} — ${a.title}`}
-                        </a>
-                      </th>
-                      <ActionScheduleCells action={a} titleId={actionTitleId(i)} />
-                    </tr>
-                  ))}
-                </tbody>
+                {/* Each row as the texts it shows, drawn by a client component: sent once (props), not twice (HTML and RSC tree). */}
+                <CompactRows
+                  columns={ACTION_COLUMNS}
+                  rows={contract.actions.map((a, i) => [
+                    [`${a.reference} — ${a.title}`, `/espace/departements/${code}/actions/${a.id}`, actionTitleId(i)],
+                    actionScheduleText(a),
+                    actionStatusBadges(a.status, a.isLate),
+                    [a.progress, actionProgressLabelledBy(actionTitleId(i))],
+                  ])}
+                />
               </table>
             </TableScroll>
           </section>
