@@ -26,28 +26,28 @@ function Badge({ b }: { b: readonly string[] }) {
   return <span className={`badge ${b[0]}`}>{b[1]}</span>;
 }
 
-function Content({ kind, cell }: { kind: CompactKind; cell: CompactCell }) {
+function Content({ kind, cell, base }: { kind: CompactKind; cell: CompactCell; base: string }) {
   if (kind === "t") return <>{cell as string}</>;
   const c = cell as readonly string[];
   switch (kind) {
     case "a":
-      return <a href={c[1]}>{c[0]}</a>;
+      return <a href={base + c[1]}>{c[0]}</a>;
     case "ai":
       return (
-        <a href={c[1]} id={c[2]}>
+        <a href={base + c[1]} id={c[2]}>
           {c[0]}
         </a>
       );
     case "as":
       return (
         <>
-          <a href={c[1]}>{c[0]}</a>
+          <a href={base + c[1]}>{c[0]}</a>
           <small>{c[2]}</small>
         </>
       );
     case "ar":
       return (
-        <a href={c[1]}>
+        <a href={base + c[1]}>
           {c[0]}
           <span className="sr-only">{c[2]}</span>
         </a>
@@ -101,8 +101,11 @@ function Content({ kind, cell }: { kind: CompactKind; cell: CompactCell }) {
   }
 }
 
-/** The <tbody> of a table: `rowHeader` is the column whose cells head their row (<th scope="row">). */
-export function CompactRows({ columns, rows, rowHeader = 0 }: { columns: readonly CompactColumn[]; rows: readonly (readonly CompactCell[])[]; rowHeader?: number }) {
+/**
+ * The <tbody> of a table: `rowHeader` is the column whose cells head their row (<th scope="row">); `base`
+ * starts every link's address (given once instead of in every row).
+ */
+export function CompactRows({ columns, rows, rowHeader = 0, base = "" }: { columns: readonly CompactColumn[]; rows: readonly (readonly CompactCell[])[]; rowHeader?: number; base?: string }) {
   return (
     <tbody>
       {rows.map((row, r) => (
@@ -110,11 +113,11 @@ export function CompactRows({ columns, rows, rowHeader = 0 }: { columns: readonl
           {columns.map(([kind, className], i) =>
             i === rowHeader ? (
               <th key={i} scope="row" className={className}>
-                <Content kind={kind} cell={row[i]} />
+                <Content kind={kind} cell={row[i]} base={base} />
               </th>
             ) : (
               <td key={i} className={className}>
-                <Content kind={kind} cell={row[i]} />
+                <Content kind={kind} cell={row[i]} base={base} />
               </td>
             ),
           )}

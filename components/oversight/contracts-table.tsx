@@ -32,7 +32,7 @@ const COLUMNS: CompactColumn[] = [["as", "font-medium"], ["t"], ["t"], ["t", "n"
 /** A contract's row: department and status, region, framework, wave, actions, progress by commitment, lateness, money by stage, alerts. */
 function contractCells(r: OversightContractRow): CompactCell[] {
   return [
-    [`${r.departmentName} (${r.departmentCode})`, `/espace/departements/${r.departmentCode}`, CONTRACT_STATUS_LABELS[r.status]],
+    [`${r.departmentName} (${r.departmentCode})`, r.departmentCode, CONTRACT_STATUS_LABELS[r.status]],
     r.regionName,
     r.frameworkCode,
     String(r.wave),
@@ -78,7 +78,7 @@ export function ContractsTable({ rows, params, basePath }: { rows: OversightCont
             </tr>
           </thead>
           {/* Every row as the texts it shows, drawn by a client component: sent once (props), not twice (HTML and RSC tree). */}
-          <CompactRows columns={COLUMNS} rows={page.rows.map(contractCells)} />
+          <CompactRows base="/espace/departements/" columns={COLUMNS} rows={page.rows.map(contractCells)} />
         </table>
       </TableScroll>
       <Pagination page={page} label="Contrats" href={(p) => `${basePath}${oversightQuery(params, { page: p })}#contrats`} />

@@ -84,9 +84,10 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                 </thead>
                 {/* Each row as the texts it shows, drawn by a client component: sent once (props), not twice (HTML and RSC tree). */}
                 <CompactRows
+                  base={`/espace/departements/${code}/actions/`}
                   columns={ACTION_COLUMNS}
                   rows={contract.actions.map((a, i) => [
-                    [`${a.reference} — ${a.title}`, `/espace/departements/${code}/actions/${a.id}`, actionTitleId(i)],
+                    [`${a.reference} — ${a.title}`, a.id, actionTitleId(i)],
                     actionScheduleText(a),
                     actionStatusBadges(a.status, a.isLate),
                     [a.progress, actionProgressLabelledBy(actionTitleId(i))],
@@ -126,7 +127,7 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
           Activité récente
         </h2>
         <div className="mt-3">
-          <HistoryList items={workspace.activity.slice(0, ACTIVITY_ON_DASHBOARD)} showEntity />
+          <HistoryList items={workspace.activity.slice(0, ACTIVITY_ON_DASHBOARD)} showEntity compact />
         </div>
         {workspace.activity.length > ACTIVITY_ON_DASHBOARD ? (
           <p className="mt-2 text-sm">
