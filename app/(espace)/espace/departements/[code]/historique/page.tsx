@@ -9,7 +9,7 @@ import { getWorkspaceDepartment } from "@/lib/workspace/queries";
 export const metadata: Metadata = { title: "Historique du département" };
 
 /** Changes listed here; the dashboard shows the first few and links here. */
-export const HISTORY_PAGE_SIZE = 100;
+const HISTORY_PAGE_SIZE = 100;
 
 type Props = { params: Promise<{ code: string }> };
 
