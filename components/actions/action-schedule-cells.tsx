@@ -23,6 +23,16 @@ export function actionTitleId(index: number) {
   return `fa${index}`;
 }
 
+/** An action's calendar as one text: « 01/01/25 → 31/12/27 », « ? » for a date not set. */
+export function actionScheduleText(a: { startDate: string | null; endDate: string | null }) {
+  return `${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`;
+}
+
+/** The ids naming an action's progress bar: the column's header and the row's title. */
+export function actionProgressLabelledBy(titleId: string) {
+  return `${PROGRESS_HEADER_ID} ${titleId}`;
+}
+
 /**
  * An action's calendar, status and progress: the last cells of every table of fiches action. These cells are on
  * every row of long tables, sent twice (HTML and RSC payload): one text per cell, short classes (.nw:
@@ -38,12 +48,12 @@ export function ActionScheduleCells({
 }) {
   return (
     <>
-      <td className="nw">{`${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`}</td>
+      <td className="nw">{actionScheduleText(a)}</td>
       <td>
         <ActionStatusBadge status={a.status} isLate={a.isLate} />
       </td>
       <td>
-        <ProgressBar value={a.progress} labelledBy={`${PROGRESS_HEADER_ID} ${titleId}`} />
+        <ProgressBar value={a.progress} labelledBy={actionProgressLabelledBy(titleId)} />
       </td>
     </>
   );

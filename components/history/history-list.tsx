@@ -28,8 +28,39 @@ function show(field: string, value: unknown): string {
   return String(value);
 }
 
-export function HistoryList({ items, showEntity = false }: { items: HistoryItem[]; showEntity?: boolean }) {
+/** What changed in an update: « Statut : En cours → Réalisée ; Avancement (%) : 60 → 100 ». */
+function changesText(item: HistoryItem): string {
+  if (item.operation !== "update") return "";
+  const fields = Object.keys(item.after ?? {}).filter((f) => f in FIELD_LABELS);
+  return fields.map((f) => `${FIELD_LABELS[f]} : ${show(f, item.before?.[f])} → ${show(f, item.after?.[f])}`).join(" ; ");
+}
+
+/**
+ * The same entries, one short paragraph each (the dashboard's « Activité récente »): a few texts per entry and
+ * one class on the list (.activity, app/globals.css), as each entry is sent twice (HTML and RSC payload).
+ */
+function CompactHistoryList({ items }: { items: HistoryItem[] }) {
+  return (
+    <ol className="activity">
+      {items.map((item) => {
+        const changes = changesText(item);
+        const what = `${OPERATION_LABELS[item.operation] ?? item.operation} · ${ENTITY_LABELS[item.entity] ?? item.entity}`;
+        return (
+          <li key={item.id}>
+            <time dateTime={item.at}>{when.format(new Date(item.at))}</time>
+            {item.title ? (item.link ? <>{` — ${what} : `}<a href={item.link}>{item.title}</a></> : ` — ${what} : ${item.title}`) : ` — ${what}`}
+            {` — par ${item.actor}${item.role ? ` (${ROLE_LABELS[item.role]})` : ""}`}
+            {changes ? <p>{changes}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function HistoryList({ items, showEntity = false, compact = false }: { items: HistoryItem[]; showEntity?: boolean; compact?: boolean }) {
   if (items.length === 0) return <p className="text-slate-700">Aucune modification enregistrée.</p>;
+  if (compact) return <CompactHistoryList items={items} />;
   return (
     <ol className="space-y-3">
       {items.map((item) => {

@@ -1,12 +1,18 @@
 // Choropleth of the departments, drawn on the server (no script): each department in scope is a link
 // with its name and value, the legend gives the classes, and a table repeats every value in text. The
 // outlines live in one cached SVG file (sprite.ts): the page only says which one, in which colour. A link is
-// named by its <title> alone (also its tooltip), and the table links are plain <a>: 101 of each on the page.
+// named by its <title> alone (also its tooltip), and the table links are plain <a>. The table shows 25
+// departments a page, those with a value first (the others all read « aucune donnée »); every department is
+// also a link on the map and a row of the CSV export of the department comparison.
 import { NO_DATA_FILL, OUT_OF_SCOPE_FILL, classOf, mapClasses, type MapClass } from "./classes";
 import { pathBounds, unionBounds, viewBoxAround } from "./geometry";
 import { OVERSEAS } from "./overseas";
-import { METROPOLE, spriteHref } from "./sprite";
+import { MapShapes } from "./map-shapes";
+import { METROPOLE, SPRITE_URL, spriteHref } from "./sprite";
 import { DATA_TABLE } from "@/components/ui/data-table";
+import { Pagination } from "@/components/oversight/pagination";
+import { paginate } from "@/lib/oversight/schemas";
+import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
 
 /** Codes the map draws: the metropolitan outlines and the overseas insets. */
 const DRAWN = new Set<string>([...METROPOLE.locations.map((l) => l.id), ...OVERSEAS.map((o) => o.code)]);
@@ -22,14 +28,22 @@ type Props = {
   outOfScopeLabel?: string;
   /** Frame the departments in scope (a region) instead of the whole country. */
   zoomToScope?: boolean;
+  /** The page of the table under the map, and the address of another page (plain links). */
+  tablePage?: number;
+  tablePageHref?: (page: number) => string;
+  /** Where every department's figures are downloadable (named under the table when it has several pages). */
+  exportNote?: React.ReactNode;
 };
+
+/** Rows per page of the table under the map: a quarter of France. */
+export const MAP_TABLE_PER_PAGE = 25;
 
 const FULL_VIEW_BOX = "-150 0 763 585";
 
 /** The departments in scope (links): white borders, lighter on hover, a thick black border on keyboard focus. Set once on the <svg>. */
 const LINKED_SHAPES = "[&_a>use]:stroke-white [&_a>use]:[stroke-width:1] [&_a:hover>use]:opacity-80 [&_a:focus-visible>use]:stroke-black [&_a:focus-visible>use]:[stroke-width:3]";
 
-export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false }: Props) {
+export function DepartmentMap({ departments, measureLabel, kind, format, outOfScopeLabel, zoomToScope = false, tablePage = 1, tablePageHref, exportNote }: Props) {
   const classes = mapClasses(kind);
   const byCode = new Map(departments.map((d) => [d.code, d]));
   const scopeBox = zoomToScope ? unionBounds(METROPOLE.locations.filter((l) => byCode.has(l.id)).map((l) => pathBounds(l.path))) : null;
@@ -59,16 +73,14 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
               <line x1="0" y1="0" x2="0" y2="6" stroke="#64748b" strokeWidth="1.5" />
             </pattern>
           </defs>
-          {METROPOLE.locations.map((l) => {
+          {METROPOLE.locations.map((l) =>
+            byCode.has(l.id) ? null : <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />,
+          )}
+          {/* The departments in scope: links drawn from one tuple each (client component: sent once, not twice). */}
+          <MapShapes sprite={SPRITE_URL} shapes={METROPOLE.locations.flatMap((l) => {
             const d = byCode.get(l.id);
-            if (!d) return <use key={l.id} href={spriteHref(l.id)} fill={OUT_OF_SCOPE_FILL} stroke="#94a3b8" strokeWidth={0.6} strokeDasharray="2 2" aria-hidden="true" />;
-            return (
-              <a key={l.id} href={d.href}>
-                <title>{accessibleName(d)}</title>
-                <use href={spriteHref(l.id)} fill={fill(d)} />
-              </a>
-            );
-          })}
+            return d ? [[l.id, d.href, accessibleName(d), fill(d)] as const] : [];
+          })} />
           {(scopeBox ? [] : OVERSEAS).map((o, i) => {
             const d = byCode.get(o.code);
             const y = 8 + i * 115;
@@ -104,7 +116,7 @@ export function DepartmentMap({ departments, measureLabel, kind, format, outOfSc
         </a>
         .{scopeBox ? null : " Départements d'outre-mer ajoutés en encarts schématiques (disques, formes non géographiques)."}
       </p>
-      <MapTable departments={departments.filter((d) => DRAWN.has(d.code))} classes={classes} measureLabel={measureLabel} format={format} />
+      <MapTable departments={departments.filter((d) => DRAWN.has(d.code))} classes={classes} measureLabel={measureLabel} format={format} page={tablePage} pageHref={tablePageHref} exportNote={exportNote} />
       {departments.some((d) => !DRAWN.has(d.code)) ? (
         <p className="mt-2 text-xs text-slate-700">
           Les territoires sans tracé sur la carte (données de démonstration) n&apos;y figurent pas ; ils sont dans la comparaison avec la médiane nationale.
@@ -152,44 +164,44 @@ function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[
   );
 }
 
-/** A class's colour as a small square (the no-data hatching drawn in CSS). */
-function TableSwatch({ color }: { color: string | null }) {
-  const background = color ?? "repeating-linear-gradient(45deg, #f8fafc 0 3px, #64748b 3px 4.5px)";
-  return <span aria-hidden="true" className="swatch" style={{ background }} />;
+/** Department (link), region, value, and the legend's class as a swatch (the no-data hatching drawn in CSS) and its label. */
+const TABLE_COLUMNS: CompactColumn[] = [["a"], ["t"], ["t", "n"], ["sw"]];
+
+/** Departments with a value first, each group in the given order (by code). */
+export function mapTableOrder<T extends { value: number | null }>(departments: readonly T[]): T[] {
+  return [...departments.filter((d) => d.value !== null), ...departments.filter((d) => d.value === null)];
 }
 
-function MapTable({ departments, classes, measureLabel, format }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string }) {
+function MapTable({ departments, classes, measureLabel, format, page: requested, pageHref, exportNote }: { departments: MapDepartment[]; classes: MapClass[]; measureLabel: string; format: (v: number) => string; page: number; pageHref?: (page: number) => string; exportNote?: React.ReactNode }) {
+  const page = pageHref ? paginate(mapTableOrder(departments), requested, MAP_TABLE_PER_PAGE) : paginate(departments, 1, Math.max(1, departments.length));
+  const withValue = departments.filter((d) => d.value !== null).length;
   return (
-    <div id="carte-tableau" tabIndex={0} role="region" aria-label="Tableau de la carte" className="mt-4 max-h-96 overflow-auto rounded border border-slate-200">
-      <table className={DATA_TABLE}>
-        <caption className="px-2 pt-2 text-left font-semibold">Tableau de la carte : {measureLabel} par département</caption>
-        <thead>
-          <tr>
-            <th scope="col">Département</th>
-            <th scope="col">Région</th>
-            <th scope="col" className="n">Valeur</th>
-            <th scope="col">Classe de la légende</th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((d) => {
-            const c = classOf(classes, d.value);
-            return (
-              <tr key={d.code}>
-                <th scope="row">
-                  <a href={d.href}>{`${d.name} (${d.code})`}</a>
-                </th>
-                <td>{d.regionName}</td>
-                <td className="n">{d.value === null ? "—" : format(d.value)}</td>
-                <td>
-                  <TableSwatch color={c?.color ?? null} />
-                  {` ${c ? c.label : "aucune donnée"}`}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <div id="carte-tableau" tabIndex={0} role="region" aria-label="Tableau de la carte" className="mt-4 max-h-96 overflow-auto rounded border border-slate-200">
+        <table className={DATA_TABLE}>
+          <caption className="px-2 pt-2 text-left font-semibold">
+            Tableau de la carte : {measureLabel} par département
+            {page.pageCount > 1 ? ` (${withValue} avec une valeur, listés d'abord ; ${departments.length - withValue} sans donnée ensuite)` : null}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Département</th>
+              <th scope="col">Région</th>
+              <th scope="col" className="n">Valeur</th>
+              <th scope="col">Classe de la légende</th>
+            </tr>
+          </thead>
+          <CompactRows
+            columns={TABLE_COLUMNS}
+            rows={page.rows.map((d) => {
+              const c = classOf(classes, d.value);
+              return [[`${d.name} (${d.code})`, d.href], d.regionName, d.value === null ? "—" : format(d.value), [c?.color ?? "", c ? c.label : "aucune donnée"]];
+            })}
+          />
+        </table>
+      </div>
+      {pageHref ? <Pagination page={page} label="Tableau de la carte" href={pageHref} /> : null}
+      {page.pageCount > 1 && exportNote ? <p className="mt-1 text-xs text-slate-700">{exportNote}</p> : null}
+    </>
   );
 }

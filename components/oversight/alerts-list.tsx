@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ALERT_KINDS, ALERT_LABELS, type AlertSummary } from "@/lib/oversight/alerts";
 import { formatNumber, formatShortDate } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
@@ -43,13 +42,12 @@ export function AlertsList({ summary, departmentNames, caption }: Props) {
               </tr>
             </thead>
             <tbody>
+              {/* Plain links and one text per cell: each row is sent twice (HTML and RSC payload). */}
               {shown.map((a, i) => (
                 <tr key={`${a.kind}-${a.contractId}-${a.subject}-${i}`}>
                   {departmentNames ? (
                     <td>
-                      <Link href={`/espace/departements/${a.departmentCode}`}>
-                        {departmentNames[a.departmentCode] ?? a.departmentCode} ({a.departmentCode})
-                      </Link>
+                      <a href={`/espace/departements/${a.departmentCode}`}>{`${departmentNames[a.departmentCode] ?? a.departmentCode} (${a.departmentCode})`}</a>
                     </td>
                   ) : null}
                   <th scope="row" className="font-medium">

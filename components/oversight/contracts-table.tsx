@@ -5,6 +5,7 @@ import { CONTRACTS_PER_PAGE, SORT_LABELS, oversightQuery, paginate, type Oversig
 import { sortContracts } from "@/lib/oversight/sort";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { CompactRows, type CompactCell, type CompactColumn } from "./compact-rows";
 import { Pagination } from "./pagination";
 
 const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
@@ -24,8 +25,27 @@ function SortHeader({ column, params, basePath, numeric }: { column: SortKey; pa
   );
 }
 
-function Money({ cents }: { cents: number }) {
-  return <span title={formatEuros(cents)}>{formatEurosCompact(cents)}</span>;
+const money = (cents: number) => [formatEurosCompact(cents), formatEuros(cents)];
+
+const COLUMNS: CompactColumn[] = [["as", "font-medium"], ["t"], ["t"], ["t", "n"], ["ts", "n"], ["t", "n"], ["ul"], ["ts", "n"], ["m", "n"], ["m", "n"], ["m", "n"], ["t", "n"], ["t", "n"]];
+
+/** A contract's row: department and status, region, framework, wave, actions, progress by commitment, lateness, money by stage, alerts. */
+function contractCells(r: OversightContractRow): CompactCell[] {
+  return [
+    [`${r.departmentName} (${r.departmentCode})`, r.departmentCode, CONTRACT_STATUS_LABELS[r.status]],
+    r.regionName,
+    r.frameworkCode,
+    String(r.wave),
+    [formatNumber(r.actionCount), `dont ${formatNumber(r.doneCount)} réalisées`],
+    pct(r.averageProgress),
+    r.commitments.map((c) => `${c.code} : ${c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} (${formatNumber(c.actionCount)} fiche${c.actionCount > 1 ? "s" : ""})`),
+    [pct(r.lateShare), `${formatNumber(r.lateCount)} en retard`],
+    money(r.funding.NOTIFIED),
+    money(r.funding.COMMITTED),
+    money(r.funding.PAID),
+    pct(r.spendingRate),
+    formatNumber(r.alertCount),
+  ];
 }
 
 /** The view's contracts, sorted, one page at a time: progress by commitment, money by stage, alerts. */
@@ -57,45 +77,8 @@ export function ContractsTable({ rows, params, basePath }: { rows: OversightCont
               {header("alertes", true)}
             </tr>
           </thead>
-          <tbody>
-            {/* Every row is sent twice (HTML and RSC payload): one text per element, plain links. */}
-            {page.rows.map((r) => (
-              <tr key={r.contractId}>
-                <th scope="row">
-                  <a href={`/espace/departements/${r.departmentCode}`} className="font-medium">{`${r.departmentName} (${r.departmentCode})`}</a>
-                  <small>{CONTRACT_STATUS_LABELS[r.status]}</small>
-                </th>
-                <td>{r.regionName}</td>
-                <td>{r.frameworkCode}</td>
-                <td className="n">{r.wave}</td>
-                <td className="n">
-                  {formatNumber(r.actionCount)}
-                  <small>{`dont ${formatNumber(r.doneCount)} réalisées`}</small>
-                </td>
-                <td className="n">{pct(r.averageProgress)}</td>
-                <td>
-                  {r.commitments.length === 0 ? (
-                    "—"
-                  ) : (
-                    <ul className="text-xs tabular-nums">
-                      {r.commitments.map((c) => (
-                        <li key={c.code}>{`${c.code} : ${c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)}\u00a0%`} (${formatNumber(c.actionCount)} fiche${c.actionCount > 1 ? "s" : ""})`}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className="n">
-                  {pct(r.lateShare)}
-                  <small>{`${formatNumber(r.lateCount)} en retard`}</small>
-                </td>
-                <td className="n"><Money cents={r.funding.NOTIFIED} /></td>
-                <td className="n"><Money cents={r.funding.COMMITTED} /></td>
-                <td className="n"><Money cents={r.funding.PAID} /></td>
-                <td className="n">{pct(r.spendingRate)}</td>
-                <td className="n">{formatNumber(r.alertCount)}</td>
-              </tr>
-            ))}
-          </tbody>
+          {/* Every row as the texts it shows, drawn by a client component: sent once (props), not twice (HTML and RSC tree). */}
+          <CompactRows base="/espace/departements/" columns={COLUMNS} rows={page.rows.map(contractCells)} />
         </table>
       </TableScroll>
       <Pagination page={page} label="Contrats" href={(p) => `${basePath}${oversightQuery(params, { page: p })}#contrats`} />

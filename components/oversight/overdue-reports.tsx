@@ -1,6 +1,5 @@
 // The execution reports whose due date has passed without adoption, on the national and regional views,
-// 50 a page (hundreds at national scale).
-import Link from "next/link";
+// 25 a page (hundreds at national scale), the others one page link away.
 import { ReportStatusBadge } from "@/components/reports/report-status";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -41,13 +40,13 @@ export function OverdueReports({ rows: all, page: pageNumber, pageHref }: { rows
               {rows.map((r) => (
                 <tr key={`${r.contractId}-${r.year}`}>
                   <td>
-                    <Link href={`/espace/departements/${r.departmentCode}`}>{`${r.departmentName} (${r.departmentCode})`}</Link>
+                    <a href={`/espace/departements/${r.departmentCode}`}>{`${r.departmentName} (${r.departmentCode})`}</a>
                   </td>
                   <th scope="row">
-                    <Link href={`/espace/departements/${r.departmentCode}/rapports/${r.year}`}>
+                    <a href={`/espace/departements/${r.departmentCode}/rapports/${r.year}`}>
                       {`Rapport ${r.year}`}
                       <span className="sr-only">{` de ${r.departmentName}`}</span>
-                    </Link>
+                    </a>
                   </th>
                   <td className="nw">{formatDate(r.dueOn)}</td>
                   <td className="n font-medium text-red-900">{`${formatNumber(r.daysLate)} jour${r.daysLate > 1 ? "s" : ""}`}</td>

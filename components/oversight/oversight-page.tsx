@@ -1,6 +1,6 @@
 import { DepartmentMap } from "@/components/map/department-map";
 import { formatNumber, formatPercent } from "@/lib/core/format";
-import type { ExportScope } from "@/lib/oversight/export-tables";
+import { exportHref, type ExportScope } from "@/lib/oversight/export-tables";
 import { MAP_MEASURE_LABELS, measureValue, oversightQuery, type OversightParams, type OversightSummary } from "@/lib/oversight/schemas";
 import type { OverdueReportRow } from "@/lib/reports/schemas";
 import { AlertsList } from "./alerts-list";
@@ -10,6 +10,9 @@ import { FiltersForm, MeasureForm } from "./filters-form";
 import { OverdueReports } from "./overdue-reports";
 import { PeersTable } from "./peers-table";
 import { CommitmentsTable, FundersTable, TotalsCards } from "./summary-tables";
+
+/** Alerts listed on the view (the counts per rule cover them all, the export lists them all). */
+const ALERTS_ON_VIEW = 25;
 
 function Section({ id, title, children, intro }: { id: string; title: string; intro?: React.ReactNode; children: React.ReactNode }) {
   return (
@@ -58,6 +61,17 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
           format={params.measure === "alertes" ? (v) => `${formatNumber(v)} alerte${v > 1 ? "s" : ""}` : (v) => formatPercent(v)}
           outOfScopeLabel={view.scope.kind === "region" ? "Hors de la région (non affiché)" : undefined}
           zoomToScope={view.scope.kind === "region"}
+          tablePage={params.mapPage}
+          tablePageHref={(p) => `${basePath}${oversightQuery(params, { mapPage: p })}#carte-tableau`}
+          exportNote={
+            <>
+              Les valeurs des cinq mesures pour tous les départements :{" "}
+              <a href={exportHref("departements", scope, "csv", params)} className="text-marianne underline" download>
+                export CSV de la comparaison avec la médiane nationale
+              </a>
+              .
+            </>
+          }
         />
       </Section>
       <Section
@@ -69,7 +83,7 @@ export function OversightPage({ view, params, basePath, intro, overdueReports }:
         <ExportLinks table="departements" scope={scope} params={params} />
       </Section>
       <Section id="alertes" title={`Alertes (${formatNumber(view.alerts.total)})`} intro="Calculées à partir des données, jamais saisies.">
-        <AlertsList summary={view.alerts} departmentNames={names} caption="Alertes de la sélection, par département" />
+        <AlertsList summary={{ ...view.alerts, first: view.alerts.first.slice(0, ALERTS_ON_VIEW) }} departmentNames={names} caption="Alertes de la sélection, par département" />
         <ExportLinks table="alertes" scope={scope} params={params} />
       </Section>
       <OverdueReports rows={overdueReports} page={params.reportPage} pageHref={(p) => `${basePath}${oversightQuery(params, { reportPage: p })}#rapports-en-retard`} />

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
 import { AlertsList } from "@/components/oversight/alerts-list";
 import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionScheduleCells, ActionScheduleHeaders, actionTitleId } from "@/components/actions/action-schedule-cells";
+import { ActionScheduleHeaders, actionProgressLabelledBy, actionScheduleText, actionTitleId } from "@/components/actions/action-schedule-cells";
+import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
+import { actionStatusBadges } from "@/components/ui/action-status";
 import { HistoryList } from "@/components/history/history-list";
 import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -18,13 +20,20 @@ import { addCommentForm } from "../../app/(espace)/espace/departements/[code]/ad
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
+/** Title (a link whose id names the row's progress bar), calendar, status badges, progress. */
+const ACTION_COLUMNS: CompactColumn[] = [["ai", "font-medium"], ["t", "nw"], ["bd"], ["pb"]];
+
+/** Entries of « Activité récente » on the dashboard; the history page lists the rest. */
+const ACTIVITY_ON_DASHBOARD = 5;
+
 /**
  * A department's workspace for a viewer: rendered per request by the page, and once per set of roles by
  * the page cache (app/vues-en-cache/, lib/page-cache/), which gives it a stand-in viewer with the same
  * roles and no identity. Nothing here may depend on who the viewer is beyond their roles.
  */
 export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: Viewer; code: string; archivee?: string }) {
-  const workspace = await getWorkspaceDepartment(viewer, code);
+  // One more than shown: whether the full history has more to say.
+  const workspace = await getWorkspaceDepartment(viewer, code, undefined, ACTIVITY_ON_DASHBOARD + 1);
   if (!workspace) notFound();
   const { dashboard, permissions } = workspace;
   const contract = dashboard.contract;
@@ -73,19 +82,17 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                     <ActionScheduleHeaders />
                   </tr>
                 </thead>
-                <tbody>
-                  {/* Plain links: a Link on each of the 40 rows costs its props again in the RSC payload. */}
-                  {contract.actions.map((a, i) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        <a href={`/espace/departements/${code}/actions/${a.id}`} id={actionTitleId(i)} className="font-medium">
-                          {`${a.reference} — ${a.title}`}
-                        </a>
-                      </th>
-                      <ActionScheduleCells action={a} titleId={actionTitleId(i)} />
-                    </tr>
-                  ))}
-                </tbody>
+                {/* Each row as the texts it shows, drawn by a client component: sent once (props), not twice (HTML and RSC tree). */}
+                <CompactRows
+                  base={`/espace/departements/${code}/actions/`}
+                  columns={ACTION_COLUMNS}
+                  rows={contract.actions.map((a, i) => [
+                    [`${a.reference} — ${a.title}`, a.id, actionTitleId(i)],
+                    actionScheduleText(a),
+                    actionStatusBadges(a.status, a.isLate),
+                    [a.progress, actionProgressLabelledBy(actionTitleId(i))],
+                  ])}
+                />
               </table>
             </TableScroll>
           </section>
@@ -120,8 +127,16 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
           Activité récente
         </h2>
         <div className="mt-3">
-          <HistoryList items={workspace.activity} showEntity />
+          <HistoryList items={workspace.activity.slice(0, ACTIVITY_ON_DASHBOARD)} showEntity compact />
         </div>
+        {workspace.activity.length > ACTIVITY_ON_DASHBOARD ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/espace/departements/${code}/historique`} className="text-marianne underline">
+              Tout l&apos;historique du département
+            </Link>{" "}
+            (les {ACTIVITY_ON_DASHBOARD} modifications les plus récentes sont ci-dessus)
+          </p>
+        ) : null}
       </section>
     </div>
   );

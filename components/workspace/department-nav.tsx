@@ -7,6 +7,7 @@ const TABS = [
   { segment: "/contexte", label: "Chiffres de contexte" },
   { segment: "/rapports", label: "Rapports" },
   { segment: "/echanges", label: "Import / export" },
+  { segment: "/historique", label: "Historique" },
 ];
 
 /** The tabs of a department's workspace; `current` is the segment of the page shown. */

@@ -4,13 +4,13 @@ import { oversightQuery, paginate, parseOversightParams, round1, spendingRate } 
 describe("oversight search params", () => {
   it("reads filters, sorting and the map measure", () => {
     const p = parseOversightParams({ cadre: "2020-2022", vague: "2020", annee: "2022", region: "11", tri: "taux", ordre: "desc", mesure: "retard" });
-    expect(p).toEqual({ filters: { framework: "2020-2022", wave: 2020, year: 2022, region: "11" }, sort: "taux", order: "desc", measure: "retard", page: 1, departmentPage: 1, reportPage: 1 });
+    expect(p).toEqual({ filters: { framework: "2020-2022", wave: 2020, year: 2022, region: "11" }, sort: "taux", order: "desc", measure: "retard", page: 1, departmentPage: 1, reportPage: 1, mapPage: 1 });
     expect(oversightQuery(p)).toBe("?cadre=2020-2022&vague=2020&annee=2022&region=11&tri=taux&ordre=desc&mesure=retard");
   });
 
   it("falls back to defaults on anything unreadable, one field at a time", () => {
     const p = parseOversightParams({ cadre: "'; DROP TABLE", vague: "abc", annee: "", region: "1", tri: "nope", ordre: "up", mesure: ["alertes", "taux"] });
-    expect(p).toEqual({ filters: { framework: null, wave: null, year: null, region: null }, sort: "departement", order: "asc", measure: "alertes", page: 1, departmentPage: 1, reportPage: 1 });
+    expect(p).toEqual({ filters: { framework: null, wave: null, year: null, region: null }, sort: "departement", order: "asc", measure: "alertes", page: 1, departmentPage: 1, reportPage: 1, mapPage: 1 });
     expect(oversightQuery({ ...p, measure: "taux" })).toBe("");
   });
 
@@ -26,7 +26,7 @@ describe("pages of a long table", () => {
     expect(p).toMatchObject({ page: 3, departmentPage: 2 });
     expect(oversightQuery(p)).toBe("?tri=taux&page=3&page_departements=2");
     expect(oversightQuery(p, { page: 1, departmentPage: 1 })).toBe("?tri=taux");
-    expect(parseOversightParams({ page: "0", page_departements: "x" })).toMatchObject({ page: 1, departmentPage: 1, reportPage: 1 });
+    expect(parseOversightParams({ page: "0", page_departements: "x" })).toMatchObject({ page: 1, departmentPage: 1, reportPage: 1, mapPage: 1 });
   });
 
   it("cuts rows into pages, a page past the end showing the last one", () => {

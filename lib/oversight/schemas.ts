@@ -44,16 +44,16 @@ export const MAP_MEASURE_LABELS: Record<MapMeasure, string> = {
 
 /**
  * `page`: of the contracts table; `departmentPage`: of the tables with one row per department;
- * `reportPage`: of the overdue execution reports.
+ * `reportPage`: of the overdue execution reports; `mapPage`: of the table under the map.
  */
-export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure; page: number; departmentPage: number; reportPage: number };
+export type OversightParams = { filters: OversightFilters; sort: SortKey; order: SortOrder; measure: MapMeasure; page: number; departmentPage: number; reportPage: number; mapPage: number };
 
-/** Rows per page of the contracts table. */
-export const CONTRACTS_PER_PAGE = 50;
+/** Rows per page of the contracts table (each row is sent twice, HTML and RSC payload; all rows are in the CSV). */
+export const CONTRACTS_PER_PAGE = 25;
 /** Rows per page of the department tables: every department of France on one page (more only with synthetic territories). */
 export const DEPARTMENTS_PER_PAGE = 101;
 /** Rows per page of the overdue execution reports (hundreds at national scale: one page would weigh megabytes). */
-export const OVERDUE_REPORTS_PER_PAGE = 50;
+export const OVERDUE_REPORTS_PER_PAGE = 25;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
 
@@ -68,6 +68,7 @@ const ParamsSchema = z.object({
   page: optional(z.coerce.number().int().min(1).max(100_000)),
   page_departements: optional(z.coerce.number().int().min(1).max(100_000)),
   page_rapports: optional(z.coerce.number().int().min(1).max(100_000)),
+  page_carte: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -84,6 +85,7 @@ export function parseOversightParams(raw: RawParams): OversightParams {
     page: p.page ?? 1,
     departmentPage: p.page_departements ?? 1,
     reportPage: p.page_rapports ?? 1,
+    mapPage: p.page_carte ?? 1,
   };
 }
 
@@ -101,6 +103,7 @@ export function oversightQuery(params: OversightParams, change: Partial<Omit<Ove
   if (merged.page > 1) q.set("page", String(merged.page));
   if (merged.departmentPage > 1) q.set("page_departements", String(merged.departmentPage));
   if (merged.reportPage > 1) q.set("page_rapports", String(merged.reportPage));
+  if (merged.mapPage > 1) q.set("page_carte", String(merged.mapPage));
   const text = q.toString();
   return text ? `?${text}` : "";
 }

@@ -107,7 +107,7 @@ async function cachedViewEntry(request: NextRequest, headers: Headers): Promise<
   if (!mayOversee(viewer, view)) return null;
   const params = parseOversightParams(firstValues(search));
   // Far pages get no copy: each would take about 1 MB of the memory cache the public pages share.
-  if (Math.max(params.page, params.departmentPage, params.reportPage) > MAX_CACHED_PAGE) return null;
+  if (Math.max(params.page, params.departmentPage, params.reportPage, params.mapPage) > MAX_CACHED_PAGE) return null;
   // A regional view is its own region: the region filter does not apply (as on the page).
   const query = oversightQuery(view.kind === "region" ? { ...params, filters: { ...params.filters, region: null } } : params);
   // Keyed by the reader's roles (what they may read), not the user's: two national officials share a copy.

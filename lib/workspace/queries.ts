@@ -40,13 +40,14 @@ function dashboardOf(viewer: Viewer, code: string, contractId: string | undefine
 }
 
 /**
- * A department's workspace, or null when the viewer may not read its non-public data. The activity is
- * read afresh: comments and reports write history without touching the cached figures.
+ * A department's workspace, or null when the viewer may not read its non-public data. The activity (its
+ * `activityTake` most recent changes, 20 by default) is read afresh: comments and reports write history without
+ * touching the cached figures.
  */
-export async function getWorkspaceDepartment(viewer: Viewer, code: string, contractId?: string): Promise<WorkspaceDepartment | null> {
+export async function getWorkspaceDepartment(viewer: Viewer, code: string, contractId?: string, activityTake = 20): Promise<WorkspaceDepartment | null> {
   const territory = await departmentTerritory(db(), code);
   if (!territory || !can(viewer, "contract.read", territory)) return null;
-  const [dashboard, activity] = await Promise.all([dashboardOf(viewer, code, contractId), listDepartmentActivity(viewer, territory)]);
+  const [dashboard, activity] = await Promise.all([dashboardOf(viewer, code, contractId), listDepartmentActivity(viewer, territory, activityTake)]);
   const actionIds = activity.filter((a) => a.entity === "Action").map((a) => a.entityId);
   const titles = new Map((await db().action.findMany({ where: { id: { in: actionIds } }, select: { id: true, title: true } })).map((a) => [a.id, a.title]));
   return {
