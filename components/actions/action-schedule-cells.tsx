@@ -3,7 +3,7 @@ import { formatShortDate } from "@/lib/core/format";
 import type { ActionStatus } from "@/lib/core/vocabulary";
 
 /** The progress column's header id: with the row's title (`titleId`), it names each row's bar (one table per page). */
-const PROGRESS_HEADER_ID = "av";
+export const PROGRESS_HEADER_ID = "av";
 
 /** The headers of the cells below, in the same order. */
 export function ActionScheduleHeaders() {
@@ -16,6 +16,11 @@ export function ActionScheduleHeaders() {
       </th>
     </>
   );
+}
+
+/** An action's calendar, as its cell says it (« 1 janv. 2025 → 31 déc. 2027 », « ? » for a date not set). */
+export function actionCalendar(a: { startDate: string | null; endDate: string | null }) {
+  return `${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`;
 }
 
 /** The id of an action's title in its row, which names its progress bar. */
@@ -38,7 +43,7 @@ export function ActionScheduleCells({
 }) {
   return (
     <>
-      <td className="nw">{`${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`}</td>
+      <td className="nw">{actionCalendar(a)}</td>
       <td>
         <ActionStatusBadge status={a.status} isLate={a.isLate} />
       </td>
