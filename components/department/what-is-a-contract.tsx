@@ -1,7 +1,3 @@
-"use client";
-
-// A client component without data: the HTML holds its text, and the RSC payload of the pages that show it only
-// names it instead of carrying that text a second time.
 /** What a contract is, in plain French, for a visitor who lands on a page. */
 export function WhatIsAContract({ open = false }: { open?: boolean }) {
   return (

@@ -10,7 +10,6 @@ import { formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/form
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PublicContract } from "@/lib/opendata/schemas";
-import { NationalSources } from "./national-sources";
 
 // The national page, served at "/" (a rewrite in next.config.ts). It sits behind a dynamic segment so
 // that nothing is prerendered at build time (no database then): rendered on the first visit, then from
@@ -25,6 +24,11 @@ const NATIONAL_SCOPE = "france";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
+const SOURCES = [
+  { href: "https://solidarites.gouv.fr/premiere-vague-de-contractualisation-de-la-strategie-nationale-de-prevention-et-de-protection-de", label: "Ministère des Solidarités : première vague de contractualisation (2020)" },
+  { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2021-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2021" },
+  { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2022-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2022" },
+];
 
 /** Each department's most recent contract (the list comes newest first within a department), with how many came before. */
 function latestByDepartment(contracts: PublicContract[]): { contract: PublicContract; earlier: number }[] {
@@ -134,7 +138,29 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
         <ApiDownloads resource="contrats" label="Contrats par département" />
       </section>
 
-      <NationalSources />
+      <section aria-labelledby="sources" className="space-y-2">
+        <h2 id="sources" className="text-xl font-semibold">
+          Sources
+        </h2>
+        <ul className="list-inside list-disc space-y-1 text-sm">
+          {SOURCES.map((s) => (
+            <li key={s.href}>
+              <a href={s.href} className="text-marianne underline" rel="noopener noreferrer" target="_blank">
+                {s.label}
+                <span className="sr-only"> (nouvelle fenêtre)</span>
+              </a>
+            </li>
+          ))}
+          <li>Chaque contrat renvoie à sa source sur la page de son département et dans le CSV, ou porte la mention « donnée de démonstration ».</li>
+        </ul>
+        <p className="text-sm">
+          Toutes les données publiées sont téléchargeables et documentées sur la page{" "}
+          <a href="/donnees-ouvertes" className="text-marianne underline">
+            données ouvertes
+          </a>
+          .
+        </p>
+      </section>
     </div>
   );
 }
