@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export default function NotFound() {
   return (
@@ -7,9 +6,9 @@ export default function NotFound() {
       <p className="mt-4">La page demandée n&apos;existe pas, ou le département indiqué n&apos;est pas reconnu.</p>
       <p className="mt-2">Les départements sont désignés par leur code INSEE : 01, 2A, 77, 971…</p>
       <p className="mt-6">
-        <Link href="/" className="text-marianne underline">
+        <a href="/" className="text-marianne underline">
           Retour à la liste des départements sous contrat
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -3,7 +3,7 @@ import { formatShortDate } from "@/lib/core/format";
 import type { ActionStatus } from "@/lib/core/vocabulary";
 
 /** The progress column's header id: with the row's title (`titleId`), it names each row's bar (one table per page). */
-const PROGRESS_HEADER_ID = "av";
+export const PROGRESS_HEADER_ID = "av";
 
 /** The headers of the cells below, in the same order. */
 export function ActionScheduleHeaders() {

@@ -1,17 +1,38 @@
-import { ActionScheduleCells, ActionScheduleHeaders, actionTitleId } from "@/components/actions/action-schedule-cells";
+import { ActionScheduleHeaders, PROGRESS_HEADER_ID, actionScheduleText } from "@/components/actions/action-schedule-cells";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicAction } from "@/lib/opendata/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ActionRows, type ActionRow } from "./action-rows";
 
-// Every row is sent twice (HTML and the page's RSC payload): what is the same on every row is said once. The
-// objectives' titles are listed under the table instead of a tooltip on each code; when every fiche is a
-// demonstration without a source, the table says so once instead of on each row.
-export function ActionsTable({ actions }: { actions: PublicAction[] }) {
+const row = (a: PublicAction): ActionRow => [
+  a.reference,
+  a.title,
+  a.purpose,
+  a.objectiveCode ?? "—",
+  a.partners ? `${a.lead ?? "—"}, avec : ${a.partners}` : (a.lead ?? "—"),
+  actionScheduleText(a),
+  a.status,
+  a.isLate ? 1 : 0,
+  a.progress,
+];
+
+/**
+ * The fiches action of a contract; with `more`, only the first `more.shown` of them, and a link to the page that
+ * lists them all (the CSV below the table has them all too).
+ *
+ * What is the same on every row is said once: the objectives' titles are listed under the table instead of a
+ * tooltip on each code; when every fiche is a demonstration without a source, the table says so once. The rows
+ * are a client component given their values (ActionRows): the page's RSC payload carries the values once instead
+ * of the rendered tree of each row, which the HTML already holds.
+ */
+export function ActionsTable({ actions, more }: { actions: PublicAction[]; more?: { shown: number; href: string } }) {
   if (actions.length === 0) return <p>Aucune fiche action n&apos;est encore publiée pour ce contrat.</p>;
+  const partial = more !== undefined && actions.length > more.shown;
+  const shown = partial ? actions.slice(0, more.shown) : actions;
   const allDemoUnsourced = actions.every((a) => a.isDemo && !a.sourceUrl && !a.source?.quote);
   const objectives = new Map<string, string>();
-  for (const a of actions) if (a.objectiveCode && a.objectiveTitle && !objectives.has(a.objectiveCode)) objectives.set(a.objectiveCode, a.objectiveTitle);
+  for (const a of shown) if (a.objectiveCode && a.objectiveTitle && !objectives.has(a.objectiveCode)) objectives.set(a.objectiveCode, a.objectiveTitle);
   const objectiveList = [...objectives].sort(([a], [b]) => a.localeCompare(b, "fr", { numeric: true }));
   return (
     <>
@@ -22,7 +43,9 @@ export function ActionsTable({ actions }: { actions: PublicAction[] }) {
       ) : null}
       <TableScroll label="Fiches action" className="rounded-lg border border-slate-200 bg-white">
         <table className={DATA_TABLE}>
-          <caption className="sr-only">Fiches action du contrat avec leur statut et leur avancement</caption>
+          <caption className="sr-only">
+            {partial ? `Fiches action du contrat avec leur statut et leur avancement : les ${shown.length} premières sur ${actions.length}` : "Fiches action du contrat avec leur statut et leur avancement"}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Fiche action</th>
@@ -31,26 +54,24 @@ export function ActionsTable({ actions }: { actions: PublicAction[] }) {
               <ActionScheduleHeaders />
             </tr>
           </thead>
-          <tbody>
-            {actions.map((a, i) => (
-              <tr key={a.id}>
-                <th scope="row">
-                  <small>{a.reference}</small>
-                  <b id={actionTitleId(i)}>{a.title}</b>
-                  {a.purpose ? <p>{a.purpose}</p> : null}
-                  {allDemoUnsourced ? null : <Provenance sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />}
-                </th>
-                <td>{a.objectiveCode ?? "—"}</td>
-                <td>{a.partners ? `${a.lead ?? "—"}, avec : ${a.partners}` : (a.lead ?? "—")}</td>
-                <ActionScheduleCells action={a} titleId={actionTitleId(i)} />
-              </tr>
-            ))}
-          </tbody>
+          <ActionRows
+            rows={shown.map(row)}
+            provenance={allDemoUnsourced ? null : shown.map((a) => <Provenance key={a.reference} sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />)}
+            progressHeaderId={PROGRESS_HEADER_ID}
+          />
         </table>
       </TableScroll>
+      {partial ? (
+        <p>
+          <a href={more.href} className="font-medium text-marianne underline">
+            {`Voir les ${actions.length} fiches action`}
+          </a>{" "}
+          <span className="text-sm text-slate-700">{`(${actions.length - shown.length} de plus, avec leur objectif, leur pilote, leur calendrier, leur statut et leur avancement)`}</span>
+        </p>
+      ) : null}
       {objectiveList.length > 0 ? (
         <div className="text-sm">
-          <h3 className="font-medium">Objectifs des fiches action</h3>
+          <h3 className="font-medium">{partial ? "Objectifs de ces fiches action" : "Objectifs des fiches action"}</h3>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
             {objectiveList.map(([code, title]) => (
               <div key={code} className="contents">

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { Provenance } from "@/components/ui/provenance";
 import { formatDate, formatEurosCompact } from "@/lib/core/format";
+import { contractActionsPath } from "@/lib/opendata/links";
 import type { PublicDepartmentPage } from "@/lib/opendata/schemas";
 import { ActionsTable } from "./actions-table";
 import { CommitmentProgressSection } from "./commitment-progress";
@@ -12,6 +12,13 @@ import { FundingSection } from "./funding";
 import { IndicatorsTable } from "./indicators-table";
 import { WhatIsAContract } from "./what-is-a-contract";
 
+/**
+ * How many fiches action a contract's page shows; the others are one link away (a page listing them all, cached
+ * like this one) and in the CSV under the table. A contract has up to 40 or so: all of them made this page weigh
+ * 144 Ko (npm run bench, « Poids des pages »).
+ */
+const ACTIONS_SHOWN = 10;
+
 /** A department's public dashboard: its current contract (or an earlier one, `archive`), with everything published about it. */
 export function DepartmentDashboard({ page, archive = false }: { page: PublicDepartmentPage; archive?: boolean }) {
   const { department, contract } = page;
@@ -21,17 +28,17 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
         <nav aria-label="Fil d'Ariane" className="text-sm">
           <ol className="flex flex-wrap gap-2">
             <li>
-              <Link href="/" className="text-marianne underline">
+              <a href="/" className="text-marianne underline">
                 Accueil
-              </Link>
+              </a>
               <span aria-hidden="true"> ›</span>
             </li>
             {archive && contract ? (
               <>
                 <li>
-                  <Link href={department.pageUrl} className="text-marianne underline">
+                  <a href={department.pageUrl} className="text-marianne underline">
                     {department.name}
-                  </Link>
+                  </a>
                   <span aria-hidden="true"> ›</span>
                 </li>
                 <li aria-current="page">Contrat {contract.slug}</li>
@@ -57,9 +64,9 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
           {archive ? (
             <p className="rounded border-l-4 border-marianne bg-marianne-light p-3">
               Contrat antérieur du département.{" "}
-              <Link href={department.pageUrl} className="text-marianne underline">
+              <a href={department.pageUrl} className="text-marianne underline">
                 Voir le contrat le plus récent
-              </Link>
+              </a>
             </p>
           ) : null}
           <ContractHeader contract={contract} />
@@ -79,7 +86,7 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
             <h2 id="actions" className="text-xl font-semibold">
               Fiches action ({page.actions.length})
             </h2>
-            <ActionsTable actions={page.actions} />
+            <ActionsTable actions={page.actions} more={{ shown: ACTIONS_SHOWN, href: contractActionsPath(department.code, contract.id) }} />
             <ApiDownloads resource="actions" label="Fiches action du contrat" query={{ departement: department.code, contrat: contract.id }} />
           </section>
           <section aria-labelledby="indicateurs" className="below-fold space-y-3">
@@ -108,9 +115,9 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
           <ul className="list-inside list-disc">
             {page.otherContracts.map((c) => (
               <li key={c.id}>
-                <Link href={c.pageUrl} className="text-marianne underline">
+                <a href={c.pageUrl} className="text-marianne underline">
                   {c.frameworkName} — vague {c.wave} ({c.statusLabel})
-                </Link>{" "}
+                </a>{" "}
                 : du {formatDate(c.periodStart)} au {formatDate(c.periodEnd)}, {formatEurosCompact(c.totalCents)}
                 {c.includesDemo ? (c.demoCents >= c.totalCents ? " (montants de démonstration)" : ` (dont ${formatEurosCompact(c.demoCents)} de démonstration)`) : null}
               </li>
@@ -141,9 +148,9 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
         <ApiDownloads resource="contrats" label={`Contrats de ${department.name}`} query={{ departement: department.code }} />
         <p className="text-sm">
           Toutes les données de ce département, et la documentation de l&apos;API :{" "}
-          <Link href="/donnees-ouvertes" className="text-marianne underline">
+          <a href="/donnees-ouvertes" className="text-marianne underline">
             données ouvertes
-          </Link>
+          </a>
           .
         </p>
       </section>

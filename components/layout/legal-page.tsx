@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** The frame of the pages every French public site has: breadcrumb, title, text. */
 export function LegalPage({ title, children }: { title: string; children: React.ReactNode }) {
@@ -7,9 +6,9 @@ export function LegalPage({ title, children }: { title: string; children: React.
       <nav aria-label="Fil d'Ariane" className="text-sm">
         <ol className="flex gap-2">
           <li>
-            <Link href="/" className="text-marianne underline">
+            <a href="/" className="text-marianne underline">
               Accueil
-            </Link>
+            </a>
             <span aria-hidden="true"> ›</span>
           </li>
           <li aria-current="page">{title}</li>

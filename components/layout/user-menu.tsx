@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { clearedSignedInMarker } from "@/lib/auth/cookies";
 
 type Session = { loaded: boolean; displayName: string | null };
 
 /**
  * Who is signed in, asked of /api/session from the browser (again on every navigation): the pages
  * themselves read no cookie, so public pages are rendered once for everybody and served from cache.
+ * Loaded only when the sign-in marker is there (header-user-menu.tsx); a session found closed or expired
+ * drops the marker, so that the next pages no longer load this menu.
  */
 export function UserMenu({ signOut }: { signOut: () => Promise<void> }) {
   const pathname = usePathname();
@@ -17,8 +20,12 @@ export function UserMenu({ signOut }: { signOut: () => Promise<void> }) {
   useEffect(() => {
     let current = true;
     fetch("/api/session", { cache: "no-store", credentials: "same-origin" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ displayName: string | null }>) : { displayName: null }))
-      .then((s) => current && setSession({ loaded: true, displayName: s.displayName ?? null }))
+      .then((r) => (r.ok ? (r.json() as Promise<{ displayName: string | null }>) : { displayName: null, failed: true }))
+      .then((s) => {
+        // Signed out or expired (not a failed request): the marker goes too.
+        if (!s.displayName && !("failed" in s)) document.cookie = clearedSignedInMarker(location.protocol === "https:");
+        if (current) setSession({ loaded: true, displayName: s.displayName ?? null });
+      })
       .catch(() => current && setSession({ loaded: true, displayName: null }));
     return () => {
       current = false;

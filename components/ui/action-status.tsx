@@ -1,4 +1,4 @@
-import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/actions/schemas";
+import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/core/vocabulary";
 
 // Colours only, one short class per status (.st-*, app/globals.css): the badge is on every row of long tables.
 const STYLES: Record<ActionStatus, string> = {

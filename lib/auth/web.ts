@@ -5,7 +5,7 @@ import { cache } from "react";
 import { viewerFromSessionToken } from "./sessions";
 import { PUBLIC_VIEWER, can, type Permission, type Territory, type Viewer } from "../server/authz";
 import { isHttps } from "../server/http/security-headers";
-import { SESSION_COOKIE, cookieName, sessionCookieOptions } from "./cookies";
+import { SESSION_COOKIE, SIGNED_IN_MARKER, cookieName, sessionCookieOptions, signedInMarkerOptions } from "./cookies";
 
 export const UNKNOWN_IP = "unknown";
 
@@ -34,12 +34,16 @@ export async function requirePermission(permission: Permission, territory: Terri
 
 export async function setSessionCookie(token: string, expiresAt: Date) {
   const secure = await secureRequest();
-  (await cookies()).set(cookieName(SESSION_COOKIE, secure), token, { ...sessionCookieOptions(secure), expires: expiresAt });
+  const jar = await cookies();
+  jar.set(cookieName(SESSION_COOKIE, secure), token, { ...sessionCookieOptions(secure), expires: expiresAt });
+  jar.set(cookieName(SIGNED_IN_MARKER, secure), "1", { ...signedInMarkerOptions(secure), expires: expiresAt });
 }
 
 export async function clearSessionCookie() {
   const secure = await secureRequest();
-  (await cookies()).set(cookieName(SESSION_COOKIE, secure), "", { ...sessionCookieOptions(secure), maxAge: 0 });
+  const jar = await cookies();
+  jar.set(cookieName(SESSION_COOKIE, secure), "", { ...sessionCookieOptions(secure), maxAge: 0 });
+  jar.set(cookieName(SIGNED_IN_MARKER, secure), "", { ...signedInMarkerOptions(secure), maxAge: 0 });
 }
 
 /**

@@ -5,3 +5,8 @@ export function apiUrl(resource: string, query: Record<string, string> = {}): st
   const search = new URLSearchParams(query).toString();
   return `${API_BASE}/${resource}${search ? `?${search}` : ""}`;
 }
+
+/** The page listing every fiche action of a contract (a department's page shows the first ones). */
+export function contractActionsPath(departmentCode: string, contractId: string): string {
+  return `/departements/${departmentCode}/contrats/${contractId}/fiches-action`;
+}

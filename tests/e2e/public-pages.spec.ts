@@ -1,6 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { csvRecords } from "../support/csv";
 import { expectNoAxeViolations } from "./axe";
+import { signIn } from "./helpers";
 
 /** From a department's page (its running 2025-2027 contract) to its earlier 2020-2022-framework contract. */
 async function openEarlierContract(page: Page, code: string) {
@@ -261,5 +263,82 @@ test.describe("en-têtes de sécurité", () => {
     expect((await downloadPromise).suggestedFilename()).toBe("financements-par-annee-77.csv");
     await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
     expect(violations).toEqual([]);
+  });
+});
+
+/** The id of a department's most recent contract, as its page's « CSV : Fiches action du contrat » link names it. */
+async function currentContractId(request: APIRequestContext, code: string): Promise<string> {
+  const html = await (await request.get(`/departements/${code}`)).text();
+  return decodeURIComponent(/\/api\/v1\/actions\?departement=\d+&amp;contrat=([^&"]+)&amp;format=csv/.exec(html)![1]);
+}
+
+test.describe("rien de perdu : chaque fiche action est sur la page, à un lien de là, et dans le CSV", () => {
+  test("Seine-et-Marne (77) : toutes les fiches action du contrat sont listées, et le CSV en a autant", async ({ page, request }) => {
+    await page.goto("/departements/77");
+    const heading = await page.getByRole("heading", { level: 2, name: /^Fiches action \(\d+\)$/ }).textContent();
+    const count = Number(/\((\d+)\)/.exec(heading ?? "")![1]);
+    const csvLink = page.getByRole("link", { name: "CSV : Fiches action du contrat", exact: true });
+    const csv = csvRecords(await (await request.get((await csvLink.getAttribute("href"))!)).text());
+    expect(csv).toHaveLength(count);
+    const csvTitles = csv.map((r) => r.title).sort();
+
+    // On the page: the first fiches, then (past the page's share) a link to all of them.
+    const shown = await page.getByRole("table", { name: /Fiches action du contrat/ }).getByRole("rowheader").locator("b").allTextContents();
+    await expect(page.getByRole("link", { name: `Voir les ${count} fiches action` })).toHaveCount(shown.length < count ? 1 : 0);
+    for (const title of shown) expect(csvTitles).toContain(title);
+
+    // The page listing them all, whether or not the department's page needs to link to it.
+    await page.goto(`/departements/77/contrats/${csv[0].contractId}/fiches-action`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Fiches action (${count}) — Seine-et-Marne (77)`);
+    const all = await page.getByRole("table", { name: /Fiches action du contrat/ }).getByRole("rowheader").locator("b").allTextContents();
+    expect(all.sort()).toEqual(csvTitles);
+    await expect(page.getByRole("link", { name: "CSV : Fiches action du contrat", exact: true })).toHaveAttribute("href", new RegExp(`contrat=${csv[0].contractId}&format=csv`));
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "retour à la page du contrat" }).click();
+    await expect(page).toHaveURL(/\/departements\/77$/);
+  });
+
+  test("la page de toutes les fiches action est servie depuis le cache, comme la page du département", async ({ request }) => {
+    const path = `/departements/77/contrats/${await currentContractId(request, "77")}/fiches-action`;
+    let state: string | undefined;
+    for (let i = 0; i < 4 && state !== "HIT"; i++) {
+      const answer = await request.get(path);
+      expect(answer.status()).toBe(200);
+      state = answer.headers()["x-nextjs-cache"];
+    }
+    expect(state).toBe("HIT");
+    expect((await request.get("/departements/77/contrats/inconnu/fiches-action")).status()).toBe(404);
+  });
+});
+
+test.describe("menu de l'utilisateur", () => {
+  const watchSessionRequests = (page: Page) => {
+    const seen: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/api/session") seen.push(r.url());
+    });
+    return seen;
+  };
+
+  test("un visiteur anonyme voit « Se connecter » sans que le menu soit chargé ni la session demandée", async ({ page }) => {
+    const asked = watchSessionRequests(page);
+    await page.goto("/departements/77");
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await page.getByRole("link", { name: "Données ouvertes" }).first().click();
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    expect(asked).toEqual([]);
+  });
+
+  test("connecté, les pages publiques montrent son nom ; une session expirée redevient « Se connecter » et retire le témoin", async ({ page, context }) => {
+    await signIn(page, "lecteur.77@demo.tripartite.fr");
+    const marker = (await context.cookies()).find((c) => c.name === "tripartite_connecte");
+    expect(marker).toMatchObject({ value: "1", httpOnly: false, path: "/" });
+    await page.goto("/departements/77");
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+    // The session ends on the server's side (here: its cookie is gone); the marker alone proves nothing.
+    await context.clearCookies({ name: "tripartite_session" });
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+    await expect.poll(async () => (await context.cookies()).some((c) => c.name === "tripartite_connecte")).toBe(false);
   });
 });

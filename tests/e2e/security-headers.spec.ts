@@ -124,6 +124,9 @@ test.describe("cookie de session", () => {
     await expect(page).toHaveURL(/\/espace/);
     const cookie = (await page.context().cookies()).find((c) => c.name === "tripartite_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
+    // Beside it, a marker without secret that the page's script may read: only then is the user menu loaded.
+    const marker = (await page.context().cookies()).find((c) => c.name === "tripartite_connecte");
+    expect(marker).toMatchObject({ value: "1", httpOnly: false, sameSite: "Lax", path: "/" });
   });
 
   test("derrière https : préfixe __Host-, Secure, et la session fonctionne jusqu'à la déconnexion", async ({ browser }) => {
@@ -139,6 +142,8 @@ test.describe("cookie de session", () => {
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
     expect((await context.cookies()).filter((c) => c.name.includes("tripartite_session"))).toEqual([]);
+    // The readable sign-in marker (the header loads the user menu only with it) goes with the session.
+    expect((await context.cookies()).filter((c) => c.name.includes("tripartite_"))).toEqual([]);
     await context.close();
   });
 });

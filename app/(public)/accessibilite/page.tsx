@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage } from "@/components/layout/legal-page";
 import { formatDate } from "@/lib/core/format";
 import { SITE } from "@/lib/opendata/site";
@@ -81,7 +80,7 @@ export default function AccessibilityPage() {
           Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, écrivez à{" "}
           <a href={`mailto:${SITE.contactEmail}`}>{SITE.contactEmail}</a> : nous vous indiquerons une alternative accessible et nous vous
           transmettrons l&apos;information sous une autre forme. Toutes les données publiées sont aussi disponibles en CSV et en JSON sur la
-          page <Link href="/donnees-ouvertes">données ouvertes</Link>.
+          page <a href="/donnees-ouvertes">données ouvertes</a>.
         </p>
       </section>
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage } from "@/components/layout/legal-page";
 import { apiUrl } from "@/lib/opendata/links";
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, RESOURCES, RESOURCE_NAMES, tableSchemaPath } from "@/lib/opendata/resources";
@@ -12,6 +11,8 @@ export const metadata: Metadata = {
 };
 
 const code = "rounded bg-slate-100 px-1 font-mono text-sm";
+// Plain links, as on every public page: next/link would add its code to what the page loads.
+const EXAMPLE_WIDGET = "/widget/departements/77";
 
 export default function OpenDataPage() {
   return (
@@ -135,7 +136,7 @@ export default function OpenDataPage() {
       <section aria-labelledby="widget" className="space-y-2">
         <h2 id="widget">Afficher les chiffres clés d&apos;un département sur votre site</h2>
         <p>
-          Le widget <Link href="/widget/departements/77">/widget/departements/77</Link> présente les chiffres clés du contrat d&apos;un département
+          Le widget <a href={EXAMPLE_WIDGET}>{EXAMPLE_WIDGET}</a> présente les chiffres clés du contrat d&apos;un département
           et un lien vers son tableau de bord. Il peut être intégré dans une page d&apos;un autre site :
         </p>
         <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage } from "@/components/layout/legal-page";
 import { SITE } from "@/lib/opendata/site";
 
@@ -30,7 +29,7 @@ export default function LegalNoticePage() {
         <p>
           Les données publiées sont réutilisables librement sous{" "}
           <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">Licence Ouverte 2.0</a>, à condition d&apos;en mentionner
-          la source et la date de mise à jour. Elles sont téléchargeables sur la page <Link href="/donnees-ouvertes">données ouvertes</Link>.
+          la source et la date de mise à jour. Elles sont téléchargeables sur la page <a href="/donnees-ouvertes">données ouvertes</a>.
         </p>
         <p>
           Les valeurs marquées « donnée de démonstration » sont fictives : elles illustrent le fonctionnement du service et ne
@@ -48,13 +47,13 @@ export default function LegalNoticePage() {
         <h2 id="autres">Voir aussi</h2>
         <ul>
           <li>
-            <Link href="/accessibilite">Déclaration d&apos;accessibilité</Link>
+            <a href="/accessibilite">Déclaration d&apos;accessibilité</a>
           </li>
           <li>
-            <Link href="/donnees-personnelles">Données personnelles</Link>
+            <a href="/donnees-personnelles">Données personnelles</a>
           </li>
           <li>
-            <Link href="/plan-du-site">Plan du site</Link>
+            <a href="/plan-du-site">Plan du site</a>
           </li>
         </ul>
       </section>

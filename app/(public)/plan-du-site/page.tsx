@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { LegalPage } from "@/components/layout/legal-page";
 import { apiUrl } from "@/lib/opendata/links";
 
 export const metadata: Metadata = { title: "Plan du site" };
+
+// Plain links, as on every public page: next/link would add its code to what the page loads.
+const EXAMPLE_DEPARTMENT = "/departements/77";
 
 export default function SiteMapPage() {
   return (
@@ -12,28 +14,28 @@ export default function SiteMapPage() {
         <h2 id="public">Pages publiques</h2>
         <ul>
           <li>
-            <Link href="/">Accueil : départements sous contrat</Link>
+            <a href="/">Accueil : départements sous contrat</a>
             <ul>
               <li>
                 Le tableau de bord de chaque département, depuis le tableau de l&apos;accueil (par exemple{" "}
-                <Link href="/departements/77">Seine-et-Marne (77)</Link>), et ses contrats antérieurs
+                <a href={EXAMPLE_DEPARTMENT}>Seine-et-Marne (77)</a>), et ses contrats antérieurs
               </li>
             </ul>
           </li>
           <li>
-            <Link href="/donnees-ouvertes">Données ouvertes : API, fichiers CSV, schémas et licence</Link>
+            <a href="/donnees-ouvertes">Données ouvertes : API, fichiers CSV, schémas et licence</a>
           </li>
           <li>
-            <Link href="/accessibilite">Déclaration d&apos;accessibilité</Link>
+            <a href="/accessibilite">Déclaration d&apos;accessibilité</a>
           </li>
           <li>
-            <Link href="/mentions-legales">Mentions légales</Link>
+            <a href="/mentions-legales">Mentions légales</a>
           </li>
           <li>
-            <Link href="/donnees-personnelles">Données personnelles</Link>
+            <a href="/donnees-personnelles">Données personnelles</a>
           </li>
           <li>
-            <Link href="/plan-du-site">Plan du site</Link>
+            <a href="/plan-du-site">Plan du site</a>
           </li>
         </ul>
       </section>
@@ -54,7 +56,7 @@ export default function SiteMapPage() {
         <h2 id="espace">Espace des agents</h2>
         <ul>
           <li>
-            <Link href="/connexion">Connexion</Link> (réservée aux agents des départements, des ARS et de l&apos;État)
+            <a href="/connexion">Connexion</a> (réservée aux agents des départements, des ARS et de l&apos;État)
           </li>
         </ul>
       </section>

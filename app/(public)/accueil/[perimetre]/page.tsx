@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Freshness } from "@/components/department/freshness";
 import { WhatIsAContract } from "@/components/department/what-is-a-contract";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
-import { DemoShare } from "@/components/department/demo-share";
+import { DemoShare, demoShareLabel } from "@/components/department/demo-share";
+import { DepartmentRows, type DepartmentRow } from "@/components/department/department-rows";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
 import { formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/format";
 import { DATA_TABLE } from "@/components/ui/data-table";
@@ -123,21 +123,16 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
                 <th scope="col" className="n">Avancement moyen</th>
               </tr>
             </thead>
-            <tbody>
-              {latest.map(({ contract: c, earlier }) => (
-                <tr key={c.departmentCode}>
-                  <th scope="row">
-                    <a href={c.pageUrl}>{`${c.departmentName} (${c.departmentCode})`}</a>
-                    {earlier > 0 ? <small>{`et ${earlier} contrat${earlier > 1 ? "s" : ""} antérieur${earlier > 1 ? "s" : ""}`}</small> : null}
-                  </th>
-                  <td className="n">
-                    {formatEurosCompact(c.totalCents)}
-                    {allDemo ? null : <DemoShare includesDemo={c.includesDemo} demoCents={c.demoCents} totalCents={c.totalCents} />}
-                  </td>
-                  <td className="n">{c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`}</td>
-                </tr>
-              ))}
-            </tbody>
+            <DepartmentRows
+              rows={latest.map(({ contract: c, earlier }): DepartmentRow => [
+                `${c.departmentName} (${c.departmentCode})`,
+                c.pageUrl,
+                earlier,
+                formatEurosCompact(c.totalCents),
+                allDemo ? null : demoShareLabel(c.includesDemo, c.demoCents, c.totalCents),
+                c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`,
+              ])}
+            />
           </table>
         </TableScroll>
         <ApiDownloads resource="contrats" label="Contrats par département" />
@@ -160,9 +155,9 @@ export default async function NationalPage({ params }: { params: Promise<{ perim
         </ul>
         <p className="text-sm">
           Toutes les données publiées sont téléchargeables et documentées sur la page{" "}
-          <Link href="/donnees-ouvertes" className="text-marianne underline">
+          <a href="/donnees-ouvertes" className="text-marianne underline">
             données ouvertes
-          </Link>
+          </a>
           .
         </p>
       </section>
