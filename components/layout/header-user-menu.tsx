@@ -19,12 +19,11 @@ const UserMenu = lazy(() => import("./user-menu").then((m) => ({ default: m.User
 const noSubscription = () => () => {};
 
 export function HeaderUserMenu({ signOut }: { signOut: () => Promise<void> }) {
-  // Read again on every navigation (a sign-in or sign-out redirects without reloading the layout); null on
-  // the server and while hydrating: nothing is shown until known, rather than a « Se connecter » that turns
-  // into a name.
+  // Read again on every navigation (a sign-in or sign-out redirects without reloading the layout). The
+  // server renders the anonymous header (most visitors, and the only one that works without JavaScript: a
+  // plain link to the sign-in page); a signed-in visitor's menu replaces it once the page has hydrated.
   usePathname();
-  const signedIn = useSyncExternalStore(noSubscription, () => hasSignedInMarker(document.cookie), () => null);
-  if (signedIn === null) return placeholder;
+  const signedIn = useSyncExternalStore(noSubscription, () => hasSignedInMarker(document.cookie), () => false);
   if (!signedIn) {
     return (
       <a href="/connexion" className="text-marianne underline-offset-4 hover:underline">
