@@ -11,6 +11,7 @@ import { Freshness } from "./freshness";
 import { FundingSection } from "./funding";
 import { IndicatorsTable } from "./indicators-table";
 import { WhatIsAContract } from "./what-is-a-contract";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 /**
  * How many fiches action a contract's page shows; the others are one link away (a page listing them all, cached
@@ -25,29 +26,11 @@ export function DepartmentDashboard({ page, archive = false }: { page: PublicDep
   return (
     <div className="space-y-10">
       <div className="space-y-2">
-        <nav aria-label="Fil d'Ariane" className="text-sm">
-          <ol className="flex flex-wrap gap-2">
-            <li>
-              <a href="/" className="text-marianne underline">
-                Accueil
-              </a>
-              <span aria-hidden="true"> ›</span>
-            </li>
-            {archive && contract ? (
-              <>
-                <li>
-                  <a href={department.pageUrl} className="text-marianne underline">
-                    {department.name}
-                  </a>
-                  <span aria-hidden="true"> ›</span>
-                </li>
-                <li aria-current="page">Contrat {contract.slug}</li>
-              </>
-            ) : (
-              <li aria-current="page">{department.name}</li>
-            )}
-          </ol>
-        </nav>
+        {archive && contract ? (
+          <Breadcrumb trail={[{ href: department.pageUrl, label: department.name }]} current={`Contrat ${contract.slug}`} />
+        ) : (
+          <Breadcrumb current={department.name} />
+        )}
         <h1 className="text-3xl font-bold">
           {department.name} ({department.code})
         </h1>

@@ -4,6 +4,7 @@ import { ActionsTable } from "@/components/department/actions-table";
 import { Freshness } from "@/components/department/freshness";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { getPublicDepartmentPage } from "@/lib/opendata/cached";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 type Props = { params: Promise<{ code: string; id: string }> };
 
@@ -32,23 +33,7 @@ export default async function ContractActionsPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <nav aria-label="Fil d'Ariane" className="text-sm">
-          <ol className="flex flex-wrap gap-2">
-            <li>
-              <a href="/" className="text-marianne underline">
-                Accueil
-              </a>
-              <span aria-hidden="true"> ›</span>
-            </li>
-            <li>
-              <a href={contractHref} className="text-marianne underline">
-                {current ? department.name : `${department.name}, contrat ${contract.slug}`}
-              </a>
-              <span aria-hidden="true"> ›</span>
-            </li>
-            <li aria-current="page">Fiches action</li>
-          </ol>
-        </nav>
+        <Breadcrumb trail={[{ href: contractHref, label: current ? department.name : `${department.name}, contrat ${contract.slug}` }]} current="Fiches action" />
         <h1 className="text-3xl font-bold">
           Fiches action ({page.actions.length}) — {department.name} ({department.code})
         </h1>
