@@ -428,15 +428,30 @@ export async function readContextFigures(departmentCode?: string): Promise<Publi
  * department, or of the whole dataset. A deleted funding line leaves no date behind.
  */
 export async function readFreshness(departmentCode?: string): Promise<string | null> {
-  const ids = await publishedContractIds(departmentCode);
-  const department = departmentCode ?? null;
+  return latestChange(await publishedContractIds(departmentCode), departmentCode ? [departmentCode] : null);
+}
+
+/**
+ * The same latest change over several departments (a part of the national freshness, cached under
+ * their tags): the national date is the latest of its parts', and a write recomputes its part only.
+ */
+export async function readFreshnessOf(departmentCodes: string[]): Promise<string | null> {
+  const contracts = await db().contract.findMany({ where: { AND: [contractScopeWhere(PUBLIC_VIEWER), { departmentCode: { in: departmentCodes } }] }, select: { id: true } });
+  return latestChange(
+    contracts.map((c) => c.id),
+    departmentCodes,
+  );
+}
+
+/** The latest change of these published contracts' records, and of the context figures of these departments (null: all). */
+async function latestChange(ids: string[], departmentCodes: string[] | null): Promise<string | null> {
   const [row] = await db().$queryRaw<{ at: Date | null }[]>`
     SELECT GREATEST(
       (SELECT max("updatedAt") FROM "Contract" WHERE id = ANY(${ids})),
       (SELECT max("updatedAt") FROM "Action" WHERE "contractId" = ANY(${ids})),
       (SELECT max("updatedAt") FROM "FundingLine" WHERE "contractId" = ANY(${ids})),
       (SELECT max("updatedAt") FROM "IndicatorValue" WHERE "contractId" = ANY(${ids})),
-      (SELECT max("updatedAt") FROM "DepartmentContextFigure" WHERE ${department}::text IS NULL OR "departmentCode" = ${department}::text)
+      (SELECT max("updatedAt") FROM "DepartmentContextFigure" WHERE ${departmentCodes}::text[] IS NULL OR "departmentCode" = ANY(${departmentCodes}::text[]))
     ) AS at`;
   return row?.at ? new Date(row.at).toISOString() : null;
 }
