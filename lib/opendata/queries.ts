@@ -432,15 +432,35 @@ export async function readFreshness(departmentCode?: string): Promise<string | n
 }
 
 /**
- * The same latest change over several departments (a part of the national freshness, cached under
- * their tags): the national date is the latest of its parts', and a write recomputes its part only.
+ * The same latest change, per department, for several departments at once (the parts of the national
+ * freshness missing from the cache, read together): one query per table, grouped by contract.
  */
-export async function readFreshnessOf(departmentCodes: string[]): Promise<string | null> {
-  const contracts = await db().contract.findMany({ where: { AND: [contractScopeWhere(PUBLIC_VIEWER), { departmentCode: { in: departmentCodes } }] }, select: { id: true } });
-  return latestChange(
-    contracts.map((c) => c.id),
-    departmentCodes,
-  );
+export async function readFreshnessByDepartment(departmentCodes: string[]): Promise<Map<string, string | null>> {
+  const latest = new Map<string, Date | null>(departmentCodes.map((code) => [code, null]));
+  const note = (code: string, at: Date | null) => {
+    const current = latest.get(code) ?? null;
+    if (at && (!current || at > current)) latest.set(code, at);
+  };
+  const contracts = await db().contract.findMany({
+    where: { AND: [contractScopeWhere(PUBLIC_VIEWER), { departmentCode: { in: departmentCodes } }] },
+    select: { id: true, departmentCode: true, updatedAt: true },
+  });
+  const departmentOf = new Map(contracts.map((c) => [c.id, c.departmentCode]));
+  for (const c of contracts) note(c.departmentCode, c.updatedAt);
+  const ids = contracts.map((c) => c.id);
+  const rows = await db().$queryRaw<{ contractId: string | null; departmentCode: string | null; at: Date | null }[]>`
+    SELECT "contractId", NULL AS "departmentCode", max("updatedAt") AS at FROM "Action" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
+    UNION ALL
+    SELECT "contractId", NULL, max("updatedAt") FROM "FundingLine" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
+    UNION ALL
+    SELECT "contractId", NULL, max("updatedAt") FROM "IndicatorValue" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
+    UNION ALL
+    SELECT NULL, "departmentCode", max("updatedAt") FROM "DepartmentContextFigure" WHERE "departmentCode" = ANY(${departmentCodes}) GROUP BY "departmentCode"`;
+  for (const row of rows) {
+    const code = row.departmentCode ?? (row.contractId ? departmentOf.get(row.contractId) : undefined);
+    if (code) note(code, row.at ? new Date(row.at) : null);
+  }
+  return new Map([...latest].map(([code, at]) => [code, at ? at.toISOString() : null]));
 }
 
 /** The latest change of these published contracts' records, and of the context figures of these departments (null: all). */

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFundingLine } from "../../lib/funding/mutations";
 import { getPublicContracts, getPublicFreshness } from "../../lib/opendata/cached";
 import { respondCollection } from "../../lib/opendata/http";
+import { readDepartments, readFreshness, readFreshnessByDepartment } from "../../lib/opendata/queries";
 import { dataCacheForTests, invalidate, watchInvalidations, type DataCache } from "../../lib/server/cache/cache";
 import type { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import { db } from "../../lib/server/db";
@@ -83,10 +84,12 @@ describe("national open data collections assembled from per-department parts", (
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     expect(answers[0].meta.dataUpdatedAt).toBe(line.updatedAt.toISOString());
 
-    // The department's own date as well, and the national one is the latest of all of them.
+    // The department's own date as well; the national one, put together from its parts, is the one
+    // date of the whole dataset computed at once.
     expect(await getPublicFreshness("77")).toBe(line.updatedAt.toISOString());
     dataCacheForTests.use(null);
     expect(await getPublicFreshness()).toBe(line.updatedAt.toISOString());
+    expect(await readFreshness()).toBe(line.updatedAt.toISOString());
     expect(await getPublicContracts()).toEqual(await getPublicContracts());
   });
 
@@ -107,5 +110,12 @@ describe("national open data collections assembled from per-department parts", (
     const third = getPublicFreshness("63");
     await Promise.all([first, second, third]);
     expect(computed).toEqual(["freshness 63", "freshness 63"]);
+  });
+
+  it("the freshness of several departments read together is each one's own", async () => {
+    const codes = (await readDepartments()).map((d) => d.code);
+    const together = await readFreshnessByDepartment(codes);
+    for (const code of codes) expect([code, together.get(code)]).toEqual([code, await readFreshness(code)]);
+    expect([...together.values()].some((date) => date !== null)).toBe(true);
   });
 });
