@@ -115,6 +115,15 @@ function actionForms(html: string): Map<string, string>[] {
   return forms;
 }
 
+/** The first message the page shows in a live region (the forms' result, components/forms/field.tsx), tags left out. */
+function formMessage(html: string): string | null {
+  for (const [, body] of html.matchAll(/role="(?:status|alert)"[^>]*>([\s\S]{0,600}?)<\/(?:div|p)>/g)) {
+    const text = unescape(body.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+    if (text) return text.slice(0, 160);
+  }
+  return null;
+}
+
 /** Loads a page, fills the action form that has `marker` among its fields, and posts it as a browser without JavaScript. */
 async function submitForm(path: string, cookie: string, marker: string, fill: (fields: Map<string, string>) => void, success: string): Promise<number> {
   const page = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
@@ -127,7 +136,7 @@ async function submitForm(path: string, cookie: string, marker: string, fill: (f
   const res = await fetch(`${ORIGIN}${path}`, { method: "POST", body, headers: { cookie, origin: ORIGIN }, redirect: "manual" });
   const answer = await res.text();
   // The page drawn again with the form's state: its success message, or the refusal.
-  if (res.status === 200 && !answer.includes(success)) throw new Error(`réponse sans « ${success} » : ${/role="alert"[^>]*>([^<]{0,160})/.exec(answer)?.[1] ?? "?"}`);
+  if (res.status === 200 && !answer.includes(success)) throw new Error(`réponse sans « ${success} » : ${formMessage(answer) ?? "?"}`);
   return res.status;
 }
 
