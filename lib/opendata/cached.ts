@@ -12,7 +12,6 @@ import {
   readDepartmentBundle,
   readDepartments,
   readFreshness,
-  readFreshnessByDepartment,
   readFunding,
   readIndicators,
   type Departments,
@@ -90,49 +89,21 @@ export const getPublicIndicators = (code?: string): Promise<PublicIndicatorValue
 export const getPublicContextFigures = (code?: string): Promise<PublicContextFigure[]> => cachedRead("context-figures", code, readContextFigures);
 
 /**
- * Departments per cached part of the national freshness. The national date was one entry under the
- * national tag, recomputed after every write anywhere: at 1,010 territories, a scan of 4 million
- * funding lines (`max("updatedAt")` has no index to use: 1.5 s, with PostgreSQL's parallel workers),
- * twice a second under the bench's writers. A part reads its departments' lines only: measured at 10×
- * on a busy machine, 6 to 33 ms for one department, 70 to 110 ms for 10 (1.3 to 1.5 s when their pages
- * are not in memory yet), 1.4 to 1.8 s for 50. Each part costs a cache lookup per request (101 at 1,010
- * territories, small entries).
+ * How long the national freshness (the API's national `dataUpdatedAt`, the date on `/`) may lag behind
+ * a write. It was an entry under the national tag, recomputed after every write anywhere: at 1,010
+ * territories a scan of 4 million funding lines (`max("updatedAt")` has no index to use: 1.5 s, with
+ * PostgreSQL's parallel workers), twice a second under the bench's writers. Cut into parts per
+ * department, it cost a cache lookup per part on every request instead (101 parts of 10: the national
+ * API's CPU per request went from 69 to 136 ms at 10×). Now no write expires it: it is recomputed once
+ * it is this old, in the background (the previous date served meanwhile, one computation at a time).
+ * A department's own date (its page, its API answers) still follows its writes at once.
  */
-const FRESHNESS_DEPARTMENTS_PER_PART = 10;
+export const NATIONAL_FRESHNESS_SECONDS = 60;
 
-/** Freshness parts missing in this turn of the event loop, read together (a cold cache misses them all). */
-let freshnessBatch: { codes: Set<string>; result: Promise<Map<string, string | null>> } | null = null;
-
-/** ISO 8601 in UTC, all of one length: the latest is the greatest string. */
-const latestOf = (dates: (string | null)[]) => dates.reduce<string | null>((latest, date) => (date !== null && (latest === null || date > latest) ? date : latest), null);
-
-function freshnessOfPart(codes: string[]): Promise<string | null> {
-  if (!freshnessBatch) {
-    const batch = { codes: new Set<string>(), result: Promise.resolve(new Map<string, string | null>()) };
-    batch.result = new Promise((resolve, reject) =>
-      setImmediate(() => {
-        if (freshnessBatch === batch) freshnessBatch = null;
-        readFreshnessByDepartment([...batch.codes]).then(resolve, reject);
-      }),
-    );
-    freshnessBatch = batch;
-  }
-  for (const code of codes) freshnessBatch.codes.add(code);
-  return freshnessBatch.result.then((dates) => latestOf(codes.map((code) => dates.get(code) ?? null)));
-}
-
-/**
- * The latest change of the public data, of one department or of the whole dataset. The national one is
- * the latest of parts of FRESHNESS_DEPARTMENTS_PER_PART departments (every department, published
- * contracts or not: context figures count too), each tagged with its departments: a write recomputes
- * its part only. The parts a read misses are read together (one query per table).
- */
-export async function getPublicFreshness(code?: string): Promise<string | null> {
+/** The latest change of the public data, of one department (at once after a write) or of the whole dataset (see NATIONAL_FRESHNESS_SECONDS). */
+export function getPublicFreshness(code?: string): Promise<string | null> {
   if (code) return cachedRead("freshness", code, readFreshness);
-  const codes = (await getPublicDepartments()).map((d) => d.code);
-  const size = FRESHNESS_DEPARTMENTS_PER_PART;
-  const parts = Array.from({ length: Math.ceil(codes.length / size) }, (_, i) => codes.slice(i * size, (i + 1) * size));
-  return latestOf(await Promise.all(parts.map((part) => publicCached(["freshness", "part", part.join(",")], part.map(departmentTag), () => freshnessOfPart(part)))));
+  return publicCached(["freshness", "*"], [], () => readFreshness(), NATIONAL_FRESHNESS_SECONDS);
 }
 
 async function getDepartmentBundle(code: string): Promise<PublicDepartmentBundle | null> {

@@ -432,50 +432,15 @@ export async function readContextFigures(departmentCode?: string): Promise<Publi
  * department, or of the whole dataset. A deleted funding line leaves no date behind.
  */
 export async function readFreshness(departmentCode?: string): Promise<string | null> {
-  return latestChange(await publishedContractIds(departmentCode), departmentCode ? [departmentCode] : null);
-}
-
-/**
- * The same latest change, per department, for several departments at once (the parts of the national
- * freshness missing from the cache, read together): one query per table, grouped by contract.
- */
-export async function readFreshnessByDepartment(departmentCodes: string[]): Promise<Map<string, string | null>> {
-  const latest = new Map<string, Date | null>(departmentCodes.map((code) => [code, null]));
-  const note = (code: string, at: Date | null) => {
-    const current = latest.get(code) ?? null;
-    if (at && (!current || at > current)) latest.set(code, at);
-  };
-  const contracts = await db().contract.findMany({
-    where: { AND: [contractScopeWhere(PUBLIC_VIEWER), { departmentCode: { in: departmentCodes } }] },
-    select: { id: true, departmentCode: true, updatedAt: true },
-  });
-  const departmentOf = new Map(contracts.map((c) => [c.id, c.departmentCode]));
-  for (const c of contracts) note(c.departmentCode, c.updatedAt);
-  const ids = contracts.map((c) => c.id);
-  const rows = await db().$queryRaw<{ contractId: string | null; departmentCode: string | null; at: Date | null }[]>`
-    SELECT "contractId", NULL AS "departmentCode", max("updatedAt") AS at FROM "Action" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
-    UNION ALL
-    SELECT "contractId", NULL, max("updatedAt") FROM "FundingLine" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
-    UNION ALL
-    SELECT "contractId", NULL, max("updatedAt") FROM "IndicatorValue" WHERE "contractId" = ANY(${ids}) GROUP BY "contractId"
-    UNION ALL
-    SELECT NULL, "departmentCode", max("updatedAt") FROM "DepartmentContextFigure" WHERE "departmentCode" = ANY(${departmentCodes}) GROUP BY "departmentCode"`;
-  for (const row of rows) {
-    const code = row.departmentCode ?? (row.contractId ? departmentOf.get(row.contractId) : undefined);
-    if (code) note(code, row.at ? new Date(row.at) : null);
-  }
-  return new Map([...latest].map(([code, at]) => [code, at ? at.toISOString() : null]));
-}
-
-/** The latest change of these published contracts' records, and of the context figures of these departments (null: all). */
-async function latestChange(ids: string[], departmentCodes: string[] | null): Promise<string | null> {
+  const ids = await publishedContractIds(departmentCode);
+  const department = departmentCode ?? null;
   const [row] = await db().$queryRaw<{ at: Date | null }[]>`
     SELECT GREATEST(
       (SELECT max("updatedAt") FROM "Contract" WHERE id = ANY(${ids})),
       (SELECT max("updatedAt") FROM "Action" WHERE "contractId" = ANY(${ids})),
       (SELECT max("updatedAt") FROM "FundingLine" WHERE "contractId" = ANY(${ids})),
       (SELECT max("updatedAt") FROM "IndicatorValue" WHERE "contractId" = ANY(${ids})),
-      (SELECT max("updatedAt") FROM "DepartmentContextFigure" WHERE ${departmentCodes}::text[] IS NULL OR "departmentCode" = ANY(${departmentCodes}::text[]))
+      (SELECT max("updatedAt") FROM "DepartmentContextFigure" WHERE ${department}::text IS NULL OR "departmentCode" = ${department}::text)
     ) AS at`;
   return row?.at ? new Date(row.at).toISOString() : null;
 }

@@ -111,9 +111,12 @@ async function cached<T>(family: string, baseTag: string, key: string[], tags: s
   }
 }
 
-/** A public read in Next's data cache under `key`, tagged `tags` (and "public"). */
-export function publicCached<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
-  return cached("tripartite-public", PUBLIC_TAG, key, tags, read);
+/**
+ * A public read in Next's data cache under `key`, tagged `tags` (and "public"); recomputed in the
+ * background once `seconds` old (the previous value served meanwhile), or at once when a tag is revalidated.
+ */
+export function publicCached<T>(key: string[], tags: string[], read: () => Promise<T>, seconds?: number): Promise<T> {
+  return cached("tripartite-public", PUBLIC_TAG, key, tags, read, seconds);
 }
 
 /**
