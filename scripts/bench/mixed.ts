@@ -6,6 +6,7 @@
 // sample of departments in turn and reads `x-nextjs-cache`: the share served from cache, overall and
 // for the departments nobody wrote to.
 import { createHash, randomBytes } from "node:crypto";
+import { isDepartmentCode } from "../../lib/core/territory";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { ORIGIN } from "./server";
 
@@ -207,7 +208,10 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
     }
   };
   let give = true;
-  let given = 1;
+  let given = 0;
+  // Real departments only: the role form refuses the synthetic territories of the 10× data (000 to 999),
+  // so at 10× every role given to one of them was refused (« Certains champs sont à corriger. »).
+  const roleDepartments = world.departments.filter((code) => isDepartmentCode(code) && code !== world.lines[0].departmentCode);
   const roleChange = async () => {
     try {
       const path = `/espace/admin/utilisateurs/${world.targetUserId}`;
@@ -215,7 +219,7 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
         ? await submitForm(path, world.adminCookie, "role", (fields) => {
             // A department it does not have yet: the oldest role goes at the next change.
             fields.set("role", "DEPARTMENT_READER");
-            fields.set("departmentCode", world.lines[given++ % world.lines.length].departmentCode);
+            fields.set("departmentCode", roleDepartments[given++ % roleDepartments.length]);
             fields.set("regionCode", "");
           }, "Rôle attribué.")
         : await submitForm(path, world.adminCookie, "assignmentId", () => {}, "Rôle retiré.");
