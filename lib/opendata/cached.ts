@@ -96,7 +96,9 @@ export const getPublicContextFigures = (code?: string): Promise<PublicContextFig
  * department, it cost a cache lookup per part on every request instead (101 parts of 10: the national
  * API's CPU per request went from 69 to 136 ms at 10×). Now no write expires it: it is recomputed once
  * it is this old, in the background (the previous date served meanwhile, one computation at a time).
- * A department's own date (its page, its API answers) still follows its writes at once.
+ * A department's own date (its page, its API answers) still follows its writes at once. The pages
+ * that show it (`/`) take this lifetime too: visited, they are rendered again in the background at
+ * most once a minute.
  */
 export const NATIONAL_FRESHNESS_SECONDS = 60;
 
