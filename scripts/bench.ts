@@ -125,8 +125,8 @@ async function runMixed(databaseUrl: string, routes: { label: string; path: stri
     for (const r of routes) {
       const result = await measureRoute(ORIGIN, r, LOAD, pids);
       const before = readOnly.find((x) => x.path === r.path)!;
-      measured.push({ label: r.label, path: r.path, readP95: before.p95, readRps: before.rps, mixedP95: result.p95, mixedRps: result.rps, non2xx: result.non2xx });
-      log(`  ${r.label} : p95 ${result.p95} ms (lecture seule ${before.p95} ms), ${Math.round(result.rps)} req/s`);
+      measured.push({ label: r.label, path: r.path, readP95: before.p95, readRps: before.rps, mixedP95: result.p95, mixedRps: result.rps, non2xx: result.non2xx, errors: result.errors });
+      log(`  ${r.label} : p95 ${result.p95} ms (lecture seule ${before.p95} ms), ${Math.round(result.rps)} req/s, ${result.non2xx} non-2xx, ${result.errors} échecs`);
     }
   } finally {
     stats = await writers.stop();

@@ -14,6 +14,7 @@ import {
   readFreshness,
   readFunding,
   readIndicators,
+  type Departments,
   type PublicDepartmentBundle,
 } from "./queries";
 import {
@@ -59,7 +60,7 @@ export async function findDepartmentCode(raw: string): Promise<string | null> {
  * territories (npm run bench -- --scale 10). Per department at the bench's data (department 93, as
  * CSV; the cached JSON is up to twice that): contracts 1.4 KB, fiches action 32 KB, funding 17 KB,
  * indicator values 35 KB; so each part stays under 0.7 MB. A write in one department recomputes its
- * part only, one query per department of the part: contracts went from 100 to 20 departments per part
+ * part only (one read for the part's departments): contracts went from 100 to 20 departments per part
  * so that the national page (`/`), rebuilt after every write anywhere, reads 20 departments' contracts
  * again, not 100 (51 lookups per request at 1,010 territories instead of 11).
  */
@@ -68,20 +69,17 @@ const DEPARTMENTS_PER_PART: Record<string, number> = { contracts: 20, actions: 5
 /**
  * The national form of a large collection, put together from cached parts of a few departments each
  * (in department order, as the SQL orders them), each part tagged with its departments: one
- * department's change recomputes only its own part.
+ * department's change recomputes only its own part, in one read for all the part's departments (one
+ * query per department made a part of 20 departments 40 queries in a row: at 10× under the bench's
+ * writers, which touch a department of nearly every part, the national API waited on them for seconds
+ * after each write).
  */
-async function byDepartment<T>(name: string, code: Scope, read: (code: Scope) => Promise<T[]>): Promise<T[]> {
+async function byDepartment<T>(name: string, code: Scope, read: (departments?: Departments) => Promise<T[]>): Promise<T[]> {
   if (code) return cachedRead(name, code, read);
   const codes = (await getPublicDepartments()).filter((d) => d.publishedContractCount > 0).map((d) => d.code);
   const size = DEPARTMENTS_PER_PART[name] ?? 1;
   const parts = Array.from({ length: Math.ceil(codes.length / size) }, (_, i) => codes.slice(i * size, (i + 1) * size));
-  const readPart = async (part: string[]) => {
-    const rows: T[] = [];
-    // One department after the other: a part is read on a cache miss only, without taking the whole pool.
-    for (const c of part) rows.push(...(await read(c)));
-    return rows;
-  };
-  return (await Promise.all(parts.map((part) => publicCached([name, "part", part.join(",")], part.map(departmentTag), () => readPart(part))))).flat();
+  return (await Promise.all(parts.map((part) => publicCached([name, "part", part.join(",")], part.map(departmentTag), () => read(part))))).flat();
 }
 
 export const getPublicContracts = (code?: string): Promise<PublicContract[]> => byDepartment("contracts", code, readContracts);
@@ -89,7 +87,26 @@ export const getPublicActions = (code?: string): Promise<PublicAction[]> => byDe
 export const getPublicFunding = (code?: string): Promise<PublicFunding[]> => byDepartment("funding", code, readFunding);
 export const getPublicIndicators = (code?: string): Promise<PublicIndicatorValue[]> => byDepartment("indicators", code, readIndicators);
 export const getPublicContextFigures = (code?: string): Promise<PublicContextFigure[]> => cachedRead("context-figures", code, readContextFigures);
-export const getPublicFreshness = (code?: string): Promise<string | null> => cachedRead("freshness", code, readFreshness);
+
+/**
+ * How long the national freshness (the API's national `dataUpdatedAt`, the date on `/`) may lag behind
+ * a write. It was an entry under the national tag, recomputed after every write anywhere: at 1,010
+ * territories a scan of 4 million funding lines (`max("updatedAt")` has no index to use: 1.5 s, with
+ * PostgreSQL's parallel workers), twice a second under the bench's writers. Cut into parts per
+ * department, it cost a cache lookup per part on every request instead (101 parts of 10: the national
+ * API's CPU per request went from 69 to 136 ms at 10×). Now no write expires it: it is recomputed once
+ * it is this old, in the background (the previous date served meanwhile, one computation at a time).
+ * A department's own date (its page, its API answers) still follows its writes at once. The pages
+ * that show it (`/`) take this lifetime too: visited, they are rendered again in the background at
+ * most once a minute.
+ */
+export const NATIONAL_FRESHNESS_SECONDS = 60;
+
+/** The latest change of the public data, of one department (at once after a write) or of the whole dataset (see NATIONAL_FRESHNESS_SECONDS). */
+export function getPublicFreshness(code?: string): Promise<string | null> {
+  if (code) return cachedRead("freshness", code, readFreshness);
+  return publicCached(["freshness", "*"], [], () => readFreshness(), NATIONAL_FRESHNESS_SECONDS);
+}
 
 async function getDepartmentBundle(code: string): Promise<PublicDepartmentBundle | null> {
   return publicCached(["department-bundle", code], [departmentTag(code)], () => readDepartmentBundle(code));

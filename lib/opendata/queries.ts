@@ -36,10 +36,14 @@ const isoOrNull = (d: Date | null) => isoDay(d);
 const decimal = (d: Prisma.Decimal | null) => (d === null ? null : Number(d.toString()));
 
 
-/** Published contracts, optionally of one department. */
-function publishedWhere(departmentCode?: string): Prisma.ContractWhereInput {
+/** One department, several (a part of a national collection), or every one (undefined). */
+export type Departments = string | string[] | undefined;
+
+/** Published contracts, optionally of one department or of several. */
+function publishedWhere(departments?: Departments): Prisma.ContractWhereInput {
   const published = contractScopeWhere(PUBLIC_VIEWER);
-  return departmentCode ? { AND: [published, { departmentCode }] } : published;
+  if (departments === undefined) return published;
+  return { AND: [published, { departmentCode: typeof departments === "string" ? departments : { in: departments } }] };
 }
 
 export const departmentPagePath = (code: string) => `/departements/${code}`;
@@ -170,9 +174,9 @@ function toPublicContract(c: ContractRow, stats: ContractStats | undefined, isCu
   });
 }
 
-async function readContractRows(departmentCode?: string): Promise<ContractRow[]> {
+async function readContractRows(departments?: Departments): Promise<ContractRow[]> {
   return db().contract.findMany({
-    where: publishedWhere(departmentCode),
+    where: publishedWhere(departments),
     select: contractSelect,
     orderBy: [{ departmentCode: "asc" }, { periodStart: "desc" }, { id: "asc" }],
   });
@@ -184,8 +188,8 @@ function toPublicContracts(rows: ContractRow[], stats: Map<string, ContractStats
 }
 
 /** Published contracts, by department, most recent first within a department. */
-export async function readContracts(departmentCode?: string): Promise<PublicContract[]> {
-  const rows = await readContractRows(departmentCode);
+export async function readContracts(departments?: Departments): Promise<PublicContract[]> {
+  const rows = await readContractRows(departments);
   return toPublicContracts(rows, await contractStats(rows.map((c) => c.id)));
 }
 
@@ -222,9 +226,9 @@ async function readContractDetail(row: ContractRow, contract: PublicContract): P
 
 // ───────────────────────── Actions ─────────────────────────
 
-export async function readActions(departmentCode?: string): Promise<PublicAction[]> {
+export async function readActions(departments?: Departments): Promise<PublicAction[]> {
   const rows = await db().action.findMany({
-    where: { archivedAt: null, contract: publishedWhere(departmentCode) },
+    where: { archivedAt: null, contract: publishedWhere(departments) },
     select: {
       id: true,
       contractId: true,
@@ -281,12 +285,12 @@ export async function readActions(departmentCode?: string): Promise<PublicAction
 
 // ───────────────────────── Funding: funder × year × stage ─────────────────────────
 
-async function publishedContractIds(departmentCode?: string): Promise<string[]> {
-  return (await db().contract.findMany({ where: publishedWhere(departmentCode), select: { id: true } })).map((c) => c.id);
+async function publishedContractIds(departments?: Departments): Promise<string[]> {
+  return (await db().contract.findMany({ where: publishedWhere(departments), select: { id: true } })).map((c) => c.id);
 }
 
-export async function readFunding(departmentCode?: string): Promise<PublicFunding[]> {
-  const ids = await publishedContractIds(departmentCode);
+export async function readFunding(departments?: Departments): Promise<PublicFunding[]> {
+  const ids = await publishedContractIds(departments);
   if (ids.length === 0) return [];
   // Summed by PostgreSQL; provenance kept when every line shares one source, demo when any line is.
   const rows = await db().$queryRaw<
@@ -322,9 +326,9 @@ export async function readFunding(departmentCode?: string): Promise<PublicFundin
 
 // ───────────────────────── Indicators ─────────────────────────
 
-export async function readIndicators(departmentCode?: string): Promise<PublicIndicatorValue[]> {
+export async function readIndicators(departments?: Departments): Promise<PublicIndicatorValue[]> {
   const rows = await db().indicatorValue.findMany({
-    where: { contract: publishedWhere(departmentCode) },
+    where: { contract: publishedWhere(departments) },
     select: {
       contractId: true,
       year: true,

@@ -62,6 +62,67 @@ export function poolConfigFromUrl(url: string): pg.PoolConfig {
   };
 }
 
+/**
+ * Connections of the pool that queries outside a transaction never take: a burst of reads (pages and
+ * API answers recomputing what a write expired) must leave writers a connection for their transaction,
+ * whose saves would otherwise wait behind the reads and fail with "timeout exceeded when trying to
+ * connect" (a 503). A quarter of the pool, at most 3 (2 of the default 10); none for a pool of 1 to 3.
+ */
+export function reservedForTransactions(poolSize: number): number {
+  return Math.min(3, Math.floor(poolSize / 4));
+}
+
+/**
+ * Fix 8 (not a driver bug): queries outside a transaction (`pool.query`) may hold at most
+ * `max - reserved` connections at once; the others wait here, in order, as long as the pool would have
+ * made them wait (then fail with the pool's own message, so that lib/server/availability reads it as
+ * "busy", not "down"). Transactions take their connection with `pool.connect()`, which is not gated.
+ */
+const GATED = Symbol("tripartite.gatedReads");
+
+export function gateReads(pool: pg.Pool, limit: number, waitMs: number): void {
+  const marked = pool as pg.Pool & { [GATED]?: true };
+  if (limit < 1 || marked[GATED]) return;
+  marked[GATED] = true;
+  let running = 0;
+  const waiting: { start: () => void; timer: NodeJS.Timeout | undefined }[] = [];
+  const release = () => {
+    running--;
+    const next = waiting.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      next.start();
+    }
+  };
+  const acquire = () =>
+    new Promise<void>((resolve, reject) => {
+      if (running < limit) {
+        running++;
+        return resolve();
+      }
+      const waiter = {
+        start: () => {
+          running++;
+          resolve();
+        },
+        timer: undefined as NodeJS.Timeout | undefined,
+      };
+      if (waitMs > 0)
+        waiter.timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          reject(new Error("timeout exceeded when trying to connect"));
+        }, waitMs);
+      waiting.push(waiter);
+    });
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  // Only the promise form is used here (the adapter, the probe, executeScript): a callback call goes straight through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (pool as any).query = (...args: unknown[]) => {
+    if (args.some((a) => typeof a === "function")) return query(...args);
+    return acquire().then(() => query(...args).finally(release));
+  };
+}
+
 type Transaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
 
 /**
@@ -103,6 +164,8 @@ class TripartitePgFactory extends PrismaPg {
   override async connect() {
     const adapter = await super.connect();
     const pool = adapter.underlyingDriver();
+    const size = this.poolConfig.max ?? 10;
+    gateReads(pool, size - reservedForTransactions(size), this.poolConfig.connectionTimeoutMillis ?? 0);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const onError = (adapter as any).onError.bind(adapter) as (error: unknown) => never;
     adapter.executeScript = async (script: string) => {

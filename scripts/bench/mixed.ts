@@ -6,6 +6,7 @@
 // sample of departments in turn and reads `x-nextjs-cache`: the share served from cache, overall and
 // for the departments nobody wrote to.
 import { createHash, randomBytes } from "node:crypto";
+import { isDepartmentCode } from "../../lib/core/territory";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { ORIGIN } from "./server";
 
@@ -115,30 +116,71 @@ function actionForms(html: string): Map<string, string>[] {
   return forms;
 }
 
+/** The first message the page shows in a live region (the forms' result, components/forms/field.tsx), tags left out. */
+function formMessage(html: string): string | null {
+  for (const [, body] of html.matchAll(/role="(?:status|alert)"[^>]*>([\s\S]{0,600}?)<\/(?:div|p)>/g)) {
+    const text = unescape(body.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+    if (text) return text.slice(0, 160);
+  }
+  return null;
+}
+
 /** Loads a page, fills the action form that has `marker` among its fields, and posts it as a browser without JavaScript. */
 async function submitForm(path: string, cookie: string, marker: string, fill: (fields: Map<string, string>) => void, success: string): Promise<number> {
   const page = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
   const html = await page.text();
   const form = actionForms(html).find((f) => f.has(marker));
-  if (!form) throw new Error(`${path} : formulaire « ${marker} » introuvable (HTTP ${page.status})`);
+  if (!form) throw new Error(page.ok ? `${path} : formulaire « ${marker} » introuvable` : `${path} : page du formulaire en HTTP ${page.status}`);
   fill(form);
   const body = new FormData();
   for (const [name, value] of form) body.append(name, value);
   const res = await fetch(`${ORIGIN}${path}`, { method: "POST", body, headers: { cookie, origin: ORIGIN }, redirect: "manual" });
   const answer = await res.text();
   // The page drawn again with the form's state: its success message, or the refusal.
-  if (res.status === 200 && !answer.includes(success)) throw new Error(`réponse sans « ${success} » : ${/role="alert"[^>]*>([^<]{0,160})/.exec(answer)?.[1] ?? "?"}`);
+  if (res.status === 200 && !answer.includes(success)) throw new Error(`réponse sans « ${success} » : ${formMessage(answer) ?? "?"}`);
   return res.status;
 }
 
-export type WriteStats = { saves: number; failed: number; skipped: number; saveP95Ms: number; roleChanges: number; roleFailures: number; written: Set<string> };
+/**
+ * Refusals counted by cause ("HTTP 503", "HTTP 500", "sans message de succès", "formulaire introuvable",
+ * "réseau"): a 503 is the server out of database connections, the others are not.
+ */
+export type FailureCauses = Record<string, number>;
+
+export type WriteStats = {
+  saves: number;
+  failed: number;
+  skipped: number;
+  saveP95Ms: number;
+  roleChanges: number;
+  roleFailures: number;
+  /** Why saves and role changes were refused (absent from runs made before it existed). */
+  saveFailures?: FailureCauses;
+  roleFailureCauses?: FailureCauses;
+  written: Set<string>;
+};
+
+/** The cause of a refused write, from the error `submitForm` threw. */
+function causeOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const status = /HTTP (\d{3})/.exec(message);
+  if (status) return `HTTP ${status[1]}`;
+  if (message.includes("introuvable")) return "formulaire introuvable";
+  if (message.includes("réponse sans")) return "sans message de succès";
+  return "réseau";
+}
+
+const count = (causes: FailureCauses, error: unknown) => {
+  const cause = causeOf(error);
+  causes[cause] = (causes[cause] ?? 0) + 1;
+};
 
 /**
  * Runs the writers until `stop()`: a save every 1/WRITES_PER_SECOND s over the 50 departments (the
  * amount moves by a euro each time), a role change every ROLE_CHANGE_SECONDS.
  */
 export function startWriters(world: MixedWorld, log: (line: string) => void) {
-  const stats: WriteStats = { saves: 0, failed: 0, skipped: 0, saveP95Ms: NaN, roleChanges: 0, roleFailures: 0, written: new Set() };
+  const stats: WriteStats = { saves: 0, failed: 0, skipped: 0, saveP95Ms: NaN, roleChanges: 0, roleFailures: 0, saveFailures: {}, roleFailureCauses: {}, written: new Set() };
   const times: number[] = [];
   let running = true;
   let turn = 0;
@@ -161,11 +203,15 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
       times.push(performance.now() - started);
     } catch (error) {
       stats.failed++;
+      count(stats.saveFailures!, error);
       if (stats.failed <= 3) log(`  écriture refusée (${line.departmentCode}) : ${error instanceof Error ? error.message : error}`);
     }
   };
   let give = true;
-  let given = 1;
+  let given = 0;
+  // Real departments only: the role form refuses the synthetic territories of the 10× data (000 to 999),
+  // so at 10× every role given to one of them was refused (« Certains champs sont à corriger. »).
+  const roleDepartments = world.departments.filter((code) => isDepartmentCode(code) && code !== world.lines[0].departmentCode);
   const roleChange = async () => {
     try {
       const path = `/espace/admin/utilisateurs/${world.targetUserId}`;
@@ -173,7 +219,7 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
         ? await submitForm(path, world.adminCookie, "role", (fields) => {
             // A department it does not have yet: the oldest role goes at the next change.
             fields.set("role", "DEPARTMENT_READER");
-            fields.set("departmentCode", world.lines[given++ % world.lines.length].departmentCode);
+            fields.set("departmentCode", roleDepartments[given++ % roleDepartments.length]);
             fields.set("regionCode", "");
           }, "Rôle attribué.")
         : await submitForm(path, world.adminCookie, "assignmentId", () => {}, "Rôle retiré.");
@@ -182,6 +228,7 @@ export function startWriters(world: MixedWorld, log: (line: string) => void) {
       give = !give;
     } catch (error) {
       stats.roleFailures++;
+      count(stats.roleFailureCauses!, error);
       if (stats.roleFailures <= 3) log(`  changement de rôle refusé : ${error instanceof Error ? error.message : error}`);
     }
   };
@@ -292,20 +339,25 @@ export async function startCacheSampler(world: MixedWorld) {
   };
 }
 
-export type MixedRoute = { label: string; path: string; readP95: number; readRps: number; mixedP95: number; mixedRps: number; non2xx: number };
+/** non2xx: answers other than 2xx during the mixed measure (503: no database connection free in time); errors: failed or timed-out requests. */
+export type MixedRoute = { label: string; path: string; readP95: number; readRps: number; mixedP95: number; mixedRps: number; non2xx: number; errors?: number };
 export type MixedRun = { routes: MixedRoute[]; writes: Omit<WriteStats, "written"> & { departments: number }; cache: CacheShare };
 
 const fixed = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
+const causes = (c: FailureCauses | undefined) => (c && Object.keys(c).length ? ` : ${Object.entries(c).map(([cause, n]) => `${n} ${cause}`).join(", ")}` : "");
 const percent = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : "—");
 
 /** The mixed-load table, in French, with the two targets: ≥ 95 % from cache for unwritten departments, p95 ≤ 1.5× read-only. */
 export function mixedTable(run: MixedRun): string {
   const lines = [
-    "| Route | p95 lecture seule | p95 mixte | rapport | req/s lecture seule | req/s mixte |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...run.routes.map((r) => `| ${r.label} | ${fixed(r.readP95)} ms | ${fixed(r.mixedP95)} ms | ${fixed(r.mixedP95 / r.readP95, 2)}× ${r.mixedP95 <= 1.5 * r.readP95 ? "✓" : "✗"} | ${fixed(r.readRps, 0)} | ${fixed(r.mixedRps, 0)} |`),
+    "| Route | p95 lecture seule | p95 mixte | rapport | req/s lecture seule | req/s mixte | non-2xx mixte | échecs ou délais dépassés |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...run.routes.map(
+      (r) =>
+        `| ${r.label} | ${fixed(r.readP95)} ms | ${fixed(r.mixedP95)} ms | ${fixed(r.mixedP95 / r.readP95, 2)}× ${r.mixedP95 <= 1.5 * r.readP95 ? "✓" : "✗"} | ${fixed(r.readRps, 0)} | ${fixed(r.mixedRps, 0)} | ${r.non2xx} | ${r.errors ?? "—"} |`,
+    ),
     "",
-    `Écritures : ${run.writes.saves} enregistrements par le formulaire (${run.writes.failed} refusés, ${run.writes.skipped ?? 0} sautés faute de place, p95 ${fixed(run.writes.saveP95Ms)} ms) sur ${run.writes.departments} départements, ${run.writes.roleChanges} changements de rôle (${run.writes.roleFailures} refusés).`,
+    `Écritures : ${run.writes.saves} enregistrements par le formulaire (${run.writes.failed} refusés${causes(run.writes.saveFailures)}, ${run.writes.skipped ?? 0} sautés faute de place, p95 ${fixed(run.writes.saveP95Ms)} ms) sur ${run.writes.departments} départements, ${run.writes.roleChanges} changements de rôle (${run.writes.roleFailures} refusés${causes(run.writes.roleFailureCauses)}).`,
     `Pages publiques et widgets servis depuis le cache (échantillon de ${run.cache.sampled?.written ?? "?"} départements écrits et ${run.cache.sampled?.unwritten ?? "?"} sans écriture, ${run.cache.passes ?? "?"} tours complets) : ${percent(run.cache.hits, run.cache.requests)} de ${run.cache.requests} requêtes ; départements sans écriture : ${percent(run.cache.unwrittenHits, run.cache.unwrittenRequests)} de ${run.cache.unwrittenRequests} (cible ≥ 95 %) ${run.cache.unwrittenRequests > 0 && run.cache.unwrittenHits / run.cache.unwrittenRequests >= 0.95 ? "✓" : "✗"}.`,
   ];
   const unwrittenMisses = run.cache.misses.filter((m) => !m.written);
