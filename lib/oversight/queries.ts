@@ -16,7 +16,7 @@ import { isoDay } from "../core/dates";
 import { ROLE_PERMISSIONS, can, type Viewer } from "../server/authz";
 
 export { canOverseeNation, canOverseeRegion } from "./access";
-import { SCOPE_NATIONAL_TAG, scopeCached, scopeDepartmentTag, scopeRegionTag } from "../server/cache/cache";
+import { SCOPE_NATIONAL_TAG, computationStart, scopeCached, scopeDepartmentTag, scopeRegionTag, stillCurrent, type ComputationStart } from "../server/cache/cache";
 import { PEER_MEDIANS_SECONDS, PEER_MEDIANS_TAG } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
@@ -49,7 +49,7 @@ export const oversightCacheForTests = {
 
 /** Parts being collected (until the next turn of the event loop) or computed, per (reader, filters, day). */
 const openBatches = new Map<string, { codes: Set<string>; result: Promise<Map<string, ComputedPart>> }>();
-const inFlight = new Map<string, Promise<ComputedPart>>();
+const inFlight = new Map<string, ComputationStart & { promise: Promise<ComputedPart> }>();
 
 /**
  * One department's part, computed with every other part asked for in the same turn of the event loop
@@ -58,8 +58,10 @@ const inFlight = new Map<string, Promise<ComputedPart>>();
 function loadPart(reader: Reader, filters: OversightFilters, today: Date, code: string): Promise<ComputedPart> {
   const batchKey = JSON.stringify([readerKey(reader), { ...filters, region: null }, isoDay(today)]);
   const key = `${batchKey}|${code}`;
+  // Joined only while no write in that department came since it started: a read after a write must
+  // see it, never a part computed before.
   const running = inFlight.get(key);
-  if (running) return running;
+  if (running && stillCurrent(running, [scopeDepartmentTag(code)])) return running.promise;
   let batch = openBatches.get(batchKey);
   if (!batch) {
     const codes = new Set<string>();
@@ -76,9 +78,12 @@ function loadPart(reader: Reader, filters: OversightFilters, today: Date, code: 
     openBatches.set(batchKey, batch);
   }
   batch.codes.add(code);
-  const promise = batch.result.then((parts) => parts.get(code)!).finally(() => inFlight.delete(key));
-  inFlight.set(key, promise);
-  return promise;
+  const entry = { ...computationStart(), promise: batch.result.then((parts) => parts.get(code)!) };
+  entry.promise = entry.promise.finally(() => {
+    if (inFlight.get(key) === entry) inFlight.delete(key);
+  });
+  inFlight.set(key, entry);
+  return entry.promise;
 }
 
 /**

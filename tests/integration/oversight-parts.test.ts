@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { getOversightSummary, getOversightView, oversightCacheForTests, type ViewCache } from "../../lib/oversight/queries";
 import { NO_FILTERS } from "../../lib/oversight/schemas";
-import { watchInvalidations } from "../../lib/server/cache/cache";
+import { invalidate, watchInvalidations } from "../../lib/server/cache/cache";
 import type { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import { db } from "../../lib/server/db";
 import { cacheInstance } from "../support/cluster-cache";
@@ -160,6 +160,36 @@ describe("views assembled from per-department parts", () => {
       // One computation of every department's part, for both reads.
       expect(batches).toEqual([expect.arrayContaining(["63", "77"])]);
       expect(batches[0]).toHaveLength(viewA!.departments.length);
+    } finally {
+      stop();
+    }
+  });
+
+  it("a read made after a write in 77 does not join 77's part computed before it (the other parts are shared)", async () => {
+    const national = await signedInViewer("NATIONAL_OFFICIAL");
+    const frames = new Map<string, unknown>();
+    oversightCacheForTests.use(async (key, _tags, read) => {
+      if (key[0] !== "oversight-frame") return read();
+      const name = JSON.stringify(key);
+      if (!frames.has(name)) frames.set(name, await read());
+      return frames.get(name) as Awaited<ReturnType<typeof read>>;
+    });
+    const batches: string[][] = [];
+    let started!: () => void;
+    const firstBatch = new Promise<void>((resolve) => (started = resolve));
+    const stop = oversightCacheForTests.watch((codes) => {
+      batches.push(codes);
+      started();
+    });
+    try {
+      const a = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
+      await firstBatch;
+      // A write in 77 lands while the first read computes its parts: 77's may predate it.
+      invalidate({ kind: "department", departmentCode: "77", regionCode: "11" });
+      const b = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
+      await Promise.all([a, b]);
+      expect(batches).toHaveLength(2);
+      expect(batches[1]).toEqual(["77"]);
     } finally {
       stop();
     }

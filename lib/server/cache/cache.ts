@@ -31,7 +31,9 @@ type Registry = { stamp(): unknown; check(tags: Iterable<string>, stamp: unknown
 const clusterRegistry = (): Registry | undefined =>
   (globalThis as unknown as Record<symbol, { registry?: Registry } | undefined>)[Symbol.for("tripartite.clusterCache")]?.registry;
 
-type Fill = { promise: Promise<unknown>; startedAt: number; stamp: unknown };
+/** When a computation started, to tell later whether a write expired its tags since (`stillCurrent`). */
+export type ComputationStart = { startedAt: number; stamp: unknown };
+type Fill = ComputationStart & { promise: Promise<unknown> };
 /** Fills under way in this process, by entry. */
 const fills = new Map<string, Fill>();
 /** When this process last invalidated each tag (`invalidate`), on performance.now()'s clock. */
@@ -54,8 +56,13 @@ export const dataCacheForTests = {
   },
 };
 
+/** Marks the start of a computation that others may join while it runs (`stillCurrent`). */
+export function computationStart(): ComputationStart {
+  return { startedAt: performance.now(), stamp: clusterRegistry()?.stamp() };
+}
+
 /** True while no tag of the entry was invalidated since `fill` started: its result is as fresh as a new one. */
-function stillCurrent(fill: Fill, tags: string[]): boolean {
+export function stillCurrent(fill: ComputationStart, tags: readonly string[]): boolean {
   if (tags.some((tag) => (invalidatedAt.get(tag) ?? -Infinity) >= fill.startedAt)) return false;
   const registry = clusterRegistry();
   return !registry || fill.stamp === undefined || registry.check(tags, fill.stamp) === "fresh";
@@ -74,7 +81,7 @@ function sharedFill<T>(key: string[], tags: string[], compute: () => Promise<T>)
   const name = JSON.stringify(key);
   const running = fills.get(name);
   if (running && stillCurrent(running, tags)) return running.promise as Promise<T>;
-  const fill: Fill = { promise: Promise.resolve(), startedAt: performance.now(), stamp: clusterRegistry()?.stamp() };
+  const fill: Fill = { promise: Promise.resolve(), ...computationStart() };
   for (const listener of fillListeners) listener(key);
   fill.promise = compute().finally(() => {
     if (fills.get(name) === fill) fills.delete(name);
