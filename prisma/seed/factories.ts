@@ -251,7 +251,11 @@ async function seedActivity(tx: Tx, seed: DemoContractSeed, contractId: string, 
 
   for (const h of seed.actionHistory ?? []) {
     const action = seed.actions.find((a) => a.reference === h.actionReference)!;
-    await audit(h.by, at(h.on), "Action", actionId(h.actionReference), "update", h.before, { status: action.status, progress: action.progress });
+    // Only the fields that changed, as every write records them (lib/server/write.ts diff).
+    const now: Record<string, unknown> = { status: action.status, progress: action.progress };
+    const before: Record<string, unknown> = h.before;
+    const keys = Object.keys(before).filter((k) => before[k] !== now[k]);
+    await audit(h.by, at(h.on), "Action", actionId(h.actionReference), "update", Object.fromEntries(keys.map((k) => [k, before[k]])), Object.fromEntries(keys.map((k) => [k, now[k]])));
   }
 
   for (const r of seed.reports ?? []) {
