@@ -24,11 +24,6 @@ const SOURCES = [
   { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2022-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2022" },
 ];
 
-/** The list's note when it spans several pages: how many departments, how many pages, where the whole list is. */
-function listNote(departments: number, pageCount: number): string {
-  return `Les ${formatNumber(departments)} départements, par ordre de numéro, sont répartis sur ${pageCount} pages ; le CSV les contient tous.`;
-}
-
 /** Each department's most recent contract (the list comes newest first within a department), with how many came before. */
 function latestByDepartment(contracts: PublicContract[]): { contract: PublicContract; earlier: number }[] {
   const rows = new Map<string, { contract: PublicContract; earlier: number }>();
@@ -82,7 +77,6 @@ export async function NationalPage({ page }: { page: number }) {
           Une ligne par département : son contrat le plus récent, son montant et son avancement. Sa région, sa vague, sa date de
           signature, son statut, son nombre de fiches action, sa source et ses contrats précédents sont sur la page du département
           et dans le téléchargement CSV ci-dessous.
-          {pages.length > 1 ? ` ${listNote(latest.length, pages.length)}` : null}
         </p>
         {allDemo ? (
           <p className="text-sm">
@@ -116,7 +110,7 @@ export async function NationalPage({ page }: { page: number }) {
             />
           </table>
         </TableScroll>
-        <HomeListPager pages={pages} current={page} />
+        <HomeListPager ranges={pages.map((p) => [p.first, p.last])} current={page} departments={formatNumber(latest.length)} />
         <ApiDownloads resource="contrats" label="Contrats par département" />
       </section>
 
