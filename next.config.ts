@@ -28,7 +28,7 @@ const nextConfig: NextConfig = {
       // (lib/page-cache/).
       beforeFiles: [
         { source: "/", destination: "/accueil/france" },
-        // The next pages of its list of departments (lib/opendata/links.ts: homeListPath).
+        // The next pages of its list of departments (components/department/home-list-pages.ts: homeListPath).
         { source: "/page/:n", destination: "/accueil/france/:n" },
         ...cachedViewRewrites()],
       afterFiles: [],

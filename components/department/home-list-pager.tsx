@@ -1,6 +1,6 @@
 "use client";
 
-import { homeListPath } from "@/lib/opendata/links";
+import { homeListPath } from "./home-list-pages";
 
 /**
  * The links between the pages of the national list: plain links (no script needed), each page named by the codes
@@ -22,7 +22,7 @@ export function HomeListPager({ ranges, current, departments }: { ranges: [first
           </li>
         ) : null}
         {ranges.map(([first, last], i) => {
-          const text = `Page ${i + 1} (${first} à ${last})`;
+          const text = `Page ${i + 1} (${first === last ? first : `${first} à ${last}`})`;
           return <li key={first}>{i + 1 === current ? <span aria-current="page" className="font-semibold">{text}</span> : <a href={homeListPath(i + 1)}>{text}</a>}</li>;
         })}
         {current < ranges.length ? (

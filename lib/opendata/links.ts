@@ -10,8 +10,3 @@ export function apiUrl(resource: string, query: Record<string, string> = {}): st
 export function contractActionsPath(departmentCode: string, contractId: string): string {
   return `/departements/${departmentCode}/contrats/${contractId}/fiches-action`;
 }
-
-/** The pages of the national list of departments: the first is the home page, the others `/page/<n>` (cached like it). */
-export function homeListPath(page: number): string {
-  return page <= 1 ? "/" : `/page/${page}`;
-}

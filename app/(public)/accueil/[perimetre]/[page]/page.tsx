@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { parseHomeListPage } from "@/components/department/home-list-pages";
-import { homeListPath } from "@/lib/opendata/links";
+import { homeListPath, parseHomeListPage } from "@/components/department/home-list-pages";
 import { NATIONAL_SCOPE, NationalPage } from "@/components/department/national-page";
 
 // "/page/<n>" (a rewrite in next.config.ts): the next pages of the national list of departments, each
