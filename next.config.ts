@@ -26,7 +26,11 @@ const nextConfig: NextConfig = {
       // cached (ISR), never prerendered by `next build` (which has no database).
       // The signed-in views a reader loads are served from their cached copy when the proxy names one
       // (lib/page-cache/).
-      beforeFiles: [{ source: "/", destination: "/accueil/france" }, ...cachedViewRewrites()],
+      beforeFiles: [
+        { source: "/", destination: "/accueil/france" },
+        // The next pages of its list of departments (components/department/home-list-pages.ts: homeListPath).
+        { source: "/page/:n", destination: "/accueil/france/:n" },
+        ...cachedViewRewrites()],
       afterFiles: [],
       fallback: [],
     };

@@ -25,6 +25,10 @@ export type WeightRoute = {
   /** Public pages have a JavaScript target too. */
   isPublic: boolean;
   htmlTarget?: number;
+  /** Measure the page `path` links to (its first link whose address matches), not `path` itself. */
+  follow?: RegExp;
+  /** Skipped when the server answers 404 (a page that exists only with enough data). */
+  optional?: boolean;
 };
 
 export type RouteWeight = {
@@ -51,7 +55,11 @@ export type RouteWeight = {
 export function weightRoutes(cookie: string): WeightRoute[] {
   return [
     { label: "/ (accueil)", path: "/", isPublic: true, htmlTarget: WEIGHT_TARGETS.home },
+    // The next page of the list of departments (50 per page; none with fewer departments).
+    { label: "/page/2 (accueil, suite de la liste)", path: "/page/2", isPublic: true, htmlTarget: WEIGHT_TARGETS.home, optional: true },
     { label: "Page publique 93", path: "/departements/93", isPublic: true, htmlTarget: WEIGHT_TARGETS.publicDepartment },
+    // Every fiche action of the 93's contract, linked from its page (« Voir les … fiches action »).
+    { label: "Fiches action 93 (toutes)", path: "/departements/93", follow: /^\/departements\/93\/contrats\/[^/"]+\/fiches-action$/, isPublic: true },
     { label: "Données ouvertes", path: "/donnees-ouvertes", isPublic: true },
     { label: "Widget 93", path: "/widget/departements/93", isPublic: true },
     { label: "Vue nationale (connecté)", path: "/espace/national", cookie, isPublic: false, htmlTarget: WEIGHT_TARGETS.national },
@@ -98,11 +106,22 @@ async function chunkSize(origin: string, chunk: string) {
   return size;
 }
 
+/** The address of the first link of `route.path` that `route.follow` matches. */
+async function linkedPath(origin: string, route: WeightRoute): Promise<string> {
+  const res = await fetch(`${origin}${route.path}`, { headers: route.cookie ? { cookie: route.cookie } : {}, redirect: "manual" });
+  const html = await res.text();
+  const href = [...html.matchAll(/\shref="([^"]+)"/g)].map((m) => m[1].replaceAll("&amp;", "&")).find((h) => route.follow!.test(h));
+  if (!href) throw new Error(`${route.path} : aucun lien vers ${route.follow}`);
+  return href;
+}
+
 export async function measureWeight(origin: string, routes: WeightRoute[]): Promise<RouteWeight[]> {
   const results: RouteWeight[] = [];
-  for (const r of routes) {
+  for (const route of routes) {
+    const r = route.follow ? { ...route, path: await linkedPath(origin, route) } : route;
     const res = await fetch(`${origin}${r.path}`, { headers: r.cookie ? { cookie: r.cookie } : {}, redirect: "manual" });
     const html = await res.text();
+    if (res.status === 404 && r.optional) continue;
     if (res.status !== 200) throw new Error(`${r.path} : HTTP ${res.status}`);
     const parts = analyseHtml(html);
     let jsBytes = 0;

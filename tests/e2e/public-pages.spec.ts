@@ -68,6 +68,33 @@ test.describe("page d'accueil", () => {
     expect(lines.some((l) => l.includes("Seine-et-Marne"))).toBe(true);
   });
 
+  test("chaque département est à un clic de l'accueil, à travers les pages de la liste, et dans le CSV", async ({ page, request }) => {
+    await page.goto("/");
+    const csvLink = page.getByRole("link", { name: "CSV : Contrats par département", exact: true });
+    const inCsv = new Set(csvRecords(await (await request.get((await csvLink.getAttribute("href"))!)).text()).map((r) => r.departmentCode));
+    // Follow the list's pages as a reader would, by their links (no script needed), and collect each department's link.
+    const reached = new Set<string>();
+    const visited = new Set<string>();
+    for (;;) {
+      visited.add(new URL(page.url()).pathname);
+      const links = page.getByRole("table", { name: /Contrats par département/ }).getByRole("rowheader").getByRole("link");
+      for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!))) reached.add(href.replace(/^\/departements\//, ""));
+      const next = page.getByRole("navigation", { name: "Pages de la liste des départements" }).getByRole("link", { name: "Page suivante" });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(/page \d+ sur \d+/);
+    }
+    expect(inCsv.size).toBeGreaterThan(0);
+    expect([...reached].sort()).toEqual([...inCsv].sort());
+    // The demo's 7 departments fit on the home page: no pages to go through.
+    if (inCsv.size <= 50) {
+      expect(visited).toEqual(new Set(["/"]));
+      await page.goto("/");
+      await expect(page.getByRole("navigation", { name: "Pages de la liste des départements" })).toHaveCount(0);
+      expect((await request.get("/page/2")).status()).toBe(404);
+    }
+  });
+
   test("mène au tableau de bord d'un département", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Puy-de-Dôme (63)" }).click();
