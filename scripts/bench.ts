@@ -14,7 +14,7 @@ import { LIGHTHOUSE_TARGETS, PUBLIC_PAGES, formatLighthouse, runLighthouse } fro
 import { measureRoute, sampleMemory } from "./bench/load";
 import { WRITES_PER_SECOND, mixedTable, prepareMixed, startCacheSampler, startWriters, type MixedRun } from "./bench/mixed";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
-import { BASELINE_PATH, ORIGIN, ROOT, log, startBenchServer } from "./bench/server";
+import { BASELINE_PATH, ORIGIN, ROOT, copyAsBaseline, log, startBenchServer } from "./bench/server";
 import { formatWeight, measureWeight, weightRoutes } from "./bench/weight";
 
 const RESULTS = path.join(ROOT, "bench-results", "latest.json");
@@ -81,6 +81,10 @@ async function runScale(scale: number): Promise<ScaleRun> {
       log(`▸ ${r.label} (${r.path}) : seule ${firstMs} ms puis ${aloneMs} ms ; charge…`);
       // A public page is compared with the static file measured just before it: on a shared machine the
       // load of other work changes from one minute to the next.
+      // The static file is then a copy of that page: same size (the target compares a page with a static
+      // file of its own size).
+      if (r.kind === "public") await copyAsBaseline(r.path);
+      if (r.kind === "static") await copyAsBaseline("/");
       const pairedStaticRps = r.kind === "public" ? (await measureRoute(ORIGIN, staticFile, LOAD, pids)).rps : undefined;
       results.push({ ...(await measureRoute(ORIGIN, r, LOAD, pids)), kind: r.kind, firstMs, aloneMs, pairedStaticRps });
     }

@@ -20,6 +20,15 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54369);
 export const ORIGIN = `http://127.0.0.1:${HTTP_PORT}`;
 export const BASELINE_PATH = "/bench-baseline.html";
 const BASELINE = path.join(ROOT, "public", BASELINE_PATH);
+
+/**
+ * Makes the static baseline a copy of `pagePath` as served now, so that a page is compared with a static
+ * file of its own size (the file was listed when the server started; only its content changes).
+ */
+export async function copyAsBaseline(pagePath: string): Promise<void> {
+  const page = await fetch(`${ORIGIN}${pagePath}`);
+  writeFileSync(BASELINE, Buffer.from(await page.arrayBuffer()));
+}
 export const log = (line: string) => console.log(line);
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
