@@ -6,18 +6,21 @@
 //   npm run bench -- --only weight   data, build, then the pages' weight alone (scripts/bench/weight.ts)
 //   npm run bench -- --serve      data, build and server only, left running for manual measurements
 //                                 (add --profile for a V8 CPU profile of the server in bench-results/tmp)
+import { cpus } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BENCH_EMAIL } from "./bench/generate";
 import { IMPORT_TARGET_MS, importTable, measureSpreadsheetImport } from "./bench/import";
 import { LIGHTHOUSE_TARGETS, PUBLIC_PAGES, formatLighthouse, runLighthouse } from "./bench/lighthouse";
-import { measureRoute, sampleMemory } from "./bench/load";
+import { measureRoute, sampleMemory, treeCpuMs } from "./bench/load";
 import { WRITES_PER_SECOND, mixedTable, prepareMixed, startCacheSampler, startWriters, type MixedRun } from "./bench/mixed";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
 import { BASELINE_PATH, ORIGIN, ROOT, copyAsBaseline, log, startBenchServer } from "./bench/server";
 import { formatWeight, measureWeight, weightRoutes } from "./bench/weight";
 
 const RESULTS = path.join(ROOT, "bench-results", "latest.json");
+/** How long the writers run alone, before the readers, to measure what they cost. */
+const WRITERS_ALONE_SECONDS = 10;
 const LOAD = { connections: 32, seconds: 10, warmupSeconds: 2 };
 /**
  * The server's V8 heap limit, as a deployment on a small machine sets it (NODE_OPTIONS or node flag).
@@ -126,6 +129,18 @@ async function runMixed(databaseUrl: string, routes: { label: string; path: stri
   let stats: Awaited<ReturnType<typeof writers.stop>>;
   let cache: MixedRun["cache"];
   try {
+    // The writers' own cost first, before any reader: the processor time they (and the cache sampler,
+    // one cached page at a time) take from the readers on this machine.
+    const cpuBefore = { server: treeCpuMs(pids.server), postgres: pids.postgres ? treeCpuMs(pids.postgres) : 0, saves: writers.stats.saves, at: performance.now() };
+    await new Promise((resolve) => setTimeout(resolve, WRITERS_ALONE_SECONDS * 1000));
+    const saves = writers.stats.saves - cpuBefore.saves;
+    const serverMs = treeCpuMs(pids.server) - cpuBefore.server;
+    const postgresMs = pids.postgres ? treeCpuMs(pids.postgres) - cpuBefore.postgres : 0;
+    const elapsedMs = performance.now() - cpuBefore.at;
+    const writersAlone = { seconds: WRITERS_ALONE_SECONDS, saves, serverCpuMsPerSave: saves ? serverMs / saves : NaN, postgresCpuMsPerSave: saves ? postgresMs / saves : NaN, coresShare: (serverMs + postgresMs) / elapsedMs / cpus().length };
+    log(
+      `  Écrivains seuls (${WRITERS_ALONE_SECONDS} s, sans lecteur) : ${saves} enregistrements, CPU ${writersAlone.serverCpuMsPerSave.toFixed(0)} ms (serveur) + ${writersAlone.postgresCpuMsPerSave.toFixed(0)} ms (PostgreSQL) par enregistrement, ${(writersAlone.coresShare * 100).toFixed(0)} % des ${cpus().length} cœurs`,
+    );
     for (const r of routes) {
       const result = await measureRoute(ORIGIN, r, LOAD, pids);
       const before = readOnly.find((x) => x.path === r.path)!;
