@@ -30,6 +30,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   RoleAssignment: "Rôle",
   ExecutionReport: "Rapport d'exécution",
   Deadline: "Échéance",
+  Department: "Département",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
