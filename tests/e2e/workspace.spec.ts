@@ -22,7 +22,12 @@ test("l'espace de l'éditeur de la Seine-et-Marne montre le contrat 2025-2027 en
   await expect(actions.getByRole("row").filter({ hasText: "FA-02 — " })).not.toContainText("En retard");
   // The seeded exchanges and history of the running contract.
   await expect(page.getByRole("region", { name: "Commentaires internes" })).toContainText("Préparation de l'avenant 2027");
-  await expect(page.getByRole("region", { name: "Activité récente" })).toContainText("Recrutement et formation d'assistants familiaux");
+  // The dashboard lists the latest changes (other journeys of the suite may have written since the seed); the
+  // seeded edit of FA-02 is on the department's history page, one link away.
+  const activity = page.getByRole("region", { name: "Activité récente" });
+  await activity.getByRole("link", { name: "Tout l'historique du département" }).click();
+  await expect(page).toHaveURL(/\/espace\/departements\/77\/historique$/);
+  await expect(page.getByRole("main")).toContainText("Recrutement et formation d'assistants familiaux");
 });
 
 test("un éditeur de la Seine-et-Marne met à jour une fiche action, visible sur la page publique et dans l'historique", async ({ page }) => {
