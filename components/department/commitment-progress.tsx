@@ -1,3 +1,7 @@
+"use client";
+// A client component so that the page's RSC payload carries the commitments once (the rows below), from which
+// the chart, its data table and its CSV are all drawn: as a server component, the table's rendered tree and the
+// chart's and CSV's own copies of the same figures were sent beside each other.
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyCommitmentProgressChart } from "@/components/charts/lazy-charts";
 import type { CommitmentProgress } from "@/lib/opendata/schemas";
