@@ -5,20 +5,8 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LazyFundingByYearChart } from "@/components/charts/lazy-charts";
 import { centsCell } from "@/lib/core/csv";
-import { formatEuros, formatPercent } from "@/lib/core/format";
 import type { StageAmounts } from "@/lib/opendata/schemas";
-
-/** What the column says: versé ÷ notifié (nothing notified yet: no rate). */
-export const paidOverNotified = (t: StageAmounts) => (t.notifiedCents > 0 ? formatPercent((t.paidCents / t.notifiedCents) * 100) : "—");
-export const stageCells = (t: StageAmounts) => [formatEuros(t.plannedCents), formatEuros(t.notifiedCents), formatEuros(t.committedCents), formatEuros(t.paidCents), paidOverNotified(t)];
-
-export const STAGE_COLUMNS = [
-  { label: "Prévu", numeric: true },
-  { label: "Notifié", numeric: true },
-  { label: "Engagé", numeric: true },
-  { label: "Versé", numeric: true },
-  { label: "Taux de versement (versé ÷ notifié)", numeric: true },
-];
+import { STAGE_COLUMNS, stageCells } from "./stage-cells";
 
 export function FundingByYearFigure({ departmentCode, years, totals }: { departmentCode: string; years: (StageAmounts & { year: number })[]; totals: StageAmounts }) {
   return (

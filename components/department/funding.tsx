@@ -1,7 +1,8 @@
 import { DataTable } from "@/components/charts/chart-figure";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import type { PublicContractDetail } from "@/lib/opendata/schemas";
-import { FundingByYearFigure, STAGE_COLUMNS, stageCells } from "./funding-by-year-figure";
+import { FundingByYearFigure } from "./funding-by-year-figure";
+import { STAGE_COLUMNS, stageCells } from "./stage-cells";
 
 export function FundingSection({ departmentCode, contract }: { departmentCode: string; contract: PublicContractDetail }) {
   const totals = contract.fundingTotals;
