@@ -10,23 +10,14 @@ import { createFundingLine } from "../../lib/funding/mutations";
 import { getPublicActions, getPublicContracts, getPublicFreshness, getPublicFunding, getPublicIndicators } from "../../lib/opendata/cached";
 import { respondCollection } from "../../lib/opendata/http";
 import { readActions, readContracts, readFreshness, readFunding, readIndicators } from "../../lib/opendata/queries";
-import { dataCacheForTests, invalidate, watchInvalidations, type DataCache } from "../../lib/server/cache/cache";
+import { dataCacheForTests, invalidate, type DataCache } from "../../lib/server/cache/cache";
 import type { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import { db } from "../../lib/server/db";
-import { cacheInstance } from "../support/cluster-cache";
+import { cacheInstance, storedThrough, writeThrough } from "../support/cluster-cache";
 import { signedInViewer } from "../factories/users";
 
-/** A cached read stored as Next stores an unstable_cache entry (kind FETCH, JSON body, its tags). */
-const through =
-  (cache: ClusterCache): DataCache =>
-  async (key, tags, fill) => {
-    const name = JSON.stringify(key);
-    const hit = await cache.get(name, { kind: "FETCH", tags });
-    if (hit) return JSON.parse((hit.value as unknown as { data: { body: string } }).data.body);
-    const value = await fill();
-    await cache.set(name, { kind: "FETCH", data: { headers: {}, body: JSON.stringify(value), status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags });
-    return value;
-  };
+const through = (cache: ClusterCache): DataCache => storedThrough(cache);
+
 
 /** What an entry's key says it holds: "departments", "contracts part 75,77,…", "freshness part …". */
 const label = (key: string[]) => key.slice(1).join(" ");
@@ -45,17 +36,7 @@ afterEach(() => {
   dataCacheForTests.use(null);
 });
 
-/** Runs a write and sends its revalidations through another instance, as Next does at the end of the request. */
-async function write<T extends { ok: boolean }>(run: () => Promise<T>): Promise<T> {
-  const tags: string[] = [];
-  const stop = watchInvalidations((_, revalidated) => tags.push(...revalidated));
-  try {
-    return await run();
-  } finally {
-    stop();
-    await writer.revalidateTag(tags, { expire: 0 });
-  }
-}
+const write = <T extends { ok: boolean }>(run: () => Promise<T>) => writeThrough(writer, run);
 
 const running77 = () => db().contract.findFirstOrThrow({ where: { departmentCode: "77", periodEnd: { gte: new Date("2027-01-01") } }, include: { actions: { orderBy: { reference: "asc" } } } });
 const contractsApi = (department?: string) => respondCollection(new Request(`http://localhost/api/v1/contrats?par_page=1000${department ? `&departement=${department}` : ""}`), "contrats");

@@ -8,25 +8,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFundingLine, updateFundingLine } from "../../lib/funding/mutations";
 import { getOversightSummary, getOversightView, oversightCacheForTests, type ViewCache } from "../../lib/oversight/queries";
 import { NO_FILTERS } from "../../lib/oversight/schemas";
-import { invalidate, watchInvalidations } from "../../lib/server/cache/cache";
+import { invalidate } from "../../lib/server/cache/cache";
 import type { ClusterCache } from "../../lib/server/cache/handler/index.mjs";
 import { db } from "../../lib/server/db";
-import { cacheInstance } from "../support/cluster-cache";
+import { cacheInstance, storedThrough, writeThrough } from "../support/cluster-cache";
 import { signedInViewer } from "../factories/users";
 
 const instance = cacheInstance;
 
-/** A cached read stored as Next stores an unstable_cache entry (kind FETCH, JSON body, its tags). */
-const through =
-  (cache: ClusterCache): ViewCache =>
-  async (key, tags, read) => {
-    const name = JSON.stringify(key);
-    const hit = await cache.get(name, { kind: "FETCH", tags });
-    if (hit) return JSON.parse((hit.value as unknown as { data: { body: string } }).data.body);
-    const value = await read();
-    await cache.set(name, { kind: "FETCH", data: { headers: {}, body: JSON.stringify(value), status: 200, url: "" }, revalidate: 3600 }, { fetchCache: true, tags });
-    return value;
-  };
+const through = (cache: ClusterCache): ViewCache => storedThrough(cache);
+
 
 let computed: string[] = [];
 let stopWatching: () => void = () => {};
@@ -42,19 +33,31 @@ afterEach(() => {
   oversightCacheForTests.use(null);
 });
 
-/** Runs a write and sends its revalidations through another instance, as Next does at the end of the request. */
-async function write<T extends { ok: boolean }>(run: () => Promise<T>): Promise<T> {
-  const tags: string[] = [];
-  const stop = watchInvalidations((_, revalidated) => tags.push(...revalidated));
-  try {
-    return await run();
-  } finally {
-    stop();
-    await writer.revalidateTag(tags, { expire: 0 });
-  }
-}
+const write = <T extends { ok: boolean }>(run: () => Promise<T>) => writeThrough(writer, run);
 
 const running77 = () => db().contract.findFirstOrThrow({ where: { departmentCode: "77", periodEnd: { gte: new Date("2027-01-01") } }, include: { actions: { orderBy: { reference: "asc" } } } });
+
+/**
+ * The frame kept in memory, the parts never cached (every read of a part computes it, or joins a computation
+ * under way); `batches` lists the departments of each computation, `firstBatch` settles when one starts.
+ */
+function partsNeverCached() {
+  const frames = new Map<string, unknown>();
+  oversightCacheForTests.use(async (key, _tags, read) => {
+    if (key[0] !== "oversight-frame") return read();
+    const name = JSON.stringify(key);
+    if (!frames.has(name)) frames.set(name, await read());
+    return frames.get(name) as Awaited<ReturnType<typeof read>>;
+  });
+  const batches: string[][] = [];
+  let started!: () => void;
+  const firstBatch = new Promise<void>((resolve) => (started = resolve));
+  const stop = oversightCacheForTests.watch((codes) => {
+    batches.push(codes);
+    started();
+  });
+  return { batches, firstBatch, stop };
+}
 
 describe("views assembled from per-department parts", () => {
   it("after a write in 77, the next national read recomputes 77's part only, and its totals move by the amount written", async () => {
@@ -135,21 +138,7 @@ describe("views assembled from per-department parts", () => {
 
   it("computes the parts a read misses together, and shares the parts under way with a second identical read", async () => {
     const national = await signedInViewer("NATIONAL_OFFICIAL");
-    // The frame kept in memory, the parts never cached: every read of a part computes it.
-    const frames = new Map<string, unknown>();
-    oversightCacheForTests.use(async (key, _tags, read) => {
-      if (key[0] !== "oversight-frame") return read();
-      const name = JSON.stringify(key);
-      if (!frames.has(name)) frames.set(name, await read());
-      return frames.get(name) as Awaited<ReturnType<typeof read>>;
-    });
-    const batches: string[][] = [];
-    let started!: () => void;
-    const firstBatch = new Promise<void>((resolve) => (started = resolve));
-    const stop = oversightCacheForTests.watch((codes) => {
-      batches.push(codes);
-      started();
-    });
+    const { batches, firstBatch, stop } = partsNeverCached();
     try {
       const a = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
       await firstBatch;
@@ -167,20 +156,7 @@ describe("views assembled from per-department parts", () => {
 
   it("a read made after a write in 77 does not join 77's part computed before it (the other parts are shared)", async () => {
     const national = await signedInViewer("NATIONAL_OFFICIAL");
-    const frames = new Map<string, unknown>();
-    oversightCacheForTests.use(async (key, _tags, read) => {
-      if (key[0] !== "oversight-frame") return read();
-      const name = JSON.stringify(key);
-      if (!frames.has(name)) frames.set(name, await read());
-      return frames.get(name) as Awaited<ReturnType<typeof read>>;
-    });
-    const batches: string[][] = [];
-    let started!: () => void;
-    const firstBatch = new Promise<void>((resolve) => (started = resolve));
-    const stop = oversightCacheForTests.watch((codes) => {
-      batches.push(codes);
-      started();
-    });
+    const { batches, firstBatch, stop } = partsNeverCached();
     try {
       const a = getOversightSummary(national, { kind: "national" }, NO_FILTERS);
       await firstBatch;
