@@ -11,20 +11,20 @@ describe("pages de la liste des départements de l'accueil", () => {
     expect(rowsOf(2)).toBeNull();
   });
 
-  it("101 départements : 3 pages de 50 au plus, remplies également, dans l'ordre, sans en perdre ni en répéter", () => {
+  it("101 départements : 3 pages de 40 au plus, remplies également, dans l'ordre, sans en perdre ni en répéter", () => {
     const all = codes(101);
     const { pages, rowsOf } = homeListPages(all, (c) => c);
-    expect(HOME_PAGE_SIZE).toBe(50);
+    expect(HOME_PAGE_SIZE).toBe(40);
     expect(pages.map((p) => `${p.first}-${p.last}`)).toEqual(["01-33", "34-67", "68-101"]);
     expect(pages.flatMap((p) => rowsOf(p.number)!)).toEqual(all);
     expect(rowsOf(0)).toBeNull();
     expect(rowsOf(4)).toBeNull();
   });
 
-  it("1 010 départements : 21 pages de 49 au plus", () => {
+  it("1 010 départements : 26 pages de 39 au plus", () => {
     const { pages, rowsOf } = homeListPages(codes(1010), (c) => c);
-    expect(pages).toHaveLength(21);
-    expect(Math.max(...pages.map((p) => rowsOf(p.number)!.length))).toBeLessThanOrEqual(50);
+    expect(pages).toHaveLength(26);
+    expect(Math.max(...pages.map((p) => rowsOf(p.number)!.length))).toBe(39);
     expect(pages.flatMap((p) => rowsOf(p.number)!)).toEqual(codes(1010));
   });
 
