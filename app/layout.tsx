@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HydrateLater } from "@/components/layout/hydrate-later";
 import { SiteFooter, SiteHeader } from "@/components/layout/site-chrome";
 import "./globals.css";
 import { signOutForm } from "./sign-out-form";
@@ -12,14 +13,15 @@ export const metadata: Metadata = {
 // Reads no cookie: who is signed in is asked from the browser (components/layout/header-user-menu.tsx), so
 // that the public pages below can be rendered once and served to everybody from cache. Header and footer are
 // client components (components/layout/site-chrome.tsx): every page's RSC payload names them instead of
-// carrying their tree again after the HTML.
+// carrying their tree again after the HTML. The page itself is hydrated after them, in slices
+// (components/layout/hydrate-later.tsx).
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="fr">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <SiteHeader signOut={signOutForm} />
         <main id="contenu" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
+          <HydrateLater>{children}</HydrateLater>
         </main>
         <SiteFooter />
       </body>
