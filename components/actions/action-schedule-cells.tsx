@@ -1,9 +1,8 @@
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { formatShortDate } from "@/lib/core/format";
 import type { ActionStatus } from "@/lib/core/vocabulary";
+import { PROGRESS_HEADER_ID, actionProgressLabelledBy } from "./action-ids";
 
-/** The progress column's header id: with the row's title (`titleId`), it names each row's bar (one table per page). */
-export const PROGRESS_HEADER_ID = "av";
 
 /** The headers of the cells below, in the same order. */
 export function ActionScheduleHeaders() {
@@ -18,19 +17,9 @@ export function ActionScheduleHeaders() {
   );
 }
 
-/** The id of an action's title in its row, which names its progress bar. */
-export function actionTitleId(index: number) {
-  return `fa${index}`;
-}
-
 /** An action's calendar as one text: « 01/01/25 → 31/12/27 », « ? » for a date not set. */
 export function actionScheduleText(a: { startDate: string | null; endDate: string | null }) {
   return `${a.startDate ? formatShortDate(a.startDate) : "?"} → ${a.endDate ? formatShortDate(a.endDate) : "?"}`;
-}
-
-/** The ids naming an action's progress bar: the column's header and the row's title. */
-export function actionProgressLabelledBy(titleId: string) {
-  return `${PROGRESS_HEADER_ID} ${titleId}`;
 }
 
 /**

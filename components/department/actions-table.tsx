@@ -1,19 +1,19 @@
-import { ActionScheduleHeaders, PROGRESS_HEADER_ID, actionScheduleText } from "@/components/actions/action-schedule-cells";
+import { ActionScheduleHeaders, actionScheduleText } from "@/components/actions/action-schedule-cells";
 import { Provenance } from "@/components/ui/provenance";
 import type { PublicAction } from "@/lib/opendata/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { ActionRows, type ActionRow } from "./action-rows";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 
-const row = (a: PublicAction): ActionRow => [
-  a.reference,
-  a.title,
-  a.purpose,
+/** Reference, title and purpose (the row's title names its progress bar), objective, pilot and partners, calendar, status, progress. */
+const COLUMNS = [["fa"], ["t"], ["t"], ["t", "nw"], ["st"], ["pb"]] as const satisfies readonly CompactColumn[];
+
+const row = (a: PublicAction): CompactRow<typeof COLUMNS> => [
+  [a.reference, a.title, a.purpose],
   a.objectiveCode ?? "—",
   a.partners ? `${a.lead ?? "—"}, avec : ${a.partners}` : (a.lead ?? "—"),
   actionScheduleText(a),
-  a.status,
-  a.isLate ? 1 : 0,
+  [a.status, a.isLate ? 1 : 0],
   a.progress,
 ];
 
@@ -23,8 +23,9 @@ const row = (a: PublicAction): ActionRow => [
  *
  * What is the same on every row is said once: the objectives' titles are listed under the table instead of a
  * tooltip on each code; when every fiche is a demonstration without a source, the table says so once. The rows
- * are a client component given their values (ActionRows): the page's RSC payload carries the values once instead
- * of the rendered tree of each row, which the HTML already holds.
+ * are drawn by a client component given their values (CompactRows): the page's RSC payload carries the values
+ * once instead of the rendered tree of each row, which the HTML already holds; only each row's « Source » is
+ * rendered here.
  */
 export function ActionsTable({ actions, more }: { actions: PublicAction[]; more?: { shown: number; href: string } }) {
   if (actions.length === 0) return <p>Aucune fiche action n&apos;est encore publiée pour ce contrat.</p>;
@@ -54,10 +55,10 @@ export function ActionsTable({ actions, more }: { actions: PublicAction[]; more?
               <ActionScheduleHeaders />
             </tr>
           </thead>
-          <ActionRows
+          <CompactRows
+            columns={COLUMNS}
             rows={shown.map(row)}
-            provenance={allDemoUnsourced ? null : shown.map((a) => <Provenance key={a.reference} sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />)}
-            progressHeaderId={PROGRESS_HEADER_ID}
+            notes={allDemoUnsourced ? null : shown.map((a) => <Provenance key={a.reference} sourceUrl={a.sourceUrl} source={a.source} isDemo={a.isDemo} />)}
           />
         </table>
       </TableScroll>

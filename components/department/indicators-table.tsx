@@ -3,29 +3,30 @@ import { PUBLIC_COUNT_MASK } from "@/lib/core/format";
 import { formatIndicatorValue } from "@/lib/indicators/status";
 import type { PublicIndicatorValue } from "@/lib/opendata/schemas";
 import { DATA_TABLE } from "@/components/ui/data-table";
-import { IndicatorRows, type IndicatorRow } from "./indicator-rows";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 
 function value(v: PublicIndicatorValue, field: "baseline" | "target" | "actual"): string {
   return v.suppressedFields.includes(field) ? PUBLIC_COUNT_MASK : formatIndicatorValue(v.kind, v.unit, v[field]);
 }
 
 /**
- * One row per indicator, one column per year: the actual value, the year's target and the status. The rows are a
- * client component given their formatted values (IndicatorRows): the RSC payload carries them once.
+ * One row per indicator, one column per year: the actual value, the year's target and the status. The rows are
+ * drawn by a client component given their formatted values (CompactRows): the RSC payload carries them once. A
+ * row whose values are all demo data says so once, in its header, rather than in every cell.
  */
 export function IndicatorsTable({ departmentCode, contractId, values }: { departmentCode: string; contractId: string; values: PublicIndicatorValue[] }) {
   if (values.length === 0) return <p>Aucune valeur d&apos;indicateur publiée pour ce contrat.</p>;
   const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
   const indicators = [...new Map(values.map((v) => [v.indicatorCode, v])).values()];
   const byKey = new Map(values.map((v) => [`${v.indicatorCode}:${v.year}`, v]));
-  const rows = indicators.map((i): IndicatorRow => {
+  // The indicator's heading, then a year per column (« — » for a year without a value).
+  const columns = [["ih"], ...years.map(() => ["iv", "nw"] as const)] as const satisfies readonly CompactColumn[];
+  const rows = indicators.map((i): CompactRow<typeof columns> => {
     const cells = years.map((y) => byKey.get(`${i.indicatorCode}:${y}`));
     const rowDemo = cells.every((v) => !v || v.isDemo);
     return [
-      `${i.commitmentCode} › ${i.objectiveCode} › ${i.indicatorCode}`,
-      i.indicatorLabel,
-      rowDemo ? 1 : 0,
-      cells.map((v) => (v ? [value(v, "actual"), value(v, "target"), v.status, v.statusLabel, v.isDemo && !rowDemo ? 1 : 0] : null)),
+      [`${i.commitmentCode} › ${i.objectiveCode} › ${i.indicatorCode}`, i.indicatorLabel, rowDemo ? 1 : 0],
+      ...cells.map((v) => (v ? ([value(v, "actual"), value(v, "target"), v.status, v.statusLabel, v.isDemo && !rowDemo ? 1 : 0] as const) : null)),
     ];
   });
   return (
@@ -44,7 +45,7 @@ export function IndicatorsTable({ departmentCode, contractId, values }: { depart
               ))}
             </tr>
           </thead>
-          <IndicatorRows rows={rows} />
+          <CompactRows columns={columns} rows={rows} />
         </table>
       </div>
       <p className="text-xs text-slate-700">Les nombres de personnes inférieurs à 11 sont affichés « &lt; 11 » (secret statistique).</p>

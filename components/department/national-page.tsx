@@ -3,11 +3,11 @@ import { Freshness } from "@/components/department/freshness";
 import { WhatIsAContract } from "@/components/department/what-is-a-contract";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
 import { DemoShare, demoShareLabel } from "@/components/department/demo-share";
-import { DepartmentRows, type DepartmentRow } from "@/components/department/department-rows";
 import { HomeListPager } from "@/components/department/home-list-pager";
 import { homeListPages } from "@/components/department/home-list-pages";
 import { getPublicNationalPage } from "@/lib/opendata/cached";
 import { formatDecimal, formatEurosCompact, formatNumber } from "@/lib/core/format";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { PublicContract, PublicNationalPage } from "@/lib/opendata/schemas";
@@ -23,6 +23,9 @@ const SOURCES = [
   { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2021-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2021" },
   { href: "https://banquedesterritoires.fr/une-circulaire-cadre-la-contractualisation-2022-avec-les-departements-sur-la-protection-de-lenfance", label: "Banque des Territoires : la contractualisation 2022" },
 ];
+
+/** The department's link (and its earlier contracts), the total amount (and its demo share), the average progress. */
+const COLUMNS = [["ac"], ["md", "n"], ["t", "n"]] as const satisfies readonly CompactColumn[];
 
 /** Each department's most recent contract (the list comes newest first within a department), with how many came before. */
 function latestByDepartment(contracts: PublicContract[]): { contract: PublicContract; earlier: number }[] {
@@ -98,13 +101,11 @@ export async function NationalPage({ page }: { page: number }) {
                 <th scope="col" className="n">Avancement moyen</th>
               </tr>
             </thead>
-            <DepartmentRows
-              rows={rows.map(({ contract: c, earlier }): DepartmentRow => [
-                `${c.departmentName} (${c.departmentCode})`,
-                c.pageUrl,
-                earlier,
-                formatEurosCompact(c.totalCents),
-                allDemo ? null : demoShareLabel(c.includesDemo, c.demoCents, c.totalCents),
+            <CompactRows
+              columns={COLUMNS}
+              rows={rows.map(({ contract: c, earlier }): CompactRow<typeof COLUMNS> => [
+                [`${c.departmentName} (${c.departmentCode})`, c.pageUrl, earlier],
+                [formatEurosCompact(c.totalCents), allDemo ? null : demoShareLabel(c.includesDemo, c.demoCents, c.totalCents)],
                 c.averageProgress === null ? "—" : `${formatDecimal(c.averageProgress)} %`,
               ])}
             />

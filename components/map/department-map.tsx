@@ -12,7 +12,7 @@ import { METROPOLE, SPRITE_URL, spriteHref } from "./sprite";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { Pagination } from "@/components/oversight/pagination";
 import { paginate } from "@/lib/oversight/schemas";
-import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 
 /** Codes the map draws: the metropolitan outlines and the overseas insets. */
 const DRAWN = new Set<string>([...METROPOLE.locations.map((l) => l.id), ...OVERSEAS.map((o) => o.code)]);
@@ -165,7 +165,7 @@ function Legend({ classes, measureLabel, outOfScopeLabel }: { classes: MapClass[
 }
 
 /** Department (link), region, value, and the legend's class as a swatch (the no-data hatching drawn in CSS) and its label. */
-const TABLE_COLUMNS: CompactColumn[] = [["a"], ["t"], ["t", "n"], ["sw"]];
+const TABLE_COLUMNS = [["a"], ["t"], ["t", "n"], ["sw"]] as const satisfies readonly CompactColumn[];
 
 /** Departments with a value first, each group in the given order (by code). */
 export function mapTableOrder<T extends { value: number | null }>(departments: readonly T[]): T[] {
@@ -193,7 +193,7 @@ function MapTable({ departments, classes, measureLabel, format, page: requested,
           </thead>
           <CompactRows
             columns={TABLE_COLUMNS}
-            rows={page.rows.map((d) => {
+            rows={page.rows.map((d): CompactRow<typeof TABLE_COLUMNS> => {
               const c = classOf(classes, d.value);
               return [[`${d.name} (${d.code})`, d.href], d.regionName, d.value === null ? "—" : format(d.value), [c?.color ?? "", c ? c.label : "aucune donnée"]];
             })}

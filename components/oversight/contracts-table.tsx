@@ -5,7 +5,7 @@ import { CONTRACTS_PER_PAGE, SORT_LABELS, oversightQuery, paginate, type Oversig
 import { sortContracts } from "@/lib/oversight/sort";
 import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { CompactRows, type CompactCell, type CompactColumn } from "./compact-rows";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 import { Pagination } from "./pagination";
 
 const pct = (v: number | null) => (v === null ? "—" : formatPercent(v));
@@ -25,12 +25,12 @@ function SortHeader({ column, params, basePath, numeric }: { column: SortKey; pa
   );
 }
 
-const money = (cents: number) => [formatEurosCompact(cents), formatEuros(cents)];
+const money = (cents: number) => [formatEurosCompact(cents), formatEuros(cents)] as const;
 
-const COLUMNS: CompactColumn[] = [["as", "font-medium"], ["t"], ["t"], ["t", "n"], ["ts", "n"], ["t", "n"], ["ul"], ["ts", "n"], ["m", "n"], ["m", "n"], ["m", "n"], ["t", "n"], ["t", "n"]];
+const COLUMNS = [["as", "font-medium"], ["t"], ["t"], ["t", "n"], ["ts", "n"], ["t", "n"], ["ul"], ["ts", "n"], ["m", "n"], ["m", "n"], ["m", "n"], ["t", "n"], ["t", "n"]] as const satisfies readonly CompactColumn[];
 
 /** A contract's row: department and status, region, framework, wave, actions, progress by commitment, lateness, money by stage, alerts. */
-function contractCells(r: OversightContractRow): CompactCell[] {
+function contractCells(r: OversightContractRow): CompactRow<typeof COLUMNS> {
   return [
     [`${r.departmentName} (${r.departmentCode})`, r.departmentCode, CONTRACT_STATUS_LABELS[r.status]],
     r.regionName,

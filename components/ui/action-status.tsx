@@ -9,12 +9,6 @@ const STYLES: Record<ActionStatus, string> = {
   ABANDONED: "st-ab",
 };
 
-/** The badges of an action's status as [class, text] pairs (compact table rows draw them from these). */
-export function actionStatusBadges(status: ActionStatus, isLate: boolean): [string, string][] {
-  const badge: [string, string] = [STYLES[status], ACTION_STATUS_LABELS[status]];
-  return isLate ? [badge, ["st-late", "En retard"]] : [badge];
-}
-
 export function ActionStatusBadge({ status, isLate }: { status: ActionStatus; isLate: boolean }) {
   const badge = <span className={`badge ${STYLES[status]}`}>{ACTION_STATUS_LABELS[status]}</span>;
   if (!isLate) return badge;

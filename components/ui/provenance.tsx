@@ -1,6 +1,11 @@
 // Where a figure comes from: a link to its source, or the demo mark (or both when a sourced record
 // carries demo values, such as an action whose status is invented). When the passage of the source that
 // states the value is known, « Source » opens it on demand (a native <details>: keyboard accessible).
+import { DemoMark } from "./demo-mark";
+
+// The demo mark has its own module (client table rows draw it without the rest); its importers find it here too.
+export { DemoMark };
+
 type Source = { url: string; quote: string | null; checkedOn: string | null };
 
 function formatDay(iso: string) {
@@ -49,15 +54,5 @@ export function SourceQuote({ source }: { source: Source }) {
         </span>
       </span>
     </details>
-  );
-}
-
-/** « donnée de démonstration », or « démo » with its meaning in a tooltip and for screen readers (.demo: app/globals.css). */
-export function DemoMark({ compact = false }: { compact?: boolean }) {
-  if (!compact) return <span className="demo">donnée de démonstration</span>;
-  return (
-    <span className="demo" title="Donnée de démonstration : valeur fictive">
-      démo<span className="sr-only"> (donnée de démonstration)</span>
-    </span>
   );
 }

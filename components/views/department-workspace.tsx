@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { Comments } from "@/components/comments/comments";
 import { AlertsList } from "@/components/oversight/alerts-list";
 import { ExportLinks } from "@/components/oversight/export-links";
-import { ActionScheduleHeaders, actionProgressLabelledBy, actionScheduleText, actionTitleId } from "@/components/actions/action-schedule-cells";
-import { CompactRows, type CompactColumn } from "@/components/oversight/compact-rows";
-import { actionStatusBadges } from "@/components/ui/action-status";
+import { ActionScheduleHeaders, actionScheduleText } from "@/components/actions/action-schedule-cells";
+import { CompactRows, type CompactColumn, type CompactRow } from "@/components/ui/compact-rows";
 import { HistoryList } from "@/components/history/history-list";
 import { ContractSection, WorkspaceHeader } from "@/components/workspace/workspace-header";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -21,7 +20,7 @@ import { DATA_TABLE } from "@/components/ui/data-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Title (a link whose id names the row's progress bar), calendar, status badges, progress. */
-const ACTION_COLUMNS: CompactColumn[] = [["ai", "font-medium"], ["t", "nw"], ["bd"], ["pb"]];
+const ACTION_COLUMNS = [["ai", "font-medium"], ["t", "nw"], ["st"], ["pb"]] as const satisfies readonly CompactColumn[];
 
 /** Entries of « Activité récente » on the dashboard; the history page lists the rest. */
 const ACTIVITY_ON_DASHBOARD = 5;
@@ -86,12 +85,7 @@ export async function DepartmentWorkspace({ viewer, code, archivee }: { viewer: 
                 <CompactRows
                   base={`/espace/departements/${code}/actions/`}
                   columns={ACTION_COLUMNS}
-                  rows={contract.actions.map((a, i) => [
-                    [`${a.reference} — ${a.title}`, a.id, actionTitleId(i)],
-                    actionScheduleText(a),
-                    actionStatusBadges(a.status, a.isLate),
-                    [a.progress, actionProgressLabelledBy(actionTitleId(i))],
-                  ])}
+                  rows={contract.actions.map((a): CompactRow<typeof ACTION_COLUMNS> => [[`${a.reference} — ${a.title}`, a.id], actionScheduleText(a), [a.status, a.isLate ? 1 : 0], a.progress])}
                 />
               </table>
             </TableScroll>
