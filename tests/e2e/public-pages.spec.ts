@@ -185,6 +185,33 @@ test("tableau de bord du Puy-de-Dôme (63) : les faits de ses sources, rien de p
   await expectNoAxeViolations(page);
 });
 
+// The page's content is hydrated after the header and footer (components/layout/hydrate-later.tsx), but its HTML
+// is in place from the first byte: without JavaScript, a reader sees every table where it belongs, none left
+// hidden for a script to move (what a Suspense boundary around a large part of the page would do).
+test.describe("sans JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("la page d'un département montre ses engagements, financements, fiches action et indicateurs à leur place", async ({ page }) => {
+    await page.goto("/departements/77");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seine-et-Marne (77)");
+    await expect(page.getByRole("table", { name: /Avancement moyen des fiches action par engagement/ }).getByRole("row").first()).toBeVisible();
+    await expect(page.getByRole("table", { name: /Financements du contrat par année/ }).getByRole("row", { name: /Total/ })).toBeVisible();
+    const actions = page.getByRole("table", { name: /Fiches action du contrat/ });
+    await expect(actions.getByRole("row")).not.toHaveCount(0);
+    for (const row of await actions.getByRole("row").all()) await expect(row).toBeVisible();
+    await expect(page.getByRole("table", { name: /Indicateurs/ }).first().getByRole("row").nth(1)).toBeVisible();
+    // In place: every section of the page is inside <main>, before the footer, and none is hidden.
+    expect(await page.locator("body > :not(main) section, [hidden] section").count()).toBe(0);
+  });
+
+  test("l'accueil liste chaque département", async ({ page }) => {
+    await page.goto("/");
+    const rows = page.getByRole("table", { name: /Contrats par département/ }).getByRole("row");
+    await expect(rows).toHaveCount(1 + 7);
+    for (const row of await rows.all()) await expect(row).toBeVisible();
+  });
+});
+
 test("un code inconnu donne une page 404 en français", async ({ page }) => {
   const response = await page.goto("/departements/999");
   expect(response?.status()).toBe(404);
