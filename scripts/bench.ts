@@ -12,7 +12,7 @@ import path from "node:path";
 import { BENCH_EMAIL } from "./bench/generate";
 import { IMPORT_TARGET_MS, importTable, measureSpreadsheetImport } from "./bench/import";
 import { LIGHTHOUSE_TARGETS, PUBLIC_PAGES, formatLighthouse, runLighthouse } from "./bench/lighthouse";
-import { measureRoute, sampleMemory, treeCpuMs } from "./bench/load";
+import { measureRoute, sampleMemory, treeCpuMs, waitForIdle } from "./bench/load";
 import { WRITES_PER_SECOND, mixedTable, prepareMixed, startCacheSampler, startWriters, type MixedRun } from "./bench/mixed";
 import { evaluate, printTable, type ScaleRun } from "./bench/report";
 import { BASELINE_PATH, ORIGIN, ROOT, copyAsBaseline, log, startBenchServer } from "./bench/server";
@@ -97,7 +97,9 @@ async function runScale(scale: number): Promise<ScaleRun> {
     // Lighthouse (1× only: the public pages are the same size at 10×, the generated departments aside).
     let lighthouse: ScaleRun["lighthouse"] = null;
     if (scale === 1) {
-      log("▸ Lighthouse sur les pages publiques (mobile)…");
+      const rest = await waitForIdle();
+      const busyShare = `${Math.round(rest.busy * 100)} %`;
+      log(`▸ Lighthouse sur les pages publiques (mobile), ${rest.idle ? `machine au repos après ${Math.round(rest.waitedMs / 1000)} s d'attente (${busyShare} du processeur occupé)` : `machine toujours occupée après ${Math.round(rest.waitedMs / 1000)} s (${busyShare} du processeur) : scores à lire avec l'indice machine`}…`);
       const pages = await runLighthouse(ORIGIN, PUBLIC_PAGES, { formFactor: "mobile" });
       log(formatLighthouse(pages, "mobile"));
       lighthouse = pages.map((p) => ({ path: p.path, performance: p.performance, accessibility: p.accessibility, benchmarkIndex: p.benchmarkIndex }));

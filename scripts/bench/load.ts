@@ -133,3 +133,35 @@ export function sampleMemory(rootPid: number) {
     },
   };
 }
+
+/** Busy and total CPU time of the whole machine so far (Linux /proc/stat, clock ticks). */
+function machineTicks(): { busy: number; total: number } {
+  const [cpu] = readFileSync("/proc/stat", "utf8").split("\n");
+  // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice)
+  const ticks = cpu.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
+}
+
+/**
+ * Waits until the machine is at rest: two consecutive seconds with at most `maxBusy` (share of all cores)
+ * busy, or `maxMs`. Lighthouse times the page's scripts on this machine's processor: measured while the server
+ * is still finishing the previous phase's work, a page would be charged for it. Returns how long it waited and
+ * the last second's busy share.
+ */
+export async function waitForIdle({ maxBusy = 0.1, maxMs = 60_000 } = {}): Promise<{ waitedMs: number; busy: number; idle: boolean }> {
+  const started = Date.now();
+  let calm = 0;
+  let busy = 1;
+  let last = machineTicks();
+  while (Date.now() - started < maxMs) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = machineTicks();
+    busy = (now.busy - last.busy) / Math.max(1, now.total - last.total);
+    last = now;
+    calm = busy <= maxBusy ? calm + 1 : 0;
+    if (calm >= 2) return { waitedMs: Date.now() - started, busy, idle: true };
+  }
+  return { waitedMs: Date.now() - started, busy, idle: false };
+}
