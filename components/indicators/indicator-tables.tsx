@@ -5,18 +5,10 @@ import { Provenance } from "@/components/ui/provenance";
 import { DIRECTION_LABELS, INDICATOR_KIND_LABELS, type CommitmentIndicators, type IndicatorRow, type IndicatorYearRow } from "@/lib/indicators/schemas";
 import { INDICATOR_STATUS_LABELS, formatIndicatorValue, indicatorStatus, unitLabel, type IndicatorStatus } from "@/lib/indicators/status";
 import { TableScroll } from "@/components/ui/table-scroll";
-
-const STATUS_STYLES: Record<IndicatorStatus, string> = {
-  met: "bg-green-100 text-green-900",
-  improving: "bg-blue-100 text-blue-900",
-  behind: "bg-orange-100 text-orange-950",
-  no_target: "bg-slate-100 text-slate-800",
-  no_actual: "bg-slate-100 text-slate-800",
-  monitored: "bg-slate-100 text-slate-800",
-};
+import { INDICATOR_STATUS_STYLES } from "./indicator-status-styles";
 
 export function IndicatorStatusBadge({ status }: { status: IndicatorStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}>{INDICATOR_STATUS_LABELS[status]}</span>;
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${INDICATOR_STATUS_STYLES[status]}`}>{INDICATOR_STATUS_LABELS[status]}</span>;
 }
 
 type Slots = {

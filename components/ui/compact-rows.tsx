@@ -11,6 +11,7 @@ import { actionProgressLabelledBy, actionTitleId } from "@/components/actions/ac
 import { DemoShareMark } from "@/components/department/demo-share-mark";
 import { ActionStatusBadge, ProgressBar } from "@/components/ui/action-status";
 import { DemoMark } from "@/components/ui/demo-mark";
+import { INDICATOR_STATUS_STYLES } from "@/components/indicators/indicator-status-styles";
 import type { ActionStatus } from "@/lib/core/vocabulary";
 import type { PublicIndicatorValue } from "@/lib/opendata/schemas";
 
@@ -59,15 +60,6 @@ export type CompactRow<C extends readonly CompactColumn[]> = { readonly [I in ke
 type KindAndCell = { [K in CompactKind]: { kind: K; cell: CompactCells[K] } }[CompactKind];
 
 const NO_DATA_SWATCH = "repeating-linear-gradient(45deg, #f8fafc 0 3px, #64748b 3px 4.5px)";
-
-const INDICATOR_STATUS_STYLES: Record<PublicIndicatorValue["status"], string> = {
-  met: "bg-green-100 text-green-900",
-  improving: "bg-blue-100 text-blue-900",
-  behind: "bg-orange-100 text-orange-900",
-  no_target: "bg-slate-100 text-slate-800",
-  no_actual: "bg-slate-100 text-slate-800",
-  monitored: "bg-slate-100 text-slate-800",
-};
 
 function CompactDemoMark() {
   return (
