@@ -144,6 +144,13 @@ export async function getPublicNationalPage(): Promise<PublicNationalPage> {
   });
 }
 
+/** A department's public page for one of its contracts, named by a route's `{ code, id }`; null when either is not published. */
+export async function getPublicContractPage(params: Promise<{ code: string; id: string }>) {
+  const { code, id } = await params;
+  const page = await getPublicDepartmentPage(code, id);
+  return page?.contract ? { ...page, contract: page.contract } : null;
+}
+
 /**
  * A department's public page: its most recent published contract in full (or the one named, if it is
  * one of the department's published contracts), the others listed; null for an unknown code or id.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DepartmentDashboard } from "@/components/department/department-dashboard";
-import { getPublicDepartmentPage } from "@/lib/opendata/cached";
+import { getPublicContractPage } from "@/lib/opendata/cached";
 
 type Props = { params: Promise<{ code: string; id: string }> };
 
@@ -13,15 +13,13 @@ export function generateStaticParams(): { code: string; id: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code, id } = await params;
-  const page = await getPublicDepartmentPage(code, id);
-  if (!page?.contract) return { title: "Page introuvable" };
+  const page = await getPublicContractPage(params);
+  if (!page) return { title: "Page introuvable" };
   return { title: `${page.department.name} (${page.department.code}) — contrat ${page.contract.slug}` };
 }
 
 export default async function ContractPage({ params }: Props) {
-  const { code, id } = await params;
-  const page = await getPublicDepartmentPage(code, id);
-  if (!page?.contract) notFound();
+  const page = await getPublicContractPage(params);
+  if (!page) notFound();
   return <DepartmentDashboard page={page} archive={page.contract.id !== page.department.currentContractId} />;
 }

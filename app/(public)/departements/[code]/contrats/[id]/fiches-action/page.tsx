@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionsTable } from "@/components/department/actions-table";
 import { Freshness } from "@/components/department/freshness";
 import { ApiDownloads } from "@/components/opendata/api-downloads";
-import { getPublicDepartmentPage } from "@/lib/opendata/cached";
+import { getPublicContractPage } from "@/lib/opendata/cached";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 type Props = { params: Promise<{ code: string; id: string }> };
@@ -17,16 +17,14 @@ export function generateStaticParams(): { code: string; id: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code, id } = await params;
-  const page = await getPublicDepartmentPage(code, id);
-  if (!page?.contract) return { title: "Page introuvable" };
+  const page = await getPublicContractPage(params);
+  if (!page) return { title: "Page introuvable" };
   return { title: `Fiches action — ${page.department.name} (${page.department.code}), contrat ${page.contract.slug}` };
 }
 
 export default async function ContractActionsPage({ params }: Props) {
-  const { code, id } = await params;
-  const page = await getPublicDepartmentPage(code, id);
-  if (!page?.contract) notFound();
+  const page = await getPublicContractPage(params);
+  if (!page) notFound();
   const { department, contract } = page;
   const current = contract.id === department.currentContractId;
   const contractHref = contract.pageUrl; // the department's page for its most recent contract
