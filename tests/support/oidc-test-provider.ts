@@ -1,7 +1,7 @@
 // A local OpenID provider shaped like ProConnect, for the tests: one confidential client, PKCE required,
 // id_token and userinfo signed RS256 (userinfo answered as a JWT), e-mail and names in userinfo only.
 // Its login page asks for an e-mail from a fixed set of agents; consent is given automatically.
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { generateKeyPair, randomUUID, type KeyObject } from "node:crypto";
 import http from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import Provider, { type InteractionDetails } from "oidc-provider";
@@ -74,6 +74,29 @@ ${error ? `<p role="alert">${escapeHtml(error)}</p>` : ""}
 </body></html>`;
 }
 
+/**
+ * A fresh RSA private key. Node's RSA key generation was seen to hang, rarely, in a freshly started process on
+ * these machines (about one start of the e2e provider in fifteen stopped inside it, never returning; 200
+ * generations in one running process did not): each attempt runs in the thread pool and is given 10 s before
+ * another is started.
+ */
+async function rsaPrivateKey(): Promise<KeyObject> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const key = await new Promise<KeyObject | null>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(null), 10_000);
+      timer.unref();
+      generateKeyPair("rsa", { modulusLength: 2048 }, (error, _publicKey, privateKey) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(privateKey);
+      });
+    });
+    if (key) return key;
+    console.error(`[oidc-test-provider] génération de la clé RSA sans réponse après 10 s (essai ${attempt}), nouvel essai`);
+  }
+  throw new Error("La clé RSA du fournisseur OpenID de test n'a pas pu être générée.");
+}
+
 export async function startOidcTestProvider(options: TestProviderOptions): Promise<OidcTestProvider> {
   const port = options.port || (await freePort());
   const issuer = `http://127.0.0.1:${port}`;
@@ -83,7 +106,7 @@ export async function startOidcTestProvider(options: TestProviderOptions): Promi
   const bySub = new Map([...agents.values()].map((a) => [a.sub, a]));
 
   // The provider's signing key, made fresh for each run by Node's own crypto.
-  const signingKey = { ...generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }), kid: randomUUID(), use: "sig", alg: "RS256" };
+  const signingKey = { ...(await rsaPrivateKey()).export({ format: "jwk" }), kid: randomUUID(), use: "sig", alg: "RS256" };
 
   const provider = new Provider(issuer, {
     clients: [
