@@ -9,7 +9,9 @@ async function openEarlierContract(page: Page, code: string) {
   await page.goto(`/departements/${code}`);
   const others = page.getByRole("region", { name: "Autres contrats du département" });
   await others.getByRole("link", { name: /Stratégie nationale de prévention et de protection de l'enfance 2020-2022/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/departements/${code}/contrats/[^/]+$`));
+  // The earlier contract's page is rendered on its first visit (then cached): with the other test files loading
+  // the server at the same time, that first render took more than the default 5 s twice.
+  await expect(page).toHaveURL(new RegExp(`/departements/${code}/contrats/[^/]+$`), { timeout: 20_000 });
   await expect(page.getByText("Contrat antérieur du département.")).toBeVisible();
 }
 
