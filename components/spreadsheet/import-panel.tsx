@@ -53,7 +53,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
     }
     setPhase({ step, stage: "upload" });
     setProgress({ loaded: 0, total: file.size });
-    upload.current = sendImportStep(departmentCode, step, file, step === "application" ? (state.summary?.fileHash ?? "") : "", {
+    upload.current = sendImportStep(departmentCode, step, file, { fileHash: step === "application" ? (state.summary?.fileHash ?? "") : "", planHash: step === "application" ? (state.summary?.planHash ?? "") : "" }, {
       progress: setProgress,
       uploaded: () => setPhase({ step, stage: "server" }),
     });

@@ -12,14 +12,16 @@ export function sendImportStep(
   departmentCode: string,
   step: ImportStep,
   file: File,
-  fileHash: string,
+  /** The preview's fingerprints, for the apply step. */
+  expected: { fileHash: string; planHash: string },
   on: { progress: (p: UploadProgress) => void; uploaded: () => void },
 ): Upload {
   const xhr = new XMLHttpRequest();
   const body = new FormData();
   body.set("etape", step);
   body.set("fichier", file);
-  body.set("empreinte", fileHash);
+  body.set("empreinte", expected.fileHash);
+  body.set("empreinte_plan", expected.planHash);
   const done = new Promise<ImportFormState>((resolve) => {
     xhr.upload.onprogress = (e) => on.progress({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => on.uploaded();

@@ -25,11 +25,10 @@ import { diff, type SignedIn } from "../server/write";
 /** What stops an apply inside its transaction, nothing written: a row changed since the preview, or the file already applied. */
 export type ApplyFailure = { ok: false; code: "conflict" | "already_imported"; message: string };
 
-const conflict = (): ApplyFailure => ({
-  ok: false,
-  code: "conflict",
-  message: "Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.",
-});
+/** Data changed since the preview: the plan found at apply time, or a row at write time, is not the one previewed. */
+export const CHANGED_SINCE_PREVIEW = "Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.";
+
+const conflict = (): ApplyFailure => ({ ok: false, code: "conflict", message: CHANGED_SINCE_PREVIEW });
 
 /** Field values are text, numbers, big integers or null: compared as the audit trail stores them. */
 const plain = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v ?? null));

@@ -1,19 +1,24 @@
 import "server-only";
 // One step of the import page: the preview (nothing written) or the apply (the same file again,
-// checked by its hash, read, checked and planned anew, then written in one transaction). Nothing is
-// kept in server memory between the two steps. Called by POST /api/spreadsheet/<code>/import.
+// checked by its hash, read, checked and planned anew, written in one transaction only if the plan is
+// the one the preview showed). Nothing is kept in server memory between the two steps. Called by POST /api/spreadsheet/<code>/import.
 import type { Viewer } from "../server/authz";
 import type { ImportFormState, ImportStep } from "./import-state";
 import { importSpreadsheet } from "./service";
 
 const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 
-export async function runImportStep(viewer: Viewer, code: string, step: ImportStep, file: File | null, expectedHash: string): Promise<ImportFormState> {
+/** `expected`: the fingerprints of the file and of the changes the preview returned (required to apply). */
+export async function runImportStep(viewer: Viewer, code: string, step: ImportStep, file: File | null, expected: { fileHash: string; planHash: string }): Promise<ImportFormState> {
   if (viewer.kind !== "user") return { status: "error", message: "Votre session a expiré : reconnectez-vous puis relancez l'import. Rien n'a été importé." };
   if (!file || file.name === "") return { status: "error", message: "Choisissez un fichier XLSX ou CSV." };
-  if (step === "application" && !expectedHash) return { status: "error", message: "Relancez l'aperçu avant d'appliquer l'import." };
+  if (step === "application" && (!expected.fileHash || !expected.planHash)) return { status: "error", message: "Relancez l'aperçu avant d'appliquer l'import." };
   const buffer = new Uint8Array(await file.arrayBuffer());
-  const result = await importSpreadsheet(viewer, code, buffer, file.name, { apply: step === "application", expectedHash: expectedHash || undefined });
+  const result = await importSpreadsheet(viewer, code, buffer, file.name, {
+    apply: step === "application",
+    expectedHash: expected.fileHash || undefined,
+    expectedPlan: expected.planHash || undefined,
+  });
   if (!result.ok) {
     if (result.code === "invalid") return { status: "error", message: result.message, errors: result.errors, errorCount: result.errorCount, notices: result.notices, filename: file.name };
     return { status: "error", message: result.message, filename: file.name };

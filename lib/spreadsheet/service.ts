@@ -10,7 +10,7 @@ import { departmentScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
 import { departmentTerritory } from "../server/territory";
 import { runBulkWrite } from "../server/write";
-import { writePlan } from "./apply";
+import { CHANGED_SINCE_PREVIEW, writePlan } from "./apply";
 import { alreadyImportedMessage, findAppliedFile } from "./ledger";
 import { capErrors, type ErrorCount } from "./errors";
 import { loadContractSnapshot } from "./context";
@@ -33,6 +33,8 @@ export type ImportSummary = {
   unlistedChanges: number;
   notices: string[];
   fileHash: string;
+  /** What the apply must find again to write (planHash). */
+  planHash: string;
 };
 
 export type ImportResult =
@@ -52,20 +54,39 @@ const NOT_FOUND = "Ce département n'existe pas ou n'est pas accessible.";
 
 export const fileHash = (buffer: Uint8Array) => createHash("sha256").update(buffer).digest("hex");
 
+/**
+ * What a plan would write, as one SHA-256: each creation's fields, each update's row with the version it
+ * was read at and its new fields. The preview returns it; the apply plans anew and writes only if it finds
+ * the same fingerprint, so that it never writes what the user did not see (a colleague's edit made since
+ * the preview to a row of the file would otherwise be silently reverted, or counted as a change).
+ */
+export function planHash(plan: Plan): string {
+  const updates = (list: { existing: { id: string; version: number }; row: { fields: object } }[]) => list.map((u) => [u.existing.id, u.existing.version, u.row.fields]);
+  const written = {
+    actions: [plan.actions.creates.map((r) => [r.line, r.fields]), updates(plan.actions.updates)],
+    funding: [plan.funding.creates.map((r) => [r.line, r.fields]), updates(plan.funding.updates)],
+    indicators: [plan.indicators.creates.map((r) => [r.line, r.indicatorId, r.year, r.fields]), updates(plan.indicators.updates)],
+  };
+  return createHash("sha256")
+    .update(JSON.stringify(written, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)))
+    .digest("hex");
+}
+
 /** Milliseconds spent in each stage, filled in when the caller passes an object (the benchmark). */
 export type ImportTimings = { parse?: number; snapshot?: number; validate?: number; plan?: number; write?: number };
 
 /**
  * Reads, validates and plans an uploaded file against the department's current contract; with
  * `apply`, writes the plan in one transaction. `expectedHash`: the apply step must get the very file
- * that was previewed. The entry point of the form and of the benchmark.
+ * that was previewed; `expectedPlan`: and find the very changes the preview showed (a « conflict »
+ * otherwise, nothing written). The entry point of the form and of the benchmark.
  */
 export async function importSpreadsheet(
   viewer: Viewer,
   code: string,
   fileBuffer: Uint8Array,
   filename: string,
-  options: { apply: boolean; expectedHash?: string; timings?: ImportTimings },
+  options: { apply: boolean; expectedHash?: string; expectedPlan?: string; timings?: ImportTimings },
 ): Promise<ImportResult> {
   let lap = performance.now();
   const time = (stage: keyof ImportTimings) => {
@@ -108,7 +129,9 @@ export async function importSpreadsheet(
     time("validate");
     if (!validated.ok) return invalidCounted(validated, file.notices);
     const plan = planImport(validated.rows, snapshot);
+    const planned = planHash(plan);
     time("plan");
+    if (options.apply && options.expectedPlan && options.expectedPlan !== planned) return { ok: false, code: "conflict", message: CHANGED_SINCE_PREVIEW };
     const summary: ImportSummary = {
       format: file.format,
       sheets: SHEET_KEYS.filter((k) => file.tables[k]).map((k) => SHEETS[k].name),
@@ -118,6 +141,7 @@ export async function importSpreadsheet(
       unlistedChanges: Math.max(0, plan.changes.length - MAX_LISTED_CHANGES),
       notices: file.notices,
       fileHash: hash,
+      planHash: planned,
     };
     if (!options.apply || plan.changes.length === 0) return { ok: true, done: { applied: false, summary } };
     return { ok: true, value: { plan, summary, contractId: snapshot.contract.id } };

@@ -168,7 +168,7 @@ async function measureOne(save: string | undefined, prisma: PrismaClient, app: A
   const previewMs = ms(t);
   if (!preview.ok) throw new Error(`Aperçu refusé (${format}) : ${preview.message}${"errors" in preview ? ` ${JSON.stringify(preview.errors.slice(0, 5))}` : ""}`);
   t = performance.now();
-  const applied = await app.importSpreadsheet(viewer, code, file, filename, { apply: true, expectedHash: preview.summary.fileHash, timings: applyStages });
+  const applied = await app.importSpreadsheet(viewer, code, file, filename, { apply: true, expectedHash: preview.summary.fileHash, expectedPlan: preview.summary.planHash, timings: applyStages });
   const applyMs = ms(t);
   if (!applied.ok || !applied.applied) throw new Error(`Application refusée (${format}) : ${applied.ok ? "rien appliqué" : applied.message}`);
 

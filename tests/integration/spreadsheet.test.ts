@@ -4,6 +4,7 @@ import { db } from "../../lib/server/db";
 import { PUBLIC_VIEWER } from "../../lib/server/authz";
 import { watchInvalidations } from "../../lib/server/cache/cache";
 import type { WriteScope } from "../../lib/server/cache/cache-tags";
+import { updateAction } from "../../lib/actions/mutations";
 import { runImportStep } from "../../lib/spreadsheet/import-step";
 import { FORMULA_MESSAGE } from "../../lib/spreadsheet/parse";
 import { exportSpreadsheet, importSpreadsheet } from "../../lib/spreadsheet/service";
@@ -412,23 +413,94 @@ describe("spreadsheet import invalidation", () => {
 describe("spreadsheet import step (what the page shows)", () => {
   it("asks to sign in again when the session has expired, and to preview before applying", async () => {
     const file = new File([new Uint8Array(await exported())], "contrat.xlsx");
-    expect(await runImportStep(PUBLIC_VIEWER, "77", "apercu", file, "")).toEqual({ status: "error", message: "Votre session a expiré : reconnectez-vous puis relancez l'import. Rien n'a été importé." });
+    expect(await runImportStep(PUBLIC_VIEWER, "77", "apercu", file, NONE)).toEqual({ status: "error", message: "Votre session a expiré : reconnectez-vous puis relancez l'import. Rien n'a été importé." });
     const viewer = await editor();
-    expect((await runImportStep(viewer, "77", "apercu", null, "")).message).toBe("Choisissez un fichier XLSX ou CSV.");
-    expect((await runImportStep(viewer, "77", "application", file, "")).message).toBe("Relancez l'aperçu avant d'appliquer l'import.");
+    expect((await runImportStep(viewer, "77", "apercu", null, NONE)).message).toBe("Choisissez un fichier XLSX ou CSV.");
+    expect((await runImportStep(viewer, "77", "application", file, NONE)).message).toBe("Relancez l'aperçu avant d'appliquer l'import.");
+    const preview = await runImportStep(viewer, "77", "apercu", file, NONE);
+    // Both fingerprints are needed: the file's alone does not say which changes were shown.
+    expect((await runImportStep(viewer, "77", "application", file, { fileHash: preview.summary!.fileHash, planHash: "" })).message).toBe("Relancez l'aperçu avant d'appliquer l'import.");
   });
 
   it("previews, then applies the same file only (checked by its hash)", async () => {
     const viewer = await editor();
     const bytes = await editXlsx(await exported(), (wb) => (wb.getWorksheet("Financements")!.getRow(4).getCell(7).value = 3333.33));
-    const preview = await runImportStep(viewer, "77", "apercu", new File([new Uint8Array(bytes)], "contrat.xlsx"), "");
+    const preview = await runImportStep(viewer, "77", "apercu", new File([new Uint8Array(bytes)], "contrat.xlsx"), NONE);
     expect(preview).toMatchObject({ status: "preview", filename: "contrat.xlsx", summary: { totals: { created: 0, updated: 1 } } });
-    const other = await runImportStep(viewer, "77", "application", new File([new Uint8Array(await exported())], "contrat.xlsx"), preview.summary!.fileHash);
+    const other = await runImportStep(viewer, "77", "application", new File([new Uint8Array(await exported())], "contrat.xlsx"), shown(preview));
     expect(other).toMatchObject({ status: "error", errors: [{ message: "Ce fichier n'est pas celui de l'aperçu : relancez l'aperçu avec le fichier à appliquer." }] });
-    const applied = await runImportStep(viewer, "77", "application", new File([new Uint8Array(bytes)], "contrat.xlsx"), preview.summary!.fileHash);
+    const applied = await runImportStep(viewer, "77", "application", new File([new Uint8Array(bytes)], "contrat.xlsx"), shown(preview));
     expect(applied).toMatchObject({ status: "applied", message: "Import appliqué : 0 création, 1 modification." });
   });
+
+  it("applies only what the preview showed: a colleague's save since then to a row of the file is not reverted, nothing is written", async () => {
+    const viewer = await editor();
+    const colleague = await editor();
+    const bytes = await editXlsx(await exported(), (wb) => (wb.getWorksheet("Financements")!.getRow(4).getCell(7).value = 4444.44));
+    const lineId = String((await ExcelJS_read(bytes)).getWorksheet("Financements")!.getRow(4).getCell(2).value);
+    const file = () => new File([new Uint8Array(bytes)], "contrat.xlsx");
+    const preview = await runImportStep(viewer, "77", "apercu", file(), NONE);
+    expect(preview).toMatchObject({ status: "preview", summary: { totals: { created: 0, updated: 1 } } });
+
+    // Meanwhile a colleague saves a fiche action of the file in the form.
+    const fiche = await runningAction("FA-02");
+    expect((await updateAction(colleague, fiche.id, actionForm(fiche, { progress: String((fiche.progress + 7) % 100) }))).ok).toBe(true);
+    const before = await fingerprint();
+
+    const applied = await runImportStep(viewer, "77", "application", file(), shown(preview));
+    expect(applied).toEqual({ status: "error", message: "Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.", filename: "contrat.xlsx" });
+    expect(await fingerprint()).toBe(before);
+    expect((await db().fundingLine.findUniqueOrThrow({ where: { id: lineId } })).amountCents).not.toBe(444_444n);
+
+    // A new preview shows both: the amount, and the file's older progress that would undo the colleague's save.
+    const again = await runImportStep(viewer, "77", "apercu", file(), NONE);
+    expect(again.summary!.totals).toMatchObject({ created: 0, updated: 2 });
+    expect(again.summary!.changes.find((c) => c.label.startsWith("FA-02"))!.fields).toEqual([
+      { column: "Avancement (%)", before: String((fiche.progress + 7) % 100), after: String(fiche.progress) },
+    ]);
+  });
+
+  it("applies when the rows saved since the preview are not in the file", async () => {
+    const viewer = await editor();
+    const csv = text(await exported("77", "csv", "funding")).split("\r\n");
+    csv[1] = csv[1].replace(/;[^;]*$/, ";5 555,55");
+    const file = () => new File([utf8(csv.join("\r\n"))], "financements.csv");
+    const preview = await runImportStep(viewer, "77", "apercu", file(), NONE);
+    expect(preview).toMatchObject({ status: "preview", summary: { totals: { created: 0, updated: 1 } } });
+    const fiche = await runningAction("FA-03");
+    expect((await updateAction(await editor(), fiche.id, actionForm(fiche, { partners: `${fiche.partners ?? ""}, CAF`.replace(/^, /, "") }))).ok).toBe(true);
+    expect(await runImportStep(viewer, "77", "application", file(), shown(preview))).toMatchObject({ status: "applied", message: "Import appliqué : 0 création, 1 modification." });
+  });
 });
+
+/** No preview yet. */
+const NONE = { fileHash: "", planHash: "" };
+/** The fingerprints a preview returned, as the page sends them back to apply. */
+const shown = (preview: Awaited<ReturnType<typeof runImportStep>>) => ({ fileHash: preview.summary!.fileHash, planHash: preview.summary!.planHash });
+
+/** A fiche action of 77's running contract. */
+async function runningAction(reference: string) {
+  const { id } = await contractOf("77");
+  return db().action.findFirstOrThrow({ where: { contractId: id, reference } });
+}
+
+/** The edit form of a fiche action as the page fills it, with some fields changed. */
+function actionForm(a: Awaited<ReturnType<typeof runningAction>>, changes: Record<string, string>) {
+  return {
+    title: a.title,
+    objectiveId: a.objectiveId,
+    purpose: a.purpose ?? "",
+    targetPublic: a.targetPublic ?? "",
+    lead: a.lead ?? "",
+    partners: a.partners ?? "",
+    startDate: a.startDate?.toISOString().slice(0, 10) ?? "",
+    endDate: a.endDate?.toISOString().slice(0, 10) ?? "",
+    status: a.status,
+    progress: String(a.progress),
+    version: String(a.version),
+    ...changes,
+  };
+}
 
 async function ExcelJS_read(buffer: Uint8Array) {
   const wb = new ExcelJS.Workbook();

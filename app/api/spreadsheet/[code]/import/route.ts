@@ -23,8 +23,8 @@ function fromThisSite(request: Request): boolean {
 }
 
 /**
- * POST /api/spreadsheet/77/import, multipart: `fichier`, `etape` (apercu | application), `empreinte`
- * (the SHA-256 the preview returned, for the apply step). A route handler rather than a server action
+ * POST /api/spreadsheet/77/import, multipart: `fichier`, `etape` (apercu | application), and for the
+ * apply step `empreinte` and `empreinte_plan` (the file's and the changes' SHA-256 the preview returned). A route handler rather than a server action
  * so that the page can show the upload's progress (XMLHttpRequest upload events).
  */
 async function post(request: Request, { params }: { params: Promise<{ code: string }> }) {
@@ -41,7 +41,10 @@ async function post(request: Request, { params }: { params: Promise<{ code: stri
   }
   const file = form.get("fichier");
   const step = form.get("etape") === "application" ? "application" : "apercu";
-  const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, formText(form.get("empreinte")));
+  const state = await runImportStep(await getViewer(), code, step, file instanceof File ? file : null, {
+    fileHash: formText(form.get("empreinte")),
+    planHash: formText(form.get("empreinte_plan")),
+  });
   return answer(state);
 }
 
