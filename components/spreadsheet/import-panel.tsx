@@ -177,6 +177,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
               {state.filename} ({summary.format.toUpperCase()}) — {summary.sheets.length > 1 ? "onglets lus" : "table lue"} : {summary.sheets.join(", ")}.
             </p>
             <Notices notices={state.notices} />
+            {summary.warning && state.status === "preview" ? <p className="rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">{summary.warning}</p> : null}
             <CountsTable summary={summary} applied={state.status === "applied"} />
             {state.status === "preview" ? (
               summary.changes.length > 0 ? (

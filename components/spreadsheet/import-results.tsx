@@ -1,6 +1,6 @@
 // What an import step shows: the errors to correct, or the counts and the changes (to apply, or applied).
 import { TableScroll } from "@/components/ui/table-scroll";
-import { formatNumber } from "@/lib/core/format";
+import { formatNumber, formatParisDateTime } from "@/lib/core/format";
 import type { ImportFormState } from "@/lib/spreadsheet/import-state";
 
 type Summary = NonNullable<ImportFormState["summary"]>;
@@ -103,8 +103,10 @@ const OPEN_CHANGES = 20;
 export function ChangesTable({ summary, applied }: { summary: Summary; applied: boolean }) {
   const listed = summary.changes.length;
   const total = listed + summary.unlistedChanges;
+  // A row saved since the export is one to look at before applying: the detail opens whatever its length.
+  const flagged = summary.changes.some((c) => c.savedSinceExport);
   return (
-    <details open={total <= OPEN_CHANGES} className="space-y-2">
+    <details open={total <= OPEN_CHANGES || flagged} className="space-y-2">
       <summary className="cursor-pointer font-medium text-marianne">
         Détail ligne par ligne : {summary.unlistedChanges > 0 ? `les ${formatNumber(listed)} premiers changements sur ${formatNumber(total)}` : `${formatNumber(total)} changement${total > 1 ? "s" : ""}`}
       </summary>
@@ -137,7 +139,15 @@ function ChangesList({ summary, applied }: { summary: Summary; applied: boolean 
                   {c.kind === "create" ? "Création" : "Modification"}
                 </span>
               </td>
-              <td className="px-2 py-1">{c.label}</td>
+              <td className="px-2 py-1">
+                {c.label}
+                {c.savedSinceExport ? (
+                  <p className="mt-1 font-semibold text-amber-900">
+                    Modifiée depuis l&apos;export, le {formatParisDateTime(c.savedSinceExport.at)}
+                    {c.savedSinceExport.by ? ` par ${c.savedSinceExport.by}` : ""} : {applied ? "l'import a remplacé cette modification." : "l'import remplacerait cette modification."}
+                  </p>
+                ) : null}
+              </td>
               <td className="px-2 py-1">
                 <ul>
                   {c.fields.map((f) => (

@@ -30,15 +30,15 @@ export async function loadContractSnapshot(viewer: Viewer, code: string, client:
     // Only the columns used: with 10,000 lines, every extra column costs (the client engine maps each value).
     client.action.findMany({
       where: { contractId: contract.id },
-      select: { id: true, reference: true, version: true, title: true, objectiveId: true, purpose: true, targetPublic: true, lead: true, partners: true, startDate: true, endDate: true, status: true, progress: true, archivedAt: true },
+      select: { id: true, reference: true, version: true, title: true, objectiveId: true, purpose: true, targetPublic: true, lead: true, partners: true, startDate: true, endDate: true, status: true, progress: true, archivedAt: true, updatedAt: true },
       orderBy: { reference: "asc" },
     }),
     client.fundingLine.findMany({
       where: { contractId: contract.id },
-      select: { id: true, actionId: true, funder: true, year: true, stage: true, amountCents: true, version: true },
+      select: { id: true, actionId: true, funder: true, year: true, stage: true, amountCents: true, version: true, updatedAt: true },
       orderBy: [{ year: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     }),
-    client.indicatorValue.findMany({ where: { contractId: contract.id }, select: { id: true, indicatorId: true, year: true, baseline: true, target: true, actual: true, version: true } }),
+    client.indicatorValue.findMany({ where: { contractId: contract.id }, select: { id: true, indicatorId: true, year: true, baseline: true, target: true, actual: true, version: true, updatedAt: true } }),
   ]);
   const objectives = taken.map((t) => t.objective).sort((a, b) => a.commitment.position - b.commitment.position || a.position - b.position);
   return {
@@ -66,9 +66,10 @@ export async function loadContractSnapshot(viewer: Viewer, code: string, client:
       status: a.status,
       progress: a.progress,
       archived: a.archivedAt !== null,
+      updatedAt: a.updatedAt.toISOString(),
     })),
-    fundingLines: lines.map((l) => ({ id: l.id, actionId: l.actionId, funder: l.funder, year: l.year, stage: l.stage, amountCents: l.amountCents, version: l.version })),
+    fundingLines: lines.map((l) => ({ id: l.id, actionId: l.actionId, funder: l.funder, year: l.year, stage: l.stage, amountCents: l.amountCents, version: l.version, updatedAt: l.updatedAt.toISOString() })),
     indicators: objectives.flatMap((o) => o.indicators.map((i) => ({ id: i.id, code: i.code, label: i.label, unit: i.unit, kind: i.kind }))),
-    indicatorValues: values.map((v) => ({ id: v.id, indicatorId: v.indicatorId, year: v.year, baseline: canonical(v.baseline), target: canonical(v.target), actual: canonical(v.actual), version: v.version })),
+    indicatorValues: values.map((v) => ({ id: v.id, indicatorId: v.indicatorId, year: v.year, baseline: canonical(v.baseline), target: canonical(v.target), actual: canonical(v.actual), version: v.version, updatedAt: v.updatedAt.toISOString() })),
   };
 }

@@ -7,8 +7,9 @@ import { ACTION_STATUS_LABELS } from "../actions/schemas";
 import { FUNDER_LABELS, STAGE_LABELS } from "../funding/schemas";
 import type { ContractSnapshot } from "./snapshot";
 import { FRENCH_EXCEL_CSV, centsCell, csvNumber, defuseFormula, writeCsv, type CsvCell } from "../core/csv";
-import { README_SHEET, SHEETS, SHEET_KEYS, readmeLines, type ColumnType, type SheetKey } from "./template";
+import { EXPORT_CREATOR, README_SHEET, SHEETS, SHEET_KEYS, readmeLines, type ColumnType, type SheetKey } from "./template";
 import { isoDay } from "../core/dates";
+import { formatParisDateTime } from "../core/format";
 
 /** A value as the export knows it: text, a day (ISO), cents, or a number. */
 export type ExportValue = { kind: "text"; value: string } | { kind: "date"; value: string } | { kind: "money"; cents: bigint } | { kind: "number"; value: number; text: string } | null;
@@ -82,12 +83,13 @@ function xlsxCell(v: ExportValue): string | number | Date | null {
 
 export async function snapshotToXlsx(snapshot: ContractSnapshot): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tripartite";
+  workbook.creator = EXPORT_CREATOR;
+  // Read back at import: rows saved after this instant are flagged in the preview (parse.ts, plan.ts).
   workbook.created = new Date();
   const rows = exportRows(snapshot);
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 24 }, { width: 110 }];
-  for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label)) {
+  for (const line of readmeLines(snapshot.contract.departmentCode, snapshot.contract.departmentName, snapshot.contract.label, formatParisDateTime(workbook.created))) {
     const row = readme.addRow(line.map(defuseFormula));
     row.alignment = { wrapText: true, vertical: "top" };
     if (line.length === 1) row.font = { bold: true, size: row.number === 1 ? 14 : 12 };

@@ -2,7 +2,7 @@
 // { sheet, line, column, message } in French. Values are read, never computed: a formula is refused.
 import ExcelJS from "exceljs";
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_FILE_LABEL, MAX_ROWS, formatLimit } from "./limits";
-import { README_SHEET, SHEETS, SHEET_KEYS, columnByHeader, normalizeLabel, type SheetKey } from "./template";
+import { EXPORT_CREATOR, README_SHEET, SHEETS, SHEET_KEYS, columnByHeader, normalizeLabel, type SheetKey } from "./template";
 import { scanWorkbook, type WorkbookScan } from "./zip";
 
 export type CellValue = string | number | Date | boolean | null;
@@ -15,6 +15,11 @@ export type ParsedFile = {
   /** The department the "Lisez-moi" sheet names, if any, and its line there. */
   readmeDepartment: string | null;
   readmeLine?: number;
+  /**
+   * When Tripartite exported the workbook (its creation date, which Excel and LibreOffice keep when they
+   * save it again), as an ISO instant at the end of the recorded second; absent for a CSV or another workbook.
+   */
+  exportedAt?: string;
   notices: string[];
   errors: ImportError[];
 };
@@ -128,6 +133,15 @@ export function columnLetters(index: number): string {
   return out;
 }
 
+/** A workbook's creation date, when Tripartite made it and the date is plausible (not before 2020, not in the future). */
+function exportInstant(workbook: ExcelJS.Workbook): string | null {
+  const created = workbook.created as Date | undefined;
+  if (workbook.creator !== EXPORT_CREATOR || !(created instanceof Date) || Number.isNaN(created.getTime())) return null;
+  if (created.getTime() < Date.UTC(2020, 0, 1) || created.getTime() > Date.now() + 60_000) return null;
+  // The workbook keeps whole seconds: the end of that second, so that a save made just before is not taken as after.
+  return new Date(Math.floor(created.getTime() / 1000) * 1000 + 999).toISOString();
+}
+
 async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
   const result: ParsedFile = { format: "xlsx", tables: {}, readmeDepartment: null, notices: [], errors: [] };
   // Sizes, rows and columns are checked on the zip itself before exceljs reads anything.
@@ -143,6 +157,8 @@ async function parseXlsx(buffer: Uint8Array): Promise<ParsedFile> {
     result.errors.push(fileError("Fichier illisible : ce n'est pas un classeur XLSX valide."));
     return result;
   }
+  const exportedAt = exportInstant(workbook);
+  if (exportedAt) result.exportedAt = exportedAt;
   const ctx: XlsxContext = { scan: scanned.scan, exceljs1904: Boolean((workbook.properties as { date1904?: boolean }).date1904) };
   if (ctx.scan.date1904) result.notices.push("Classeur au calendrier 1904 (Excel pour Mac) : les dates ont été lues dans ce calendrier.");
   const byName = new Map(workbook.worksheets.map((w) => [normalizeLabel(w.name), w]));

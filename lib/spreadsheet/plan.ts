@@ -9,7 +9,11 @@ import { SHEETS, type SheetKey } from "./template";
 import type { ActionRow, FundingRow, IndicatorRow, ValidatedFile } from "./validate";
 
 export type FieldChange = { column: string; before: string; after: string };
-export type PlannedChange = { sheet: string; line: number; kind: "create" | "update"; label: string; fields: FieldChange[] };
+/** A row saved in Tripartite after the file was exported: applying the file would replace that save. */
+export type SavedSinceExport = { at: string; by: string | null };
+export type PlannedChange = { sheet: string; line: number; kind: "create" | "update"; label: string; fields: FieldChange[]; savedSinceExport?: SavedSinceExport };
+/** The records a plan would update although they were saved after the file's export (who saved them is looked up by the caller). */
+export type SavedRow = { entity: "Action" | "FundingLine" | "IndicatorValue"; id: string; change: PlannedChange };
 export type Counts = { created: number; updated: number; unchanged: number };
 
 export type Plan = {
@@ -19,6 +23,7 @@ export type Plan = {
   counts: Record<SheetKey, Counts>;
   totals: Counts;
   changes: PlannedChange[];
+  savedSinceExport: SavedRow[];
 };
 
 /** A stored day as the file writes it. */
@@ -34,7 +39,7 @@ function diff(sheet: SheetKey, before: Record<string, string> | null, after: Rec
   });
 }
 
-function actionDisplay(a: Omit<ExistingAction, "id" | "reference" | "version" | "archived">, objectiveCodes: Map<string, string>): Record<string, string> {
+function actionDisplay(a: Omit<ExistingAction, "id" | "reference" | "version" | "archived" | "updatedAt">, objectiveCodes: Map<string, string>): Record<string, string> {
   return {
     title: a.title,
     objective: a.objectiveId ? (objectiveCodes.get(a.objectiveId) ?? "") : "",
@@ -49,7 +54,7 @@ function actionDisplay(a: Omit<ExistingAction, "id" | "reference" | "version" | 
   };
 }
 
-function fundingDisplay(l: Omit<ExistingFundingLine, "id" | "version">, references: Map<string, string>): Record<string, string> {
+function fundingDisplay(l: Omit<ExistingFundingLine, "id" | "version" | "updatedAt">, references: Map<string, string>): Record<string, string> {
   return {
     action: l.actionId ? (references.get(l.actionId) ?? "") : "",
     funder: FUNDER_LABELS[l.funder],
@@ -67,7 +72,11 @@ const valueDisplay = (v: { baseline: string | null; target: string | null; actua
 
 const same = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).every((k) => a[k] === b[k]);
 
-export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot): Plan {
+/**
+ * `exportedAt`: when the file was exported from Tripartite, when the file says so (the workbook's creation
+ * date); an update to a row saved after that instant is flagged, since the file would replace that save.
+ */
+export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot, exportedAt: string | null = null): Plan {
   const objectiveCodes = new Map(snapshot.objectives.map((o) => [o.id, o.code]));
   const references = new Map(snapshot.actions.map((a) => [a.id, a.reference]));
   const actionsByRef = new Map(snapshot.actions.map((a) => [a.reference.toUpperCase(), a]));
@@ -82,10 +91,18 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot): Pla
     counts: { actions: zero(), funding: zero(), indicators: zero() },
     totals: zero(),
     changes: [],
+    savedSinceExport: [],
   };
   const record = (sheet: SheetKey, line: number, kind: "create" | "update" | "unchanged", label: string, fields: FieldChange[] = []) => {
     plan.counts[sheet][kind === "create" ? "created" : kind === "update" ? "updated" : "unchanged"] += 1;
     if (kind !== "unchanged") plan.changes.push({ sheet: SHEETS[sheet].name, line, kind, label, fields });
+  };
+  /** The update just recorded, flagged when its row was saved after the export. */
+  const flag = (entity: SavedRow["entity"], existing: { id: string; updatedAt: string }) => {
+    if (exportedAt === null || !(existing.updatedAt > exportedAt)) return;
+    const change = plan.changes[plan.changes.length - 1];
+    change.savedSinceExport = { at: existing.updatedAt, by: null };
+    plan.savedSinceExport.push({ entity, id: existing.id, change });
   };
 
   for (const row of rows.actions ?? []) {
@@ -101,6 +118,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot): Pla
     else {
       plan.actions.updates.push({ row, existing });
       record("actions", row.line, "update", `${existing.reference} — ${existing.title}`, diff("actions", before, after));
+      flag("Action", existing);
     }
   }
 
@@ -118,6 +136,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot): Pla
     else {
       plan.funding.updates.push({ row, existing });
       record("funding", row.line, "update", label, diff("funding", before, after));
+      flag("FundingLine", existing);
     }
   }
 
@@ -140,6 +159,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot): Pla
     else {
       plan.indicators.updates.push({ row, existing });
       record("indicators", row.line, "update", label, diff("indicators", before, after));
+      flag("IndicatorValue", existing);
     }
   }
 

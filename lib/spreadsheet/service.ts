@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { can, type Permission, type Territory, type Viewer } from "../server/authz";
 import { departmentScope } from "../server/cache/cache-tags";
 import { db } from "../server/db";
+import { formatParisDateTime } from "../core/format";
 import { departmentTerritory } from "../server/territory";
 import { runBulkWrite } from "../server/write";
 import { CHANGED_SINCE_PREVIEW, writePlan } from "./apply";
@@ -32,6 +33,8 @@ export type ImportSummary = {
   changes: PlannedChange[];
   unlistedChanges: number;
   notices: string[];
+  /** Rows of the file saved in Tripartite after its export, which the import would replace: said before applying. */
+  warning: string | null;
   fileHash: string;
   /** What the apply must find again to write (planHash). */
   planHash: string;
@@ -128,8 +131,9 @@ export async function importSpreadsheet(
     const validated = validateFile(file, snapshot);
     time("validate");
     if (!validated.ok) return invalidCounted(validated, file.notices);
-    const plan = planImport(validated.rows, snapshot);
+    const plan = planImport(validated.rows, snapshot, file.exportedAt ?? null);
     const planned = planHash(plan);
+    const warning = await nameSavers(plan, file.exportedAt);
     time("plan");
     if (options.apply && options.expectedPlan && options.expectedPlan !== planned) return { ok: false, code: "conflict", message: CHANGED_SINCE_PREVIEW };
     const summary: ImportSummary = {
@@ -140,6 +144,7 @@ export async function importSpreadsheet(
       changes: plan.changes.slice(0, MAX_LISTED_CHANGES),
       unlistedChanges: Math.max(0, plan.changes.length - MAX_LISTED_CHANGES),
       notices: file.notices,
+      warning,
       fileHash: hash,
       planHash: planned,
     };
@@ -178,6 +183,35 @@ export async function importSpreadsheet(
   if (!result.ok) return result.code === "forbidden" ? { ok: false, code: "forbidden", message: FORBIDDEN } : result;
   if (result.value.applied) time("write");
   return { ok: true, ...result.value };
+}
+
+/**
+ * Rows the file would update although they were saved after its export: who saved each one, and when,
+ * from the audit trail (one query, for those rows only); the notice that heads the preview, or null.
+ */
+async function nameSavers(plan: Plan, exportedAt: string | undefined): Promise<string | null> {
+  if (!exportedAt || plan.savedSinceExport.length === 0) return null;
+  const saves = await db().auditLog.findMany({
+    where: {
+      OR: (["Action", "FundingLine", "IndicatorValue"] as const).map((entity) => ({ entity, entityId: { in: plan.savedSinceExport.filter((r) => r.entity === entity).map((r) => r.id) } })),
+      operation: { in: ["create", "update"] },
+      at: { gt: new Date(exportedAt) },
+    },
+    select: { entity: true, entityId: true, at: true, actorEmail: true },
+    orderBy: { id: "desc" },
+  });
+  const latest = new Map<string, (typeof saves)[number]>();
+  for (const s of saves) if (!latest.has(`${s.entity}:${s.entityId}`)) latest.set(`${s.entity}:${s.entityId}`, s);
+  for (const row of plan.savedSinceExport) {
+    const save = latest.get(`${row.entity}:${row.id}`);
+    if (save) row.change.savedSinceExport = { at: save.at.toISOString(), by: save.actorEmail };
+  }
+  const n = plan.savedSinceExport.length;
+  return (
+    `${n === 1 ? "1 ligne du fichier a été modifiée" : `${n} lignes du fichier ont été modifiées`} dans Tripartite après l'export de ce classeur ` +
+    `(le ${formatParisDateTime(new Date(Date.parse(exportedAt) - 999))}) : l'import remplacerait ${n === 1 ? "cette modification" : "ces modifications"} par les valeurs du fichier. ` +
+    `Vérifiez ${n === 1 ? "la ligne signalée" : "les lignes signalées"} « modifiée depuis l'export » dans le détail, ou exportez de nouveau le classeur.`
+  );
 }
 
 export type ExportResult =

@@ -11,11 +11,11 @@ const snapshot: ContractSnapshot = {
   contract: { id: "c1", departmentCode: "77", regionCode: "11", departmentName: "Seine-et-Marne", label: "2020-2022, vague 2020", years: [2020, 2021, 2022] },
   objectives: [{ id: "o1", code: "O1" }],
   actions: [
-    { id: "a1", reference: "FA-01", version: 1, title: "=Maison des 1 000 jours", objectiveId: "o1", purpose: "Accueillir", targetPublic: null, lead: "PMI", partners: null, startDate: "2020-10-01", endDate: "2022-12-31", status: "IN_PROGRESS", progress: 40, archived: false },
+    { id: "a1", reference: "FA-01", version: 1, title: "=Maison des 1 000 jours", objectiveId: "o1", purpose: "Accueillir", targetPublic: null, lead: "PMI", partners: null, startDate: "2020-10-01", endDate: "2022-12-31", status: "IN_PROGRESS", progress: 40, archived: false, updatedAt: "2026-11-02T09:00:00.000Z" },
   ],
-  fundingLines: [{ id: "l1", actionId: "a1", funder: "STATE_P304", year: 2021, stage: "PAID", amountCents: 123_456n, version: 1 }],
+  fundingLines: [{ id: "l1", actionId: "a1", funder: "STATE_P304", year: 2021, stage: "PAID", amountCents: 123_456n, version: 1, updatedAt: "2026-11-02T09:00:00.000Z" }],
   indicators: [{ id: "i1", code: "O1-I1", label: "Taux", unit: "%", kind: "RATE" }],
-  indicatorValues: [{ id: "v1", indicatorId: "i1", year: 2021, baseline: "12.5", target: "50", actual: null, version: 1 }],
+  indicatorValues: [{ id: "v1", indicatorId: "i1", year: 2021, baseline: "12.5", target: "50", actual: null, version: 1, updatedAt: "2026-11-02T09:00:00.000Z" }],
 };
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -53,6 +53,44 @@ describe("round trip", () => {
       expect(result.errors).toEqual([]);
       expect(result.plan!.totals.created + result.plan!.totals.updated).toBe(0);
     }
+  });
+});
+
+describe("rows saved after the export", () => {
+  /** The snapshot's workbook with the amount changed, as saved by a spreadsheet program (its creation date kept). */
+  async function editedWorkbook(created: Date, creator = "Tripartite") {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(snapshot)) as unknown as ArrayBuffer);
+    wb.creator = creator;
+    wb.created = created;
+    wb.lastModifiedBy = "Marie";
+    wb.getWorksheet("Financements")!.getRow(2).getCell(7).value = 2000;
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it("reads the export's instant from a workbook Tripartite made, to the end of its recorded second", async () => {
+    const file = await parseSpreadsheet(await editedWorkbook(new Date("2026-11-02T08:59:59.400Z")), "contrat.xlsx");
+    expect(file.exportedAt).toBe("2026-11-02T08:59:59.999Z");
+    expect((await parseSpreadsheet(await editedWorkbook(new Date("2026-11-02T08:59:59Z"), "Microsoft Excel"), "contrat.xlsx")).exportedAt).toBeUndefined();
+    expect((await parseSpreadsheet(await editedWorkbook(new Date("1999-12-31T12:00:00Z")), "contrat.xlsx")).exportedAt).toBeUndefined();
+    expect((await parseSpreadsheet(utf8(snapshotToCsv(snapshot, "funding")), "financements.csv")).exportedAt).toBeUndefined();
+  });
+
+  it("flags an update to a row saved after the export, and only then", async () => {
+    // The funding line was saved on 2 November 2026 at 09:00 UTC.
+    const before = await check(await editedWorkbook(new Date("2026-11-02T08:59:59Z")), "contrat.xlsx");
+    const file = await parseSpreadsheet(await editedWorkbook(new Date("2026-11-02T08:59:59Z")), "contrat.xlsx");
+    const validated = validateFile(file, snapshot);
+    if (!validated.ok) throw new Error("invalid");
+    const flagged = planImport(validated.rows, snapshot, file.exportedAt);
+    expect(flagged.changes).toEqual([expect.objectContaining({ sheet: "Financements", savedSinceExport: { at: "2026-11-02T09:00:00.000Z", by: null } })]);
+    expect(flagged.savedSinceExport).toEqual([{ entity: "FundingLine", id: "l1", change: flagged.changes[0] }]);
+    // Exported after that save: nothing to flag; without an export date (the `check` helper): nothing either.
+    const later = await parseSpreadsheet(await editedWorkbook(new Date("2026-11-02T09:00:00Z")), "contrat.xlsx");
+    const laterRows = validateFile(later, snapshot);
+    if (!laterRows.ok) throw new Error("invalid");
+    expect(planImport(laterRows.rows, snapshot, later.exportedAt).savedSinceExport).toEqual([]);
+    expect(before.plan!.changes[0].savedSinceExport).toBeUndefined();
   });
 });
 

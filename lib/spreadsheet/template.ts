@@ -25,6 +25,8 @@ export type ColumnDef = {
 export type SheetDef = { key: SheetKey; name: string; slug: string; columns: ColumnDef[] };
 
 export const README_SHEET = "Lisez-moi";
+/** The exported workbook's author: a workbook by this author has its creation date read back as the export's instant. */
+export const EXPORT_CREATOR = "Tripartite";
 export { MAX_FILE_BYTES, MAX_FILE_LABEL } from "./limits";
 
 const DEPARTMENT: ColumnDef = { key: "departement", header: "Département", type: "text", width: 13, help: "Code du département du contrat (ex. 77). Doit être celui de l'espace dans lequel vous importez." };
@@ -122,15 +124,17 @@ export const readStage = enumReader(FUNDING_STAGES, STAGE_LABELS);
 export { defuseFormula as neutralizeFormula, undefuseFormula as unneutralize } from "../core/csv";
 
 /** The lines of the "Lisez-moi" sheet: headings alone in column A, labels in A with their text in B. */
-export function readmeLines(departmentCode: string, departmentName: string, contractLabel: string): string[][] {
+/** `exportedOn`: the export's date and time as the reader reads it (« 6 décembre 2026 à 09 h 15 »), for the workbook. */
+export function readmeLines(departmentCode: string, departmentName: string, contractLabel: string, exportedOn?: string): string[][] {
   const lines: string[][] = [
     ["Modèle d'import / export Tripartite"],
     ["Département", departmentCode],
     ["Nom", departmentName],
     ["Contrat", contractLabel],
+    ...(exportedOn ? [["Exporté le", exportedOn]] : []),
     [],
     ["Principe"],
-    ["", "Modifiez les lignes puis importez le fichier dans l'onglet « Import / export » de l'espace du département : un aperçu montre chaque création et modification avant toute écriture, puis tout est appliqué d'un coup ou rien."],
+    ["", "Modifiez les lignes puis importez le fichier dans l'onglet « Import / export » de l'espace du département : un aperçu montre chaque création et modification avant toute écriture, puis tout est appliqué d'un coup ou rien. Une ligne enregistrée dans Tripartite après l'export de ce classeur y est signalée : le fichier la remplacerait."],
     ["", "Les lignes sont reconnues par leur identifiant stable : la référence de la fiche action, l'identifiant de la ligne de financement, le couple indicateur et année. Une ligne absente du fichier n'est jamais supprimée."],
     ["", "Les cellules contenant une formule sont refusées : saisissez des valeurs. Un texte commençant par =, +, -, @, une tabulation ou un retour chariot est enregistré tel quel, et toujours précédé d'une apostrophe à l'export pour qu'aucun tableur ne l'exécute."],
     ["", "Fichiers CSV : une table par fichier. À l'export, point-virgule, virgule décimale et dates JJ/MM/AAAA (le format du tableur en français). À l'import, UTF-8, Windows-1252 (Latin-1) ou UTF-16 avec BOM, séparateur point-virgule ou virgule, décimales 1 234,56 ou 1234.56, dates JJ/MM/AAAA ou AAAA-MM-JJ. Taille maximale : " + MAX_FILE_LABEL + "."],

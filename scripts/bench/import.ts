@@ -115,13 +115,14 @@ function editedSnapshot(snapshot: ContractSnapshot, mix: Mix, seed: string): Con
     stage: STAGES[i % STAGES.length],
     amountCents: BigInt(100_000 + ((i * 7919) % 9_000_000)),
     version: 1,
+    updatedAt: "",
   }));
   // Every (indicator, year) row is in the file; every other one gets a value (created or updated).
   const values = new Map(snapshot.indicatorValues.map((v) => [`${v.indicatorId}:${v.year}`, v]));
   const indicatorValues = mix.indicators
     ? snapshot.indicators.flatMap((ind, i) =>
         years.map((year, j) => {
-          const v = values.get(`${ind.id}:${year}`) ?? { id: "", indicatorId: ind.id, year, baseline: null, target: null, actual: null, version: 1 };
+          const v = values.get(`${ind.id}:${year}`) ?? { id: "", indicatorId: ind.id, year, baseline: null, target: null, actual: null, version: 1, updatedAt: "" };
           const value = ind.kind === "MILESTONE" ? String((i + j + seed.length) % 2) : String(((i * 13 + j * 7 + seed.length) % 90) + 1);
           return (i + j) % 2 === 0 ? { ...v, actual: value } : v;
         }),

@@ -460,6 +460,44 @@ describe("spreadsheet import step (what the page shows)", () => {
     ]);
   });
 
+  it("flags the rows of a workbook saved in Tripartite after its export, with who saved them and when; a CSV carries no export date", async () => {
+    const viewer = await editor();
+    const colleague = await editor();
+    const workbook = await exported();
+    // The workbook records its export to the second: the colleague saves after that second.
+    await new Promise((r) => setTimeout(r, 1100));
+    const fiche = await runningAction("FA-04");
+    expect((await updateAction(colleague, fiche.id, actionForm(fiche, { lead: `${fiche.lead ?? ""} (DEF)`.trim() }))).ok).toBe(true);
+    // The editor, meanwhile, changes an amount in the workbook and saves it again in her spreadsheet program.
+    const bytes = await editXlsx(workbook, (wb) => {
+      wb.lastModifiedBy = "Marie";
+      wb.getWorksheet("Financements")!.getRow(6).getCell(7).value = 6666.66;
+    });
+    const preview = await runImportStep(viewer, "77", "apercu", new File([new Uint8Array(bytes)], "contrat.xlsx"), NONE);
+    expect(preview).toMatchObject({ status: "preview" });
+    expect(preview.summary!.totals).toMatchObject({ created: 0, updated: 2 });
+    expect(preview.summary!.warning).toMatch(
+      /^1 ligne du fichier a été modifiée dans Tripartite après l'export de ce classeur \(le \d{1,2}(er)? \p{L}+ \d{4} à \d{2} h \d{2}\) : l'import remplacerait cette modification par les valeurs du fichier\. Vérifiez la ligne signalée « modifiée depuis l'export » dans le détail, ou exportez de nouveau le classeur\.$/u,
+    );
+    const [saved, amount] = [preview.summary!.changes.find((c) => c.label.startsWith("FA-04"))!, preview.summary!.changes.find((c) => c.sheet === "Financements")!];
+    expect(saved.savedSinceExport).toMatchObject({ by: colleague.user.email });
+    expect(Date.parse(saved.savedSinceExport!.at)).toBeGreaterThan(Date.now() - 60_000);
+    expect(saved.fields).toEqual([{ column: "Pilote", before: `${fiche.lead ?? ""} (DEF)`.trim(), after: fiche.lead ?? "" }]);
+    expect(amount.savedSinceExport).toBeUndefined();
+
+    // The same change as a CSV: no export date in the file, nothing flagged.
+    const csv = text(await exported("77", "csv", "actions")).split("\r\n");
+    const line = csv.findIndex((l) => l.split(";")[1] === "FA-04");
+    const cells = csv[line].split(";");
+    cells[csv[0].split(";").indexOf("Pilote")] = "Direction enfance famille";
+    csv[line] = cells.join(";");
+    const fromCsv = await runImportStep(viewer, "77", "apercu", new File([utf8(csv.join("\r\n"))], "fiches-action.csv"), NONE);
+    expect(fromCsv).toMatchObject({ status: "preview" });
+    expect(fromCsv.summary!.totals).toMatchObject({ updated: 1 });
+    expect(fromCsv.summary!.warning).toBeNull();
+    expect(fromCsv.summary!.changes[0].savedSinceExport).toBeUndefined();
+  });
+
   it("applies when the rows saved since the preview are not in the file", async () => {
     const viewer = await editor();
     const csv = text(await exported("77", "csv", "funding")).split("\r\n");
