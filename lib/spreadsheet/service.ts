@@ -187,13 +187,14 @@ export async function importSpreadsheet(
 
 /**
  * Rows the file would update although they were saved after its export: who saved each one, and when,
- * from the audit trail (one query, for those rows only); the notice that heads the preview, or null.
+ * from the audit trail (one query, for the rows the preview can list); the notice that heads the preview, or null.
  */
 async function nameSavers(plan: Plan, exportedAt: string | undefined): Promise<string | null> {
   if (!exportedAt || plan.savedSinceExport.length === 0) return null;
+  const listed = plan.savedSinceExport.slice(0, MAX_LISTED_CHANGES);
   const saves = await db().auditLog.findMany({
     where: {
-      OR: (["Action", "FundingLine", "IndicatorValue"] as const).map((entity) => ({ entity, entityId: { in: plan.savedSinceExport.filter((r) => r.entity === entity).map((r) => r.id) } })),
+      OR: (["Action", "FundingLine", "IndicatorValue"] as const).map((entity) => ({ entity, entityId: { in: listed.filter((r) => r.entity === entity).map((r) => r.id) } })),
       operation: { in: ["create", "update"] },
       at: { gt: new Date(exportedAt) },
     },
@@ -202,7 +203,7 @@ async function nameSavers(plan: Plan, exportedAt: string | undefined): Promise<s
   });
   const latest = new Map<string, (typeof saves)[number]>();
   for (const s of saves) if (!latest.has(`${s.entity}:${s.entityId}`)) latest.set(`${s.entity}:${s.entityId}`, s);
-  for (const row of plan.savedSinceExport) {
+  for (const row of listed) {
     const save = latest.get(`${row.entity}:${row.id}`);
     if (save) row.change.savedSinceExport = { at: save.at.toISOString(), by: save.actorEmail };
   }
