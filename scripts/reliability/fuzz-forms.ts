@@ -26,10 +26,7 @@ const HINTS: Record<string, (f: Fixtures) => Record<string, string>> = {
   saveNarrativeForm: (f) => ({ contractId: f.contractId, year: f.year, version: "0", highlights: "", difficulties: "", outlook: "" }),
   reactivateUserForm: (f) => ({ userId: f.userId }),
   removeRoleForm: (f) => ({ assignmentId: f.assignmentId }),
-  previewImportForm: (f) => ({ departmentCode: f.departmentCode }),
-  applyImportForm: (f) => ({ departmentCode: f.departmentCode, fileHash: "" }),
 };
-const FILE_FIELDS: Record<string, string[]> = { previewImportForm: ["fichier"], applyImportForm: ["fichier"] };
 
 /** Forms that take away what the others need (the record, the account, the session): fuzzed last. */
 const LAST = ["archiveActionForm", "deleteFundingLineForm", "removeRoleForm", "deactivateUserForm", "changePasswordForm", "signOutForm"];
@@ -60,7 +57,6 @@ export async function fuzzForms(prisma: PrismaClient, fixtures: Fixtures, runs: 
     const page = await request(url, { cookie });
     const rendered = page.status === 200 ? findForm(page.body, action.id) : null;
     const form = rendered ?? syntheticForm(action.id, HINTS[action.exportedName]?.(fixtures) ?? {});
-    if (FILE_FIELDS[action.exportedName]) form.files.push(...FILE_FIELDS[action.exportedName].filter((f) => !form.files.includes(f)));
     const names = form.fields.map(([n]) => n).filter((n) => !n.startsWith("$ACTION"));
     const statuses = new Map<number, number>();
     const failures: string[] = [];
