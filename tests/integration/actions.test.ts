@@ -4,6 +4,7 @@ import { getActionForEdit } from "../../lib/actions/queries";
 import { PUBLIC_VIEWER, getDepartmentDashboard } from "../../lib/contracts/queries";
 import { listDepartmentActivity, listEntityHistory } from "../../lib/history/queries";
 import { db } from "../../lib/server/db";
+import { actionForm } from "../factories/action-form";
 import { signedInViewer } from "../factories/users";
 import { itDeniesEachNonEditor } from "../support/denial-matrix";
 
@@ -15,28 +16,11 @@ async function action77(reference = "FA-03") {
   return db().action.findFirstOrThrow({ where: { reference, contract: EARLIER_77 } });
 }
 
-function formOf(a: Awaited<ReturnType<typeof action77>>, changes: Record<string, unknown> = {}) {
-  return {
-    title: a.title,
-    objectiveId: a.objectiveId,
-    purpose: a.purpose ?? "",
-    targetPublic: a.targetPublic ?? "",
-    lead: a.lead ?? "",
-    partners: a.partners ?? "",
-    startDate: a.startDate?.toISOString().slice(0, 10) ?? "",
-    endDate: a.endDate?.toISOString().slice(0, 10) ?? "",
-    status: a.status,
-    progress: String(a.progress),
-    version: String(a.version),
-    ...changes,
-  };
-}
-
 describe("updateAction", () => {
   it("saves an editor's change with its audit row, and the public page shows it at once", async () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const before = await action77();
-    const result = await updateAction(editor, before.id, formOf(before, { progress: "90", partners: "ARS Île-de-France, MDPH, CAF" }));
+    const result = await updateAction(editor, before.id, actionForm(before, { progress: "90", partners: "ARS Île-de-France, MDPH, CAF" }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.progress).toBe(90);
@@ -62,9 +46,9 @@ describe("updateAction", () => {
     const first = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const second = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const loaded = await action77("FA-04");
-    const a = await updateAction(first, loaded.id, formOf(loaded, { progress: "70" }));
+    const a = await updateAction(first, loaded.id, actionForm(loaded, { progress: "70" }));
     expect(a.ok).toBe(true);
-    const b = await updateAction(second, loaded.id, formOf(loaded, { progress: "20", title: "Titre écrasé" }));
+    const b = await updateAction(second, loaded.id, actionForm(loaded, { progress: "20", title: "Titre écrasé" }));
     expect(b.ok).toBe(false);
     if (b.ok || b.code !== "conflict") throw new Error("expected a conflict");
     expect(b.current).toMatchObject({ progress: 70, title: loaded.title, version: loaded.version + 1 });
@@ -77,7 +61,7 @@ describe("updateAction", () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const loaded = await action77("FA-05");
     const auditsBefore = await db().auditLog.count();
-    const result = await updateAction(editor, loaded.id, formOf(loaded, { title: "", progress: "120", endDate: "2000-01-01" }));
+    const result = await updateAction(editor, loaded.id, actionForm(loaded, { title: "", progress: "120", endDate: "2000-01-01" }));
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "invalid") throw new Error("expected invalid");
     expect(result.fieldErrors.title?.[0]).toMatch(/au moins 3 caractères/);
@@ -90,13 +74,13 @@ describe("updateAction", () => {
     const editor = await signedInViewer("DEPARTMENT_EDITOR", { departmentCode: "77" });
     const loaded = await action77("FA-05");
     const foreign = await db().objective.findFirstOrThrow({ where: { code: "O5", commitment: { framework: { code: "2025-2027" } } } });
-    const result = await updateAction(editor, loaded.id, formOf(loaded, { objectiveId: foreign.id }));
+    const result = await updateAction(editor, loaded.id, actionForm(loaded, { objectiveId: foreign.id }));
     expect(result).toMatchObject({ ok: false, code: "invalid", fieldErrors: { objectiveId: ["Cet objectif n'est pas retenu par le contrat."] } });
   });
 
   itDeniesEachNonEditor(T77, ", with a denied audit row and nothing changed", async ({ viewer, refusal }) => {
       const loaded = await action77("FA-02");
-      const result = await updateAction(viewer, loaded.id, formOf(loaded, { title: "Modification interdite" }));
+      const result = await updateAction(viewer, loaded.id, actionForm(loaded, { title: "Modification interdite" }));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.code).toBe(refusal);

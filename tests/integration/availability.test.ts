@@ -7,6 +7,7 @@ import { updateAction } from "../../lib/actions/mutations";
 import { answerOutage, databaseGate } from "../../lib/health/outage";
 import { databaseBusy, databaseStatus, isDatabaseBusy, isDatabaseOutage, REPROBE_MS } from "../../lib/server/availability/availability";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../scripts/embedded-postgres";
+import { actionForm } from "../factories/action-form";
 import { db } from "../../lib/server/db";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { signedInViewer } from "../factories/users";
@@ -16,20 +17,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function formOf(reference: string, changes: Record<string, string>) {
   const a = await db().action.findFirstOrThrow({ where: { reference, contract: { departmentCode: "77" } } });
-  const form = {
-    title: a.title,
-    objectiveId: a.objectiveId ?? "",
-    purpose: a.purpose ?? "",
-    targetPublic: a.targetPublic ?? "",
-    lead: a.lead ?? "",
-    partners: a.partners ?? "",
-    startDate: a.startDate?.toISOString().slice(0, 10) ?? "",
-    endDate: a.endDate?.toISOString().slice(0, 10) ?? "",
-    status: "IN_PROGRESS",
-    progress: "40",
-    version: String(a.version),
-    ...changes,
-  };
+  const form = actionForm(a, { status: "IN_PROGRESS", progress: "40", ...changes });
   return { action: a, form };
 }
 

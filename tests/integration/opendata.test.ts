@@ -24,6 +24,7 @@ import { COMPONENT_SCHEMAS } from "../../lib/opendata/openapi";
 import { RESOURCE_NAMES, type ResourceName } from "../../lib/opendata/resources";
 import { validateCsv, type TableSchema } from "../../lib/opendata/table-schema";
 import { parseCsv } from "../support/csv";
+import { actionForm } from "../factories/action-form";
 import { db } from "../../lib/server/db";
 import { contractSeed, createContract } from "../factories/contracts";
 import { untouchedDepartment } from "../factories/departments";
@@ -406,19 +407,7 @@ describe("a change made in the workspace", () => {
     const before = await getPublicDepartmentPage("77");
     // FA-02 of the running contract, the one the public page shows.
     const action = await db().action.findFirstOrThrow({ where: { reference: "FA-02", contract: { departmentCode: "77", framework: { code: "2025-2027" } } } });
-    const result = await updateAction(editor, action.id, {
-      title: "Recrutement d'assistants familiaux renforcé",
-      objectiveId: action.objectiveId,
-      purpose: action.purpose ?? "",
-      targetPublic: action.targetPublic ?? "",
-      lead: action.lead ?? "",
-      partners: action.partners ?? "",
-      startDate: action.startDate?.toISOString().slice(0, 10) ?? "",
-      endDate: action.endDate?.toISOString().slice(0, 10) ?? "",
-      status: "IN_PROGRESS",
-      progress: "73",
-      version: String(action.version),
-    });
+    const result = await updateAction(editor, action.id, actionForm(action, { title: "Recrutement d'assistants familiaux renforcé", status: "IN_PROGRESS", progress: "73" }));
     expect(result.ok).toBe(true);
 
     const api = (await (await call(getActionItem as Handler, `/api/v1/actions/${action.id}`, { id: action.id })).json()) as { data: Json; meta: { dataUpdatedAt: string } };

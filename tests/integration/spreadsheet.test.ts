@@ -9,6 +9,7 @@ import { runImportStep } from "../../lib/spreadsheet/import-step";
 import { FORMULA_MESSAGE } from "../../lib/spreadsheet/parse";
 import { exportSpreadsheet, importSpreadsheet } from "../../lib/spreadsheet/service";
 import { MAX_FILE_BYTES } from "../../lib/spreadsheet/template";
+import { actionForm } from "../factories/action-form";
 import { signedInViewer } from "../factories/users";
 import { contractOf, editor, editXlsx, exported, utf8 } from "../support/spreadsheet-files";
 
@@ -520,24 +521,6 @@ const shown = (preview: Awaited<ReturnType<typeof runImportStep>>) => ({ fileHas
 async function runningAction(reference: string) {
   const { id } = await contractOf("77");
   return db().action.findFirstOrThrow({ where: { contractId: id, reference } });
-}
-
-/** The edit form of a fiche action as the page fills it, with some fields changed. */
-function actionForm(a: Awaited<ReturnType<typeof runningAction>>, changes: Record<string, string>) {
-  return {
-    title: a.title,
-    objectiveId: a.objectiveId,
-    purpose: a.purpose ?? "",
-    targetPublic: a.targetPublic ?? "",
-    lead: a.lead ?? "",
-    partners: a.partners ?? "",
-    startDate: a.startDate?.toISOString().slice(0, 10) ?? "",
-    endDate: a.endDate?.toISOString().slice(0, 10) ?? "",
-    status: a.status,
-    progress: String(a.progress),
-    version: String(a.version),
-    ...changes,
-  };
 }
 
 async function ExcelJS_read(buffer: Uint8Array) {
