@@ -1,18 +1,7 @@
 // The edit form of a fiche action as the page fills it from the stored record: what a test posts to
 // `updateAction`, with the fields it changes.
-type StoredAction = {
-  title: string;
-  objectiveId: string | null;
-  purpose: string | null;
-  targetPublic: string | null;
-  lead: string | null;
-  partners: string | null;
-  startDate: Date | null;
-  endDate: Date | null;
-  status: string;
-  progress: number;
-  version: number;
-};
+import type { Action } from "../../lib/server/generated/prisma/client";
+type StoredAction = Pick<Action, "title" | "objectiveId" | "purpose" | "targetPublic" | "lead" | "partners" | "startDate" | "endDate" | "status" | "progress" | "version">;
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? "";
 
