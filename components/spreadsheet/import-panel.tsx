@@ -21,7 +21,7 @@ function phaseLabel(phase: NonNullable<Phase>) {
 function resultAnnouncement(state: ImportFormState) {
   if (state.status === "preview" && state.summary) {
     const t = state.summary.totals;
-    return `Aperçu prêt : ${plural(t.created, "création", "créations")}, ${plural(t.updated, "modification", "modifications")}, ${plural(t.unchanged, "ligne inchangée", "lignes inchangées")}. Rien n'a encore été écrit.`;
+    return `${state.message ? `${state.message} ` : ""}Aperçu prêt : ${plural(t.created, "création", "créations")}, ${plural(t.updated, "modification", "modifications")}, ${plural(t.unchanged, "ligne inchangée", "lignes inchangées")}. Rien n'a encore été écrit.`;
   }
   return state.message ?? "";
 }
@@ -161,6 +161,7 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
               {state.status === "applied" ? "Import appliqué" : "Aperçu de l'import"} : {plural(summary.totals.created, "création", "créations")}, {plural(summary.totals.updated, "modification", "modifications")},{" "}
               {plural(summary.totals.unchanged, "ligne inchangée", "lignes inchangées")}
             </h3>
+            {state.status === "preview" && state.message ? <p className="rounded border-l-4 border-red-700 bg-red-50 p-3 font-semibold text-red-900">{state.message}</p> : null}
             {state.status === "applied" ? (
               <p className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
                 {summary.totals.created + summary.totals.updated > 0

@@ -64,7 +64,7 @@ test("an editor of 77 downloads the contract, re-uploads it (no change), then up
   expect(after.find((l) => l.split(";")[1] === "FA-06")!.split(";").at(-1)).toBe(String(before + 1));
 });
 
-test("a workbook exported before a colleague's save: the preview names the row, who saved it and when, before anything is applied", async ({ page }, testInfo) => {
+test("a workbook exported before a colleague's save: the preview names the row, who saved it and when; a save after the preview stops the apply, which shows the new preview", async ({ page }, testInfo) => {
   await signIn(page, "editeur.77@demo.tripartite.fr");
   await page.goto(PAGE);
   const workbook = await download(page, "Télécharger le classeur (XLSX)", testInfo.outputPath("contrat.xlsx"));
@@ -89,6 +89,19 @@ test("a workbook exported before a colleague's save: the preview names the row, 
   await expect(row).toContainText(/Modifiée depuis l'export, le .+ par editeur\.77@demo\.tripartite\.fr : l'import remplacerait cette modification\./);
   await expect(row).toContainText(`Partenaires : ${`${before}, PMI`.replace(/^, /, "")} → ${before || "(vide)"}`);
   await expectNoAxeViolations(page);
+
+  // A colleague saves FA-06 again while the preview is open: « Appliquer » writes nothing and shows the preview as it is now.
+  const colleague = await page.context().newPage();
+  await openAction77(colleague, "FA-06");
+  await colleague.getByLabel("Partenaires").fill(`${before}, PMI, CAF`.replace(/^, /, ""));
+  await colleague.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(colleague.getByRole("status").filter({ hasText: "Fiche action enregistrée." })).toBeVisible();
+  await page.getByRole("button", { name: /^Appliquer \d+ changements?$/ }).click();
+  await expect(page.getByText("Des données ont été modifiées depuis l'aperçu : rien n'a été écrit. L'aperçu ci-dessous est à jour : vérifiez-le, puis appliquez.", { exact: true })).toBeVisible();
+  await expect(row).toContainText(`Partenaires : ${`${before}, PMI, CAF`.replace(/^, /, "")} → ${before || "(vide)"}`);
+  await expect(page.getByRole("button", { name: /^Appliquer \d+ changements?$/ })).toBeVisible();
+  await openAction77(colleague, "FA-06");
+  await expect(colleague.getByLabel("Partenaires")).toHaveValue(`${before}, PMI, CAF`.replace(/^, /, ""));
 });
 
 test("a file with errors lists each one with its line, column and French message, and a file over 5 Mo is not sent", async ({ page }) => {

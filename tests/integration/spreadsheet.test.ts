@@ -5,7 +5,7 @@ import { PUBLIC_VIEWER } from "../../lib/server/authz";
 import { watchInvalidations } from "../../lib/server/cache/cache";
 import type { WriteScope } from "../../lib/server/cache/cache-tags";
 import { updateAction } from "../../lib/actions/mutations";
-import { runImportStep } from "../../lib/spreadsheet/import-step";
+import { PREVIEW_UPDATED, runImportStep } from "../../lib/spreadsheet/import-step";
 import { FORMULA_MESSAGE } from "../../lib/spreadsheet/parse";
 import { exportSpreadsheet, importSpreadsheet } from "../../lib/spreadsheet/service";
 import { MAX_FILE_BYTES } from "../../lib/spreadsheet/template";
@@ -434,7 +434,7 @@ describe("spreadsheet import step (what the page shows)", () => {
     expect(applied).toMatchObject({ status: "applied", message: "Import appliqué : 0 création, 1 modification." });
   });
 
-  it("applies only what the preview showed: a colleague's save since then to a row of the file is not reverted, nothing is written", async () => {
+  it("applies only what the preview showed: a colleague's save since then to a row of the file is not reverted: nothing is written and the up-to-date preview comes back", async () => {
     const viewer = await editor();
     const colleague = await editor();
     const bytes = await editXlsx(await exported(), (wb) => (wb.getWorksheet("Financements")!.getRow(4).getCell(7).value = 4444.44));
@@ -448,17 +448,21 @@ describe("spreadsheet import step (what the page shows)", () => {
     expect((await updateAction(colleague, fiche.id, actionForm(fiche, { progress: String((fiche.progress + 7) % 100) }))).ok).toBe(true);
     const before = await fingerprint();
 
-    const applied = await runImportStep(viewer, "77", "application", file(), shown(preview));
-    expect(applied).toEqual({ status: "error", message: "Des données ont été modifiées depuis l'aperçu : relancez l'aperçu puis appliquez à nouveau. Rien n'a été écrit.", filename: "contrat.xlsx" });
+    // Nothing written; the page gets the preview as it is now: the amount, and the file's older progress
+    // that would undo the colleague's save.
+    const again = await runImportStep(viewer, "77", "application", file(), shown(preview));
     expect(await fingerprint()).toBe(before);
     expect((await db().fundingLine.findUniqueOrThrow({ where: { id: lineId } })).amountCents).not.toBe(444_444n);
-
-    // A new preview shows both: the amount, and the file's older progress that would undo the colleague's save.
-    const again = await runImportStep(viewer, "77", "apercu", file(), NONE);
+    expect(again).toMatchObject({ status: "preview", message: PREVIEW_UPDATED, filename: "contrat.xlsx" });
+    expect(PREVIEW_UPDATED).toBe("Des données ont été modifiées depuis l'aperçu : rien n'a été écrit. L'aperçu ci-dessous est à jour : vérifiez-le, puis appliquez.");
     expect(again.summary!.totals).toMatchObject({ created: 0, updated: 2 });
+    expect(again.summary!.planHash).not.toBe(preview.summary!.planHash);
     expect(again.summary!.changes.find((c) => c.label.startsWith("FA-02"))!.fields).toEqual([
       { column: "Avancement (%)", before: String((fiche.progress + 7) % 100), after: String(fiche.progress) },
     ]);
+    // Applying that preview writes both, as shown.
+    expect(await runImportStep(viewer, "77", "application", file(), shown(again))).toMatchObject({ status: "applied", message: "Import appliqué : 0 création, 2 modifications." });
+    expect((await db().fundingLine.findUniqueOrThrow({ where: { id: lineId } })).amountCents).toBe(444_444n);
   });
 
   it("flags the rows of a workbook saved in Tripartite after its export, with who saved them and when; a CSV carries no export date", async () => {
