@@ -4,6 +4,7 @@
 //   npm run bench                 1× (101 departments)
 //   npm run bench -- --scale 10   10× (1,010 departments, generation takes a while), compared with the last 1×
 //   npm run bench -- --only weight   data, build, then the pages' weight alone (scripts/bench/weight.ts)
+//   npm run bench -- --only import   data, build, then the 10,000-line spreadsheet import alone (scripts/bench/import.ts)
 //   npm run bench -- --serve      data, build and server only, left running for manual measurements
 //                                 (add --profile for a V8 CPU profile of the server in bench-results/tmp)
 import { cpus } from "node:os";
@@ -181,12 +182,26 @@ async function onlyWeight(scale: number) {
   }
 }
 
+/** `--only import`: the import of 10,000 lines (XLSX then CSV), without the load; printed, not saved. */
+async function onlyImport(scale: number) {
+  const server = await startBenchServer(scale, [`--max-old-space-size=${SERVER_HEAP_MB}`]);
+  try {
+    log("▸ Import tableur de 10 000 lignes (XLSX puis CSV)…");
+    log(importTable(await measureSpreadsheetImport({ databaseUrl: server.databaseUrl, departmentCode: "94", log })));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main() {
   const flag = process.argv.indexOf("--scale");
   const scale = flag >= 0 ? Number(process.argv[flag + 1]) : 1;
   if (![1, 10].includes(scale)) throw new Error("--scale vaut 1 ou 10.");
   if (process.argv.includes("--serve")) return serve(scale, process.argv.includes("--profile"));
-  if (process.argv[process.argv.indexOf("--only") + 1] === "weight") return onlyWeight(scale);
+  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+  if (only === "weight") return onlyWeight(scale);
+  if (only === "import") return onlyImport(scale);
+  if (only !== null) throw new Error("--only vaut weight ou import.");
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as { runs?: Record<string, ScaleRun>; verdicts?: object }) : {};
   const run = await runScale(scale);
