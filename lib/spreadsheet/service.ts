@@ -133,7 +133,7 @@ export async function importSpreadsheet(
     if (!validated.ok) return invalidCounted(validated, file.notices);
     const plan = planImport(validated.rows, snapshot, file.exportedAt ?? null);
     const planned = planHash(plan);
-    const warning = await nameSavers(plan, file.exportedAt);
+    const warning = await nameSavers(plan, file.exportedAt, viewer.kind === "user" ? viewer.user.email : null);
     time("plan");
     if (options.apply && options.expectedPlan && options.expectedPlan !== planned) return { ok: false, code: "conflict", message: CHANGED_SINCE_PREVIEW };
     const summary: ImportSummary = {
@@ -189,7 +189,7 @@ export async function importSpreadsheet(
  * Rows the file would update although they were saved after its export: who saved each one, and when,
  * from the audit trail (one query, for the rows the preview can list); the notice that heads the preview, or null.
  */
-async function nameSavers(plan: Plan, exportedAt: string | undefined): Promise<string | null> {
+async function nameSavers(plan: Plan, exportedAt: string | undefined, viewerEmail: string | null): Promise<string | null> {
   if (!exportedAt || plan.savedSinceExport.length === 0) return null;
   const listed = plan.savedSinceExport.slice(0, MAX_LISTED_CHANGES);
   const saves = await db().auditLog.findMany({
@@ -205,7 +205,8 @@ async function nameSavers(plan: Plan, exportedAt: string | undefined): Promise<s
   for (const s of saves) if (!latest.has(`${s.entity}:${s.entityId}`)) latest.set(`${s.entity}:${s.entityId}`, s);
   for (const row of listed) {
     const save = latest.get(`${row.entity}:${row.id}`);
-    if (save) row.change.savedSinceExport = { at: save.at.toISOString(), by: save.actorEmail };
+    // « vous-même »: a save of one's own (an earlier import of the same workbook, a form) is worth a word too.
+    if (save) row.change.savedSinceExport = { at: save.at.toISOString(), by: save.actorEmail === viewerEmail ? "vous-même" : save.actorEmail };
   }
   const n = plan.savedSinceExport.length;
   return (

@@ -489,6 +489,9 @@ describe("spreadsheet import step (what the page shows)", () => {
     expect(Date.parse(saved.savedSinceExport!.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(saved.fields).toEqual([{ column: "Pilote", before: `${fiche.lead ?? ""} (DEF)`.trim(), after: fiche.lead ?? "" }]);
     expect(amount.savedSinceExport).toBeUndefined();
+    // Previewed by the colleague who made that save: « vous-même ».
+    const own = await runImportStep(colleague, "77", "apercu", new File([new Uint8Array(bytes)], "contrat.xlsx"), NONE);
+    expect(own.summary!.changes.find((c) => c.label.startsWith("FA-04"))!.savedSinceExport).toMatchObject({ by: "vous-même" });
 
     // The same change as a CSV: no export date in the file, nothing flagged.
     const csv = text(await exported("77", "csv", "actions")).split("\r\n");
