@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
 import { computeCacheBustingSearchParam } from "next/dist/shared/lib/router/utils/cache-busting-search-param";
-import { signIn } from "./helpers";
+import { contentHydrated, signIn } from "./helpers";
 
 // What the proxy (proxy.ts) makes of headers a browser never sends on its own: another site's origin
 // with an X-Forwarded-Host to match (no TRUSTED_PROXY_HOPS here: no forwarded host is believed), router
@@ -10,6 +10,7 @@ const ATTACK = { Origin: "http://attaquant.example", "X-Forwarded-Host": "attaqu
 
 /** The server action a click posts, caught before it leaves the browser. */
 async function captureAction(page: Page, click: () => Promise<void>) {
+  await contentHydrated(page);
   let captured: { url: string; headers: Record<string, string>; body: string } | null = null;
   await page.route("**/*", async (route) => {
     const request = route.request();

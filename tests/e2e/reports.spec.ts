@@ -9,7 +9,7 @@ import ICAL from "ical.js";
 import { parseCsv } from "../support/csv";
 import { pdfText } from "../support/pdf-text";
 import { expectNoAxeViolations } from "./axe";
-import { signIn } from "./helpers";
+import { contentHydrated, signIn } from "./helpers";
 
 const YEAR = 2026;
 const REPORT = `/espace/departements/77/rapports/${YEAR}`;
@@ -33,6 +33,7 @@ async function expectReportState(page: Page, status: string, nextStep: string | 
 
 /** Clicks a button that posts a server action, waits for the answer (a navigation before it would cancel it), and returns the request, to replay it later. */
 async function recordAction(page: Page, click: () => Promise<void>): Promise<Request> {
+  await contentHydrated(page);
   const recorded = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await click();
   const request = await recorded;
