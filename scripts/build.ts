@@ -40,6 +40,19 @@ export function sourceHash(): string {
 
 export const nextBin = () => require.resolve("next/dist/bin/next");
 
+/**
+ * How long the server keeps an idle keep-alive connection open. Node's default (5 s) is shorter than the
+ * idle timeout of the usual reverse proxies and HTTP clients (60 s): one that reuses a connection just as
+ * the server closes it gets a reset (a 502 behind the proxy; « ECONNRESET » in a client). Longer than
+ * theirs, it is always the client that closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** `next start` as every script runs the production server: its port, its host when given, the keep-alive above. */
+export function nextStartArgs(port: number, hostname?: string): string[] {
+  return [nextBin(), "start", "-p", String(port), ...(hostname ? ["-H", hostname] : []), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)];
+}
+
 type BuildOptions = {
   /** ".next", or a folder of its own (passed to Next as NEXT_DIST_DIR). */
   distDir: string;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-users";
 import { seedDatabase } from "../prisma/seed/seed";
 import { removeEmbeddedData, StartError, SYSTEM_DIR } from "./embedded-postgres";
-import { buildIfNeeded as build, nextBin, ROOT } from "./build";
+import { buildIfNeeded as build, nextBin, nextStartArgs, ROOT } from "./build";
 import { DATA_DIR, openDatabase, runPrisma } from "./database";
 import { choosePort } from "./port";
 
@@ -80,7 +80,7 @@ async function main() {
     console.log(`▸ ${report.summary}`);
     const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port) };
     if (!dev) await buildIfNeeded(env);
-    server = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+    server = spawn(process.execPath, dev ? [nextBin(), "dev", "-p", String(port)] : nextStartArgs(port), { cwd: ROOT, env, stdio: "inherit" });
     server.on("exit", (code) => void stop(code ?? 1));
     if (await waitForHealth(port, server)) printAccounts(port);
   } catch (error) {

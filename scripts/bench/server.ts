@@ -7,7 +7,7 @@ import path from "node:path";
 import { ensureDatabase, startEmbeddedPostgres } from "../embedded-postgres";
 import { createPrismaClient } from "../../lib/server/prisma";
 import { seedDatabase } from "../../prisma/seed/seed";
-import { buildIfNeeded as build, nextBin, ROOT } from "../build";
+import { buildIfNeeded as build, nextStartArgs, ROOT } from "../build";
 
 export { ROOT };
 import { runPrisma } from "../database";
@@ -113,7 +113,7 @@ export async function startBenchServer(scale: number, serverArgs: string[] = [])
     // Public files are listed when the server starts: the file exists first, its content comes from `/`.
     mkdirSync(path.dirname(BASELINE), { recursive: true }); // a fresh clone has no public/ folder
     writeFileSync(BASELINE, "<!doctype html>");
-    server = spawn(process.execPath, [...serverArgs, nextBin(), "start", "-p", String(HTTP_PORT), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, [...serverArgs, ...nextStartArgs(HTTP_PORT, "127.0.0.1")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForHealth(server);
     const home = await fetch(`${ORIGIN}/`);
     writeFileSync(BASELINE, Buffer.from(await home.arrayBuffer()));

@@ -6,7 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs"
 import path from "node:path";
 import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres, type EmbeddedServer } from "../embedded-postgres";
 import { seedDatabase } from "../../prisma/seed/seed";
-import { buildIfNeeded as build, nextBin, ROOT } from "../build";
+import { buildIfNeeded as build, nextStartArgs, ROOT } from "../build";
 import { runPrisma } from "../database";
 
 export { ROOT };
@@ -82,7 +82,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const logFile = path.join(DATA_DIR, "server.log");
   const out = createWriteStream(logFile);
   const child = track(
-    spawn(process.execPath, [nextBin(), "start", "-p", String(HTTP_PORT), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }),
+    spawn(process.execPath, nextStartArgs(HTTP_PORT, "127.0.0.1"), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }),
   );
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "../../scripts/build";
 import { ensureDatabase, removeEmbeddedData, startEmbeddedPostgres } from "../../scripts/embedded-postgres";
 import { createDatabase, dropDatabase, uniqueName } from "../setup/test-database";
 
@@ -83,10 +84,9 @@ export async function startCluster(options: { ports: number[]; pgPort?: number; 
   try {
     const env = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
     await run([path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/db.ts", "seed"], env);
-    const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
     const urls = options.ports.map((port) => `http://127.0.0.1:${port}`);
     options.ports.forEach((port, i) => {
-      const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, nextStartArgs(port, "127.0.0.1"), { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
       const append = (d: Buffer) => (logs[i] = (logs[i] + d).slice(-20_000));
       child.stdout!.on("data", append);
       child.stderr!.on("data", append);
