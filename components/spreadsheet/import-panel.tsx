@@ -53,7 +53,9 @@ export function ImportPanel({ departmentCode, maxBytes, maxLabel, exportHref }: 
     }
     setPhase({ step, stage: "upload" });
     setProgress({ loaded: 0, total: file.size });
-    upload.current = sendImportStep(departmentCode, step, file, { fileHash: step === "application" ? (state.summary?.fileHash ?? "") : "", planHash: step === "application" ? (state.summary?.planHash ?? "") : "" }, {
+    // The apply sends back what the preview returned: the file's and the changes' fingerprints.
+    const expected = step === "application" ? { fileHash: state.summary?.fileHash ?? "", planHash: state.summary?.planHash ?? "" } : { fileHash: "", planHash: "" };
+    upload.current = sendImportStep(departmentCode, step, file, expected, {
       progress: setProgress,
       uploaded: () => setPhase({ step, stage: "server" }),
     });

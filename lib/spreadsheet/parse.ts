@@ -16,8 +16,9 @@ export type ParsedFile = {
   readmeDepartment: string | null;
   readmeLine?: number;
   /**
-   * When Tripartite exported the workbook (its creation date, which Excel and LibreOffice keep when they
-   * save it again), as an ISO instant at the end of the recorded second; absent for a CSV or another workbook.
+   * When Tripartite exported the workbook (its creation date, which a spreadsheet program normally keeps when
+   * it saves the file again), as an ISO instant at the end of the recorded second; absent for a CSV, for another
+   * workbook, or when that date or the author was replaced.
    */
   exportedAt?: string;
   notices: string[];

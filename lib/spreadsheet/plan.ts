@@ -95,12 +95,14 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot, expo
   };
   const record = (sheet: SheetKey, line: number, kind: "create" | "update" | "unchanged", label: string, fields: FieldChange[] = []) => {
     plan.counts[sheet][kind === "create" ? "created" : kind === "update" ? "updated" : "unchanged"] += 1;
-    if (kind !== "unchanged") plan.changes.push({ sheet: SHEETS[sheet].name, line, kind, label, fields });
+    if (kind === "unchanged") return;
+    const change: PlannedChange = { sheet: SHEETS[sheet].name, line, kind, label, fields };
+    plan.changes.push(change);
+    return change;
   };
-  /** The update just recorded, flagged when its row was saved after the export. */
-  const flag = (entity: SavedRow["entity"], existing: { id: string; updatedAt: string }) => {
-    if (exportedAt === null || !(existing.updatedAt > exportedAt)) return;
-    const change = plan.changes[plan.changes.length - 1];
+  /** An update, flagged when its row was saved after the export. */
+  const flag = (entity: SavedRow["entity"], existing: { id: string; updatedAt: string }, change: PlannedChange | undefined) => {
+    if (!change || exportedAt === null || !(existing.updatedAt > exportedAt)) return;
     change.savedSinceExport = { at: existing.updatedAt, by: null };
     plan.savedSinceExport.push({ entity, id: existing.id, change });
   };
@@ -117,8 +119,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot, expo
     if (same(before, after)) record("actions", row.line, "unchanged", existing.reference);
     else {
       plan.actions.updates.push({ row, existing });
-      record("actions", row.line, "update", `${existing.reference} — ${existing.title}`, diff("actions", before, after));
-      flag("Action", existing);
+      flag("Action", existing, record("actions", row.line, "update", `${existing.reference} — ${existing.title}`, diff("actions", before, after)));
     }
   }
 
@@ -135,8 +136,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot, expo
     if (same(before, after)) record("funding", row.line, "unchanged", label);
     else {
       plan.funding.updates.push({ row, existing });
-      record("funding", row.line, "update", label, diff("funding", before, after));
-      flag("FundingLine", existing);
+      flag("FundingLine", existing, record("funding", row.line, "update", label, diff("funding", before, after)));
     }
   }
 
@@ -158,8 +158,7 @@ export function planImport(rows: ValidatedFile, snapshot: ContractSnapshot, expo
     if (same(before, after)) record("indicators", row.line, "unchanged", label);
     else {
       plan.indicators.updates.push({ row, existing });
-      record("indicators", row.line, "update", label, diff("indicators", before, after));
-      flag("IndicatorValue", existing);
+      flag("IndicatorValue", existing, record("indicators", row.line, "update", label, diff("indicators", before, after)));
     }
   }
 

@@ -123,8 +123,10 @@ export const readStage = enumReader(FUNDING_STAGES, STAGE_LABELS);
 /** The one formula rule (lib/core/csv.ts), under the names the import side reads it by. */
 export { defuseFormula as neutralizeFormula, undefuseFormula as unneutralize } from "../core/csv";
 
-/** The lines of the "Lisez-moi" sheet: headings alone in column A, labels in A with their text in B. */
-/** `exportedOn`: the export's date and time as the reader reads it (« 6 décembre 2026 à 09 h 15 »), for the workbook. */
+/**
+ * The lines of the "Lisez-moi" sheet: headings alone in column A, labels in A with their text in B.
+ * `exportedOn`: the export's date and time as the reader reads it (« 6 décembre 2026 à 09 h 15 »).
+ */
 export function readmeLines(departmentCode: string, departmentName: string, contractLabel: string, exportedOn?: string): string[][] {
   const lines: string[][] = [
     ["Modèle d'import / export Tripartite"],
